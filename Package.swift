@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tuopin",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tuopin", targets: ["tuopin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", exact: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
+    ],
+    targets: [
+        // Pure domain: value types, rules, state machines. Foundation only.
+        .target(name: "TuopinDomain"),
+        // File formats: the registry exchange format in CSV and XLSX, encodings, the generator.
+        .target(name: "TuopinExchange", dependencies: [
+            "TuopinDomain",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], resources: [.copy("Resources")]),
+        // Persistence: Fluent records, migrations, queries, bulk loaders.
+        .target(name: "TuopinStore", dependencies: [
+            "TuopinDomain",
+            "TuopinExchange",
+            .product(name: "Fluent", package: "fluent"),
+            .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+            .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteNIO", package: "sqlite-nio"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
+        // Web: Vapor configuration, routes, controllers, server-rendered HTML, JSON API.
+        .target(name: "TuopinWeb", dependencies: [
+            "TuopinDomain",
+            "TuopinStore",
+            .product(name: "Vapor", package: "vapor"),
+            .product(name: "Fluent", package: "fluent"),
+        ]),
+        // The executable: argument parsing and the commands.
+        .executableTarget(name: "tuopin", dependencies: [
+            "TuopinDomain",
+            "TuopinExchange",
+            "TuopinStore",
+            "TuopinWeb",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TuopinDomainTests", dependencies: ["TuopinDomain"]),
+        .testTarget(name: "TuopinExchangeTests", dependencies: ["TuopinExchange", "TuopinDomain"]),
+        .testTarget(name: "TuopinStoreTests", dependencies: ["TuopinStore", "TuopinExchange", "TuopinDomain"]),
+        .testTarget(name: "TuopinWebTests", dependencies: [
+            "TuopinWeb", "TuopinStore", "TuopinExchange", "TuopinDomain",
+            .product(name: "VaporTesting", package: "vapor"),
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,141 @@
+import Foundation
+import TuopinDomain
+
+/// Makes a realistic county registry: real township codes, households whose members' ages,
+/// relations and schooling fit together, ID numbers valid for the county code in force in each
+/// birth year, incomes, causes and types in plausible proportions, some households exited in
+/// earlier years and some not yet meeting the exit conditions. Same seed, same county.
+public struct RegistryGenerator {
+    public struct Summary: Sendable {
+        public var households = 0
+        public var members = 0
+        public var faultyRows = 0
+        public var faults: [GeneratedFault: Int] = [:]
+    }
+
+    var random: SeededRandom
+    let options: GeneratorOptions
+    private let villages: [AreaCode]
+    let countyName: String
+    let history: RegionCodeHistory
+    var usedIDs = Set<String>()
+    var regionByYear: [Int: String] = [:]
+    let referenceDate: LocalDate
+    private let line: Money
+
+    public init(options: GeneratorOptions, catalog: DivisionCatalog = .shipped, history: RegionCodeHistory = DivisionCatalog.regionHistory) throws {
+        self.options = options
+        self.history = history
+        random = SeededRandom(seed: options.seed)
+        guard let county = catalog.area(options.county), county.level == .county else {
+            throw FileFault("区划表中没有县级代码\(options.county.countyPart) / no county with code \(options.county.countyPart) in the division list")
+        }
+        countyName = county.name
+        let townships = catalog.townships(of: county.code)
+        guard !townships.isEmpty else {
+            throw FileFault("县\(county.name)（\(options.county.countyPart)）在区划表中没有乡镇 / county \(options.county.countyPart) has no townships in the division list")
+        }
+        // About 150 registered households per village (the seeds' counties: 60–250).
+        let villageCount = max(townships.count, (options.households + 149) / 150)
+        var codes: [AreaCode] = []
+        var gen = SeededRandom(seed: options.seed ^ 0xA5A5)
+        var perTownship = Array(repeating: 0, count: townships.count)
+        for i in 0..<villageCount { perTownship[i < townships.count ? i : gen.int(0...(townships.count - 1))] += 1 }
+        for (t, n) in zip(townships, perTownship) {
+            for v in 1...max(1, n) {
+                let suffix = String(200 + v)
+                codes.append(AreaCode(t.code.prefix + suffix)!)
+            }
+        }
+        villages = codes
+        referenceDate = LocalDate.yearEnd(options.year)
+        line = (PovertyLine.national[options.year] ?? PovertyLine.national[2016]!).amount
+    }
+
+    /// Writes the registry to `url` (.csv or .xlsx); `progress` gets households written.
+    public mutating func write(to url: URL, progress: ((Int) -> Void)? = nil) throws -> Summary {
+        var writer = try RegistryFileWriters.open(url)
+        var summary = Summary()
+        var perVillage: [AreaCode: Int] = [:]
+        for i in 0..<options.households {
+            let village = villages[i % villages.count]
+            perVillage[village, default: 0] += 1
+            let household = makeHousehold(number: village.value + String(format: "%04d", perVillage[village]!), village: village)
+            var rows = RegistryRowFormatter.rows(household)
+            if options.errorRate > 0, random.chance(options.errorRate) {
+                let fault = random.pick(GeneratedFault.allCases)
+                fault.apply(to: &rows[random.int(0...(rows.count - 1))])
+                summary.faultyRows += 1
+                summary.faults[fault, default: 0] += 1
+            }
+            for row in rows { try writer.write(row: row) }
+            summary.households += 1
+            summary.members += rows.count
+            if (i + 1) % 10_000 == 0 { progress?(i + 1) }
+        }
+        try writer.close()
+        return summary
+    }
+
+    // MARK: households
+
+    mutating func makeHousehold(number: String, village: AreaCode) -> Household {
+        var members = makeMembers()
+        let illness = members.contains { $0.health == .seriousIllness || $0.health == .chronicIllness }
+        let disabled = members.contains { $0.health == .disabled }
+        let student = members.contains { [.seniorSecondary, .secondaryVocational, .higherVocational, .college].contains($0.schooling) }
+        var causeWeights: [(PovertyCause, Double)] = [
+            (.illness, illness ? 3 : 0.6), (.disability, disabled ? 3 : 0.2), (.schooling, student ? 1.5 : 0.1),
+            (.lackOfSkills, 1.8), (.lackOfCapital, 1.5), (.lackOfLabour, members.count == 1 ? 2 : 0.8),
+            (.lowMotivation, 0.5), (.poorTransport, 0.4), (.lackOfLand, 0.3), (.lackOfWater, 0.2), (.disaster, 0.2), (.other, 0.1),
+        ]
+        let main = random.weighted(causeWeights)
+        causeWeights.removeAll { $0.0 == main }
+        var others: [PovertyCause] = []
+        for _ in 0..<random.weighted([(0, 0.5), (1, 0.35), (2, 0.15)]) {
+            let c = random.weighted(causeWeights)
+            causeWeights.removeAll { $0.0 == c }
+            others.append(c)
+        }
+        let elderlyAlone = members.count == 1 && members[0].birthDate.age(on: referenceDate) >= 60
+        let type: HouseholdType = elderlyAlone && random.chance(0.5) ? .extremePoverty
+            : random.weighted([(.ordinary, 0.70), (.minimumIncome, 0.26), (.extremePoverty, 0.04)])
+        let identified = min(options.year, random.weighted([(2014, 0.8), (2015, 0.1), (2016, 0.07), (2017, 0.03)]))
+        var exitYear: Int? = nil
+        if options.year > identified, random.chance(0.30) {
+            exitYear = random.int(identified...(options.year - 1))
+        }
+        // Exited households and about 40% of the others are above the line; the rest below.
+        let ratio = exitYear != nil ? 1.15 + random.unit() * 1.4 : (random.chance(0.4) ? 1.02 + random.unit() * 0.8 : 0.45 + random.unit() * 0.5)
+        let income = makeIncome(perCapitaTarget: Double(line.fen) / 100 * ratio, size: members.count, type: type)
+        let grade: HousingGrade? = random.chance(0.02) ? nil : random.weighted([(.a, 0.45), (.b, 0.40), (.c, 0.10), (.d, 0.05)])
+        let resolved: Bool? = grade?.isDangerous == true ? (exitYear != nil ? true : random.chance(0.5)) : nil
+        func answer(_ yes: Double) -> Bool? { random.chance(0.02) ? nil : random.chance(yes) }
+        let food = exitYear != nil ? true : answer(0.96)
+        let clothing = exitYear != nil ? true : answer(0.97)
+        let water = exitYear != nil ? true : answer(0.9)
+        let phone: String? = random.chance(0.75) ? "1" + String(random.pick([3, 5, 7, 8, 9])) + String(format: "%09d", random.int(0...999_999_999)) : nil
+        if exitYear != nil {
+            for i in members.indices where members[i].medicalInsurance != true { members[i].medicalInsurance = true }
+        }
+        return Household(number: number, villageCode: village, type: type, standard: random.chance(0.95) ? .national : .provincial,
+                         mainCause: main, otherCauses: others, identifiedYear: identified, exitYear: exitYear,
+                         housingGrade: grade, housingResolved: resolved, foodSecure: food, clothingSecure: clothing,
+                         waterSafe: water, phone: phone, members: members, incomes: [income])
+    }
+
+    private mutating func makeIncome(perCapitaTarget: Double, size: Int, type: HouseholdType) -> HouseholdIncome {
+        let net = perCapitaTarget * Double(size)
+        let transferShare = type == .ordinary ? 0.12 + random.unit() * 0.1 : 0.3 + random.unit() * 0.2
+        let wageShare = (1 - transferShare) * (0.4 + random.unit() * 0.4)
+        let businessNet = net - net * transferShare - net * wageShare
+        let property = net * 0.02 * random.unit()
+        let expense = max(0, businessNet * (0.2 + random.unit() * 0.2))
+        func yuan(_ x: Double) -> Money { Money(yuan: Int64(max(0, x).rounded())) }
+        let wage = yuan(net * wageShare), transfer = yuan(net * transferShare), prop = yuan(property)
+        let exp = yuan(expense)
+        // Business income closes the sum so the per-capita figure lands on the target.
+        let business = Money(fen: max(0, Int64((net * 100).rounded()) - wage.fen - transfer.fen - prop.fen + exp.fen) / 100 * 100)
+        return HouseholdIncome(year: options.year, wage: wage, business: business, property: prop, transfer: transfer, businessExpense: exp)
+    }
+}

@@ -1,0 +1,97 @@
+import TuopinDomain
+
+/// Gathers member rows into households and checks what spans rows: that the rows of a household
+/// agree, that it has exactly one head, that an ID number appears once, that a stated per-capita
+/// income matches the computed one.
+struct HouseholdAssembler {
+    private struct Pending {
+        var fields: HouseholdFields
+        var firstRow: Int
+        var members: [Member] = []
+        var memberRows: [Int] = []
+        var faulty = false
+    }
+
+    private var order: [String] = []
+    private var pending: [String: Pending] = [:]
+    private var idRows: [String: (row: Int, household: String)] = [:]
+    private(set) var issues: [ImportIssue] = []
+
+    /// Adds one interpreted row. Rows whose own cells had errors still count for the
+    /// household (so that its other rows are checked) but make it faulty.
+    mutating func add(row: Int, household: HouseholdFields?, member: Member?, hadErrors: Bool, rawNumber: String) {
+        let key = household?.number ?? rawNumber
+        if var p = pending[key] {
+            if let h = household, !p.faulty || p.fields.number == h.number {
+                compare(p.fields, h, row: row, firstRow: p.firstRow)
+            }
+            if hadErrors { p.faulty = true }
+            if let m = member { p.members.append(m); p.memberRows.append(row) }
+            pending[key] = p
+        } else if let h = household {
+            order.append(key)
+            var p = Pending(fields: h, firstRow: row, faulty: hadErrors)
+            if let m = member { p.members.append(m); p.memberRows.append(row) }
+            pending[key] = p
+        } else if !key.isEmpty {
+            // A first row whose household part is faulty: remember it so later rows do not re-report it.
+            order.append(key)
+            pending[key] = Pending(fields: HouseholdFields.placeholder(number: key), firstRow: row, faulty: true)
+        }
+        if let m = member {
+            let id = m.id.number
+            if let seen = idRows[id] {
+                issues.append(.error(row, .idNumber, m.id.registryText, "证件号码与第\(seen.row)行（户编号\(seen.household)）重复：一人只能在一户 / ID number repeats row \(seen.row) (household \(seen.household)): one person, one household"))
+            } else {
+                idRows[id] = (row, key)
+            }
+        }
+    }
+
+    private mutating func compare(_ first: HouseholdFields, _ other: HouseholdFields, row: Int, firstRow: Int) {
+        guard first != other else { return }
+        let a = first.canonical, b = other.canonical
+        for column in ExchangeColumn.allCases where column.scope == .household {
+            guard let x = a[column], let y = b[column], x != y else { continue }
+            issues.append(.error(row, column, y, "同一户各行的\(column.chineseName)不一致：第\(firstRow)行为“\(x)”，本行为“\(y)” / rows of one household disagree on \(column.key): row \(firstRow) has '\(x)', this row '\(y)'"))
+        }
+    }
+
+    /// Closes every household: the checks that need all its rows.
+    mutating func finish() -> (households: [Household], firstRows: [String: Int]) {
+        var households: [Household] = []
+        var firstRows: [String: Int] = [:]
+        households.reserveCapacity(order.count)
+        for key in order {
+            guard let p = pending[key] else { continue }
+            let heads = zip(p.members, p.memberRows).filter { $0.0.relation == .head }
+            if !p.faulty || !p.members.isEmpty {
+                if heads.isEmpty && !p.faulty {
+                    issues.append(.error(p.firstRow, .relation, "", "户编号\(key)没有户主：每户须有且只有一名户主 / household \(key) has no head (户主): each household needs exactly one"))
+                } else if heads.count > 1 {
+                    for (_, r) in heads.dropFirst() {
+                        issues.append(.error(r, .relation, "户主", "户编号\(key)有\(heads.count)名户主，第\(heads[0].1)行已是户主 / household \(key) has \(heads.count) heads; row \(heads[0].1) is already the head"))
+                    }
+                }
+            }
+            if let declared = p.fields.declaredPerCapita, let income = p.fields.income, !p.faulty,
+               let computed = income.perCapita(memberCount: p.members.count), abs(declared.fen - computed.fen) > 100 {
+                issues.append(.error(p.firstRow, .netIncomePerCapita, declared.plainYuan, "人均纯收入\(declared.plainYuan)与按公式计算的\(computed.plainYuan)相差超过1元（(各项收入−生产经营性支出)÷\(p.members.count)人） / net_income_per_capita \(declared.plainYuan) differs by more than 1 yuan from the computed \(computed.plainYuan) ((incomes − business expense) ÷ \(p.members.count) members)"))
+            }
+            guard !p.faulty else { continue }
+            households.append(p.fields.household(members: p.members))
+            firstRows[key] = p.firstRow
+        }
+        return (households, firstRows)
+    }
+}
+
+extension HouseholdFields {
+    /// Stands for a household whose first row could not be read.
+    static func placeholder(number: String) -> HouseholdFields {
+        HouseholdFields(number: number, villageCode: AreaCode("110101001001")!, type: .ordinary, standard: .national,
+                        mainCause: .other, otherCauses: [], identifiedYear: 2014, exitYear: nil, income: nil,
+                        declaredPerCapita: nil, housingGrade: nil, housingResolved: nil, foodSecure: nil,
+                        clothingSecure: nil, waterSafe: nil, phone: nil)
+    }
+}

@@ -1,0 +1,104 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SQLiteNIO
+
+/// A value for a bulk insert.
+public enum BulkValue: Sendable, Hashable {
+    case text(String)
+    case int(Int64)
+    case bool(Bool)
+    case date(Date)
+    case null
+
+    static func text(_ s: String?) -> BulkValue { s.map(BulkValue.text) ?? .null }
+    static func int(_ i: Int?) -> BulkValue { i.map { .int(Int64($0)) } ?? .null }
+    static func int64(_ i: Int64?) -> BulkValue { i.map(BulkValue.int) ?? .null }
+    static func bool(_ b: Bool?) -> BulkValue { b.map(BulkValue.bool) ?? .null }
+}
+
+/// Writes many rows with multi-row INSERT statements straight through the driver, not the ORM
+/// (about 30× faster than model saves). Use inside a transaction.
+public struct BulkWriter {
+    /// `ON CONFLICT (keys) DO UPDATE SET column = excluded.column` (the same on SQLite and PostgreSQL).
+    public struct Upsert: Sendable {
+        public var keys: [String]
+        public var update: [String]
+        /// Columns that count up by one on each update (a row version).
+        public var increment: [String]
+        public init(keys: [String], update: [String], increment: [String] = []) {
+            self.keys = keys
+            self.update = update
+            self.increment = increment
+        }
+    }
+
+    let database: any Database
+    public init(_ database: any Database) { self.database = database }
+
+    /// The most bound values in one statement (SQLite allows 32,766; PostgreSQL 65,535).
+    static let maxBinds = 30_000
+
+    public func insert(into table: String, columns: [String], rows: [[BulkValue]], upsert: Upsert? = nil) async throws {
+        guard !rows.isEmpty else { return }
+        let perStatement = max(1, BulkWriter.maxBinds / columns.count)
+        let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        let tail = upsert.map { u in
+            " ON CONFLICT (\(u.keys.map { "\"\($0)\"" }.joined(separator: ", "))) DO UPDATE SET "
+                + (u.update.map { "\"\($0)\" = excluded.\"\($0)\"" } + u.increment.map { "\"\($0)\" = \"\(table)\".\"\($0)\" + 1" }).joined(separator: ", ")
+        } ?? ""
+        var start = 0
+        if let sqlite = database as? any SQLiteDatabase {
+            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+            var fullSQL: String?
+            while start < rows.count {
+                let end = min(rows.count, start + perStatement)
+                let n = end - start
+                let sql: String
+                if n == perStatement, let cached = fullSQL { sql = cached } else {
+                    sql = head + Array(repeating: tuple, count: n).joined(separator: ",") + tail
+                    if n == perStatement { fullSQL = sql }
+                }
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(n * columns.count)
+                for row in rows[start..<end] {
+                    for v in row {
+                        switch v {
+                        case .text(let s): binds.append(.text(s))
+                        case .int(let i): binds.append(.integer(Int(i)))
+                        case .bool(let b): binds.append(.integer(b ? 1 : 0))
+                        case .date(let d): binds.append(.float(d.timeIntervalSince1970))
+                        case .null: binds.append(.null)
+                        }
+                    }
+                }
+                _ = try await sqlite.query(sql, binds)
+                start = end
+            }
+            return
+        }
+        let sql = database as! any SQLDatabase
+        while start < rows.count {
+            let end = min(rows.count, start + perStatement)
+            var query = SQLQueryString(head)
+            for (k, row) in rows[start..<end].enumerated() {
+                if k > 0 { query.appendLiteral(",") }
+                query.appendLiteral("(")
+                for (j, v) in row.enumerated() {
+                    if j > 0 { query.appendLiteral(",") }
+                    switch v {
+                    case .text(let s): query.appendInterpolation(bind: s)
+                    case .int(let i): query.appendInterpolation(bind: i)
+                    case .bool(let b): query.appendInterpolation(bind: b)
+                    case .date(let d): query.appendInterpolation(bind: d)
+                    case .null: query.appendLiteral("NULL")
+                    }
+                }
+                query.appendLiteral(")")
+            }
+            query.appendLiteral(tail)
+            try await sql.raw(query).run()
+            start = end
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import TuopinDomain
+import TuopinExchange
+
+/// How `tuopin import` loads a file.
+public struct ImportOptions: Sendable {
+    public var county: AreaCode?
+    public var dryRun: Bool
+    /// Who loads it, for the import batch and the audit trail.
+    public var actor: String
+    public var now: Date
+    public var today: LocalDate
+    public var sheet: String?
+
+    public init(county: AreaCode? = nil, dryRun: Bool = false, actor: String = "命令行 / command line",
+                now: Date, today: LocalDate, sheet: String? = nil) {
+        self.county = county
+        self.dryRun = dryRun
+        self.actor = actor
+        self.now = now
+        self.today = today
+        self.sheet = sheet
+    }
+}

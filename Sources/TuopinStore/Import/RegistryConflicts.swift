@@ -1,0 +1,49 @@
+import FluentKit
+import SQLKit
+import TuopinDomain
+import TuopinExchange
+
+/// The checks of a file against the registry already stored.
+enum RegistryConflicts {
+    struct Result {
+        var issues: [ImportIssue] = []
+        /// Households of the file the registry already has (by county and 户编号).
+        var knownHouseholds = 0
+    }
+
+    static let chunk = 500
+
+    static func check(_ read: RegistryReadResult, on db: any Database) async throws -> Result {
+        var result = Result()
+        let sql = db as! any SQLDatabase
+        guard try await sql.raw("SELECT id FROM households LIMIT 1").first() != nil else { return result }
+        let keys = Set(read.households.map { $0.villageCode.countyPart + "/" + $0.number })
+        // Households already known.
+        let byCounty = Dictionary(grouping: read.households, by: { $0.villageCode.countyPart })
+        for (county, list) in byCounty {
+            for start in stride(from: 0, to: list.count, by: chunk) {
+                let numbers = list[start..<min(start + chunk, list.count)].map(\.number)
+                let rows = try await sql.raw("SELECT COUNT(*) AS n FROM households WHERE county_code = \(bind: county) AND household_no IN (\(binds: numbers))").first()
+                result.knownHouseholds += try rows?.decode(column: "n", as: Int.self) ?? 0
+            }
+        }
+        // One person, one household: an ID registered under a household this file does not carry.
+        let members = read.households.flatMap { h in h.members.map { (id: $0.id.number, key: h.villageCode.countyPart + "/" + h.number) } }
+        for start in stride(from: 0, to: members.count, by: chunk) {
+            let slice = members[start..<min(start + chunk, members.count)]
+            let rows = try await sql.raw("""
+                SELECT m.id_number, h.county_code, h.household_no FROM members m JOIN households h ON h.id = m.household_id
+                WHERE m.id_number IN (\(binds: slice.map(\.id)))
+                """).all()
+            for row in rows {
+                let id = try row.decode(column: "id_number", as: String.self)
+                let key = try row.decode(column: "county_code", as: String.self) + "/" + row.decode(column: "household_no", as: String.self)
+                guard !keys.contains(key) else { continue }
+                let number = try row.decode(column: "household_no", as: String.self)
+                result.issues.append(.error(read.memberRows[id], .idNumber, id,
+                    "证件号码已登记在户编号\(number)（不在本文件中）：一人只能在一户 / ID number is already registered in household \(number), which this file does not carry: one person, one household"))
+            }
+        }
+        return result
+    }
+}

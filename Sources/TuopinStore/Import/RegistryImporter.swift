@@ -1,0 +1,98 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TuopinDomain
+import TuopinExchange
+
+/// Loads a registry exchange file: reads and checks every row, checks the file against the
+/// registry (one person, one household), and — only if there is no error — writes it in one
+/// transaction: new households inserted, known ones (by county and 户编号) updated, members
+/// matched by ID number, one income record per year, an import batch and an audit record.
+public enum RegistryImporter {
+    public static func run(file: URL, options: ImportOptions, on db: any Database,
+                           progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> ImportOutcome {
+        let readStart = Date()
+        let readOptions = RegistryReadOptions(county: options.county, today: options.today,
+                                              regionHistory: DivisionCatalog.regionHistory,
+                                              knownTownships: DivisionCatalog.shipped.townshipCodes, sheet: options.sheet)
+        let read = RegistryFileReader.read(file, options: readOptions) { progress?(.reading(rows: $0)) }
+        var outcome = ImportOutcome(issues: read.issues, rowCount: read.rowCount, households: read.households.count,
+                                    members: read.memberCount, created: 0, updated: 0, written: false, batchID: nil,
+                                    readSeconds: 0, writeSeconds: 0)
+        guard !read.hasErrors else {
+            outcome.readSeconds = Date().timeIntervalSince(readStart)
+            return outcome
+        }
+        progress?(.checking)
+        let existing = try await RegistryConflicts.check(read, on: db)
+        outcome.issues.append(contentsOf: existing.issues)
+        outcome.issues.sort { ($0.row ?? 0) < ($1.row ?? 0) }
+        outcome.updated = existing.knownHouseholds
+        outcome.created = read.households.count - existing.knownHouseholds
+        outcome.readSeconds = Date().timeIntervalSince(readStart)
+        guard !outcome.hasErrors, !options.dryRun else { return outcome }
+
+        let writeStart = Date()
+        let batchID = try await db.transaction { tx in
+            try await write(read, fileName: file.lastPathComponent, options: options, on: tx, progress: progress)
+        }
+        outcome.batchID = batchID
+        outcome.written = true
+        outcome.writeSeconds = Date().timeIntervalSince(writeStart)
+        return outcome
+    }
+
+    /// Writes checked households; the caller supplies the transaction.
+    static func write(_ read: RegistryReadResult, fileName: String, options: ImportOptions, on tx: any Database,
+                      progress: (@Sendable (ImportProgress) -> Void)?) async throws -> Int64 {
+        try await AreaStore.ensure(villages: Set(read.households.map(\.villageCode)), on: tx)
+        let batch = ImportBatchRecord()
+        batch.fileName = fileName
+        batch.countyCode = options.county?.countyPart
+        batch.startedAt = options.now
+        batch.households = read.households.count
+        batch.members = read.memberCount
+        batch.warnings = read.warningCount
+        batch.actor = options.actor
+        try await batch.create(on: tx)
+        let batchID = batch.id!
+        let writer = BulkWriter(tx)
+        let step = 20_000
+        var done = 0
+        for chunk in stride(from: 0, to: read.households.count, by: step).map({ read.households[$0..<min($0 + step, read.households.count)] }) {
+            try await writer.insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
+                                    rows: chunk.map { RegistryRows.household($0, importID: batchID, now: options.now) },
+                                    upsert: RegistryRows.householdUpsert)
+            done += chunk.count
+            progress?(.writing(households: done / 2, of: read.households.count))
+        }
+        let sql = tx as! any SQLDatabase
+        var ids: [String: Int64] = [:]
+        ids.reserveCapacity(read.households.count)
+        for row in try await sql.raw("SELECT id, county_code, household_no FROM households WHERE import_id = \(bind: batchID)").all() {
+            ids[try row.decode(column: "county_code", as: String.self) + "/" + row.decode(column: "household_no", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+        }
+        var members: [[BulkValue]] = []
+        var incomes: [[BulkValue]] = []
+        members.reserveCapacity(read.memberCount)
+        for h in read.households {
+            guard let id = ids[h.villageCode.countyPart + "/" + h.number] else { continue }
+            for (i, m) in h.members.enumerated() { members.append(RegistryRows.member(m, householdID: id, position: i, importID: batchID)) }
+            for income in h.incomes { incomes.append(RegistryRows.income(income, householdID: id)) }
+        }
+        try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members, upsert: RegistryRows.memberUpsert)
+        progress?(.writing(households: read.households.count * 3 / 4, of: read.households.count))
+        // Members no longer listed under a household in this file leave it.
+        try await sql.raw("""
+            DELETE FROM members WHERE (import_id IS NULL OR import_id <> \(bind: batchID))
+            AND household_id IN (SELECT id FROM households WHERE import_id = \(bind: batchID))
+            """).run()
+        try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes, upsert: RegistryRows.incomeUpsert)
+        try await AuditTrail.append(.init(actor: options.actor, action: "import", entity: "import_batch", entityID: String(batchID),
+                                          areaCode: options.county?.value,
+                                          after: "{\"file\":\(AuditTrail.json(fileName)),\"households\":\(read.households.count),\"members\":\(read.memberCount),\"warnings\":\(read.warningCount)}",
+                                          reason: "导入文件 \(fileName) / import of \(fileName)", at: options.now), on: tx)
+        progress?(.writing(households: read.households.count, of: read.households.count))
+        return batchID
+    }
+}

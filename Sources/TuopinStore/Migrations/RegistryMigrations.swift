@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration, in order. Append only: a migration that has shipped is never edited.
+public enum RegistryMigrations {
+    public static let all: [any Migration] = [
+        CreateAreas(),
+        SeedDivisions(),
+        CreateImportBatches(),
+        CreateHouseholds(),
+        CreateMembers(),
+        CreateHouseholdIncomes(),
+        CreateAuditEvents(),
+    ]
+}

@@ -1,0 +1,11 @@
+import Foundation
+import TuopinDomain
+
+/// A household as its page shows it: the domain value and where it is stored.
+public struct HouseholdDetail: Sendable {
+    public var id: Int64
+    public var household: Household
+    public var version: Int
+    public var updatedAt: Date
+    public var villageName: String?
+}

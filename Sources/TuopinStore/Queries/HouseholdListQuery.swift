@@ -1,0 +1,66 @@
+import FluentKit
+import SQLKit
+import TuopinDomain
+
+/// The paged, searchable, filterable household list of an area.
+public enum HouseholdListQuery {
+    public static func page(_ filter: HouseholdFilter, page: Int, perPage: Int, on db: any Database) async throws -> Page<HouseholdSummary> {
+        let sql = db as! any SQLDatabase
+        let page = max(1, page), perPage = min(max(1, perPage), 500)
+        let condition = whereClause(filter)
+        var count: SQLQueryString = "SELECT COUNT(*) AS n FROM households h"
+        count.appendInterpolation(condition)
+        let total = try await sql.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0
+        var list: SQLQueryString = """
+            SELECT h.id, h.household_no, h.village_code, h.status, h.household_type, h.main_cause, h.exit_year, h.member_count,
+                   a.name AS village_name, m.name AS head_name, m.id_number AS head_id
+            FROM households h
+            LEFT JOIN members m ON m.household_id = h.id AND m.relation = '户主'
+            LEFT JOIN areas a ON a.code = h.village_code
+            """
+        list.appendInterpolation(condition)
+        list.appendLiteral(" ORDER BY h.village_code, h.household_no LIMIT \(perPage) OFFSET \((page - 1) * perPage)")
+        let items = try await sql.raw(list).all().map { row in
+            HouseholdSummary(id: try row.decode(column: "id", as: Int64.self),
+                             number: try row.decode(column: "household_no", as: String.self),
+                             villageCode: try row.decode(column: "village_code", as: String.self),
+                             villageName: try row.decode(column: "village_name", as: String?.self),
+                             headName: try row.decode(column: "head_name", as: String?.self),
+                             headIDNumber: try row.decode(column: "head_id", as: String?.self),
+                             memberCount: try row.decode(column: "member_count", as: Int.self),
+                             status: try row.decode(column: "status", as: String.self),
+                             type: try row.decode(column: "household_type", as: String.self),
+                             mainCause: try row.decode(column: "main_cause", as: String.self),
+                             exitYear: try row.decode(column: "exit_year", as: Int?.self))
+        }
+        return Page(items: items, total: total, page: page, perPage: perPage)
+    }
+
+    /// The WHERE clause of a filter; search and ranges are written to use indexes on both databases.
+    static func whereClause(_ f: HouseholdFilter) -> SQLQueryString {
+        var parts: [SQLQueryString] = []
+        if let area = f.area {
+            let (lo, hi) = area.villageRange
+            parts.append("h.village_code BETWEEN \(bind: lo) AND \(bind: hi)")
+        }
+        if let s = f.status { parts.append("h.status = \(bind: s.rawValue)") }
+        if let t = f.type { parts.append("h.household_type = \(bind: t.rawValue)") }
+        if let c = f.cause { parts.append("h.main_cause = \(bind: c.rawValue)") }
+        if let q = f.search {
+            let upper = q.uppercased()
+            // Prefix search by range: name ≥ q and < q + U+FFFF uses the name index.
+            let end = q + "\u{FFFF}"
+            parts.append("""
+                (h.household_no = \(bind: q) OR h.id IN (SELECT household_id FROM members WHERE id_number = \(bind: upper)
+                 OR (name >= \(bind: q) AND name < \(bind: end))))
+                """)
+        }
+        guard !parts.isEmpty else { return "" }
+        var clause: SQLQueryString = " WHERE "
+        for (i, p) in parts.enumerated() {
+            if i > 0 { clause.appendLiteral(" AND ") }
+            clause.appendInterpolation(p)
+        }
+        return clause
+    }
+}

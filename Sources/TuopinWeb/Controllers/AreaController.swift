@@ -1,0 +1,31 @@
+import Fluent
+import TuopinDomain
+import TuopinStore
+import Vapor
+
+/// The area tree and area pages.
+enum AreaController {
+    @Sendable static func index(req: Request) async throws -> Response {
+        let roots = try await AreaSummaryQuery.tree(on: req.db)
+        return .html(AreaTreeView.render(.init(roots: roots)))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let code = try req.areaCode()
+        let (filter, page, per) = try req.householdFilter(area: code)
+        let model = try await query(code: code, filter: filter, page: page, perPage: per, on: req.db)
+        return .html(AreaShowView.render(model))
+    }
+
+    /// The page's data: lineage, counts and one page of households.
+    static func query(code: AreaCode, filter: HouseholdFilter, page: Int, perPage: Int, on db: any Database) async throws -> AreaShowView.Model {
+        async let lineage = AreaStore.lineage(code, on: db)
+        async let households = HouseholdListQuery.page(filter, page: page, perPage: perPage, on: db)
+        let summary = try await AreaSummaryQuery.summary(of: code, on: db)
+        let areas = try await lineage
+        guard let area = areas.last, area.code == code else { throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)") }
+        let node = summary ?? AreaNode(area: area, counts: AreaCounts())
+        return AreaShowView.Model(lineage: areas, node: AreaNode(area: area, counts: node.counts, children: node.children),
+                                  filter: filter, page: try await households)
+    }
+}

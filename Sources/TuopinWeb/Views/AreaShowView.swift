@@ -1,0 +1,86 @@
+import TuopinDomain
+import TuopinStore
+
+/// 区划页 — an area's counts, the areas under it, and its paged, searchable household list.
+public enum AreaShowView {
+    public struct Model: Sendable {
+        public var lineage: [Area]
+        public var node: AreaNode
+        public var filter: HouseholdFilter
+        public var page: Page<HouseholdSummary>
+        public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>) {
+            self.lineage = lineage
+            self.node = node
+            self.filter = filter
+            self.page = page
+        }
+    }
+
+    public static func render(_ m: Model) -> String {
+        let area = m.node.area
+        let c = m.node.counts
+        let stats = [("户数", c.households), ("人数", c.persons), ("未脱贫户", c.households(.notExited)),
+                     ("未脱贫人口", c.persons(.notExited)), ("已脱贫户", c.households(.exited)), ("已脱贫人口", c.persons(.exited))]
+            .map { "<div class=\"stat\"><b>\(HTML.count($0.1))</b><span>\($0.0)</span></div>" }.joined()
+        var body = "<div class=\"stats\">\(stats)</div>"
+        if !m.node.children.isEmpty {
+            let rows = m.node.children.map { child in
+                "<tr><td><a href=\"/areas/\(child.area.code.value)\">\(HTML.escape(child.area.name))</a></td><td>\(child.area.code.prefix)</td>\(CountCells.cells(child.counts))</tr>"
+            }.joined(separator: "\n")
+            body += "<h2>下级区划</h2><table><thead><tr><th>区划</th><th>代码</th>\(CountCells.headers)</tr></thead><tbody>\(rows)</tbody></table>"
+        }
+        body += "<h2>建档立卡户</h2>" + filters(m) + list(m)
+        let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.dropLast().map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(area.name)]
+        return Layout.page(title: "\(area.name)（\(area.level.label)）", crumbs: crumbs, body: body)
+    }
+
+    static func options<V: Vocabulary>(_ type: V.Type, selected: V?) -> String {
+        "<option value=\"\">全部</option>" + V.allCases.map { v in
+            "<option value=\"\(HTML.escape(v.rawValue))\"\(v == selected ? " selected" : "")>\(HTML.escape(v.rawValue))</option>"
+        }.joined()
+    }
+
+    static func filters(_ m: Model) -> String {
+        """
+        <form class="filters" method="get" action="/areas/\(m.node.area.code.value)">
+        <label>姓名、证件号码或户编号<input type="search" name="q" value="\(HTML.escape(m.filter.search ?? ""))" size="24"></label>
+        <label>脱贫标志<select name="status">\(options(HouseholdStatus.self, selected: m.filter.status))</select></label>
+        <label>贫困户属性<select name="type">\(options(HouseholdType.self, selected: m.filter.type))</select></label>
+        <label>主要致贫原因<select name="cause">\(options(PovertyCause.self, selected: m.filter.cause))</select></label>
+        <button type="submit">查询</button>
+        </form>
+        """
+    }
+
+    static func list(_ m: Model) -> String {
+        let p = m.page
+        guard !p.items.isEmpty else { return "<p>没有符合条件的户。 <span class=\"muted\">No households match.</span></p>" }
+        let rows = p.items.map { h in
+            """
+            <tr><td><a href="/households/\(h.id)">\(HTML.escape(h.number))</a></td><td>\(HTML.escape(h.headName ?? "—"))</td>\
+            <td>\(HTML.escape(h.headIDNumber.map(IDMask.mask) ?? ""))</td><td class="num">\(h.memberCount)</td>\
+            <td>\(HTML.escape(h.villageName ?? h.villageCode))</td><td>\(HTML.escape(h.type))</td><td>\(HTML.escape(h.mainCause))</td>\
+            <td>\(HTML.escape(h.status))\(h.exitYear.map { "（\($0)）" } ?? "")</td></tr>
+            """
+        }.joined(separator: "\n")
+        return """
+        <p class="muted">共 \(HTML.count(p.total)) 户，第 \(p.page)/\(p.pageCount) 页</p>
+        <table><thead><tr><th>户编号</th><th>户主</th><th>证件号码</th><th class="num">人口</th><th>村</th><th>贫困户属性</th><th>主要致贫原因</th><th>脱贫标志</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        \(pager(m))
+        """
+    }
+
+    static func pager(_ m: Model) -> String {
+        let base = "/areas/\(m.node.area.code.value)"
+        func link(_ page: Int) -> String {
+            base + HTML.query([("q", m.filter.search), ("status", m.filter.status?.rawValue), ("type", m.filter.type?.rawValue),
+                               ("cause", m.filter.cause?.rawValue), ("page", String(page))])
+        }
+        var parts: [String] = []
+        if m.page.page > 1 { parts.append("<a href=\"\(HTML.escape(link(m.page.page - 1)))\">上一页</a>") }
+        parts.append("<span>第 \(m.page.page) 页 / 共 \(m.page.pageCount) 页</span>")
+        if m.page.page < m.page.pageCount { parts.append("<a href=\"\(HTML.escape(link(m.page.page + 1)))\">下一页</a>") }
+        return "<div class=\"pager\">\(parts.joined())</div>"
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import TuopinDomain
+import TuopinStore
+
+/// 户页 — a household: its facts, members, and income by year beside that year's poverty line.
+public enum HouseholdShowView {
+    public struct Model: Sendable {
+        public var detail: HouseholdDetail
+        public var lineage: [Area]
+        /// Ages are given on this day.
+        public var today: LocalDate
+        public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate) {
+            self.detail = detail
+            self.lineage = lineage
+            self.today = today
+        }
+    }
+
+    static func yn(_ b: Bool?) -> String { b.map { $0 ? "是" : "<span class=\"bad\">否</span>" } ?? "<span class=\"muted\">未填</span>" }
+    static func text(_ s: String?) -> String { s.map(HTML.escape) ?? "<span class=\"muted\">未填</span>" }
+
+    public static func render(_ m: Model) -> String {
+        let h = m.detail.household
+        let facts: [(String, String)] = [
+            ("户编号", HTML.escape(h.number)), ("户主", text(h.head?.name)),
+            ("所在村", HTML.escape(m.detail.villageName ?? h.villageCode.value) + " <span class=\"muted\">\(h.villageCode.value)</span>"),
+            ("贫困户属性", HTML.escape(h.type.rawValue)), ("识别标准", HTML.escape(h.standard.rawValue)),
+            ("主要致贫原因", HTML.escape(h.mainCause.rawValue)),
+            ("其他致贫原因", h.otherCauses.isEmpty ? "<span class=\"muted\">无</span>" : HTML.escape(h.otherCauses.map(\.rawValue).joined(separator: "、"))),
+            ("识别年度", String(h.identifiedYear)), ("脱贫标志", HTML.escape(h.status.rawValue) + (h.exitYear.map { "（\($0)年）" } ?? "")),
+            ("住房安全等级", text(h.housingGrade?.rawValue)), ("危房已改造或已搬迁", yn(h.housingResolved)),
+            ("不愁吃", yn(h.foodSecure)), ("不愁穿", yn(h.clothingSecure)), ("饮水安全", yn(h.waterSafe)),
+            ("联系电话", text(h.phone)), ("数据版本", "第 \(m.detail.version) 版"),
+        ]
+        var body = "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
+        body += members(m)
+        body += incomes(h)
+        let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(h.number)]
+        return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, body: body)
+    }
+
+    static func members(_ m: Model) -> String {
+        let rows = m.detail.household.members.map { p in
+            """
+            <tr><td>\(HTML.escape(p.name))</td><td>\(HTML.escape(p.relation.rawValue))</td><td>\(HTML.escape(p.id.registryText))</td>\
+            <td>\(p.sex.rawValue)</td><td class="num">\(p.birthDate.age(on: m.today))</td><td>\(text(p.ethnicity?.rawValue))</td>\
+            <td>\(text(p.education?.rawValue))</td><td>\(text(p.schooling?.rawValue))</td><td>\(text(p.health?.rawValue))</td>\
+            <td>\(text(p.labour?.rawValue))</td><td>\(text(p.workPlace?.rawValue))\(p.workMonths.map { " \($0)个月" } ?? "")</td>\
+            <td>\(yn(p.medicalInsurance))</td><td>\(yn(p.pensionInsurance))</td></tr>
+            """
+        }.joined(separator: "\n")
+        return """
+        <h2>家庭成员（\(m.detail.household.members.count)人）</h2>
+        <table><thead><tr><th>姓名</th><th>与户主关系</th><th>证件号码</th><th>性别</th><th class="num">年龄</th><th>民族</th><th>文化程度</th>\
+        <th>在校生状况</th><th>健康状况</th><th>劳动技能</th><th>务工状况</th><th>基本医疗保险</th><th>基本养老保险</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        """
+    }
+
+    static func incomes(_ h: Household) -> String {
+        guard !h.incomes.isEmpty else { return "<h2>家庭收入</h2><p class=\"muted\">没有收入记录。</p>" }
+        func m(_ v: Money?) -> String { v.map(\.groupedYuan) ?? "—" }
+        let rows = h.incomes.reversed().map { i -> String in
+            let per = i.perCapita(memberCount: h.members.count)
+            let line = PovertyLine.national[i.year]
+            var verdict = "<span class=\"muted\">无当年标准</span>"
+            if let per, let line {
+                let above = per > line.amount
+                verdict = (above ? "<span class=\"ok\">高于</span>" : "<span class=\"bad\">未超过</span>")
+                    + " \(line.amount.groupedYuan) 元" + (line.confirmed ? "" : " <span class=\"warn\" title=\"\(HTML.escape(line.source))\">（标准待核实）</span>")
+            }
+            return """
+            <tr><td>\(i.year)</td><td class="num">\(m(i.wage))</td><td class="num">\(m(i.business))</td><td class="num">\(m(i.property))</td>\
+            <td class="num">\(m(i.transfer))</td><td class="num">\(m(i.businessExpense))</td><td class="num">\(i.net.groupedYuan)</td>\
+            <td class="num"><b>\(per.map(\.groupedYuan) ?? "—")</b></td><td>\(verdict)</td></tr>
+            """
+        }.joined(separator: "\n")
+        return """
+        <h2>家庭收入（元）</h2>
+        <table><thead><tr><th>年度</th><th class="num">工资性收入</th><th class="num">生产经营性收入</th><th class="num">财产性收入</th>\
+        <th class="num">转移性收入</th><th class="num">生产经营性支出</th><th class="num">家庭纯收入</th><th class="num">人均纯收入</th><th>对照当年国家扶贫标准</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        <p class="muted">人均纯收入 =（工资性 + 生产经营性 + 财产性 + 转移性收入 − 生产经营性支出）÷ 家庭人口 \(h.members.count) 人。</p>
+        """
+    }
+}

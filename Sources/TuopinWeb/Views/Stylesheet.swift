@@ -1,0 +1,43 @@
+/// The one stylesheet, served at /assets/app.css. System fonts only (intranet, no downloads);
+/// tables print on A4 with the header row repeated on each page.
+public enum Stylesheet {
+    public static let css = """
+    :root { --ink:#1d2329; --muted:#5c6670; --line:#d5dae0; --accent:#b3261e; --bg:#f6f7f9; --ok:#1e7b34; --warn:#a15c00; }
+    * { box-sizing: border-box; }
+    body { margin:0; font-family: "PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei","Source Han Sans SC",sans-serif; color:var(--ink); background:var(--bg); font-size:15px; line-height:1.5; }
+    header.top { background:var(--accent); color:#fff; padding:.6rem 1.2rem; display:flex; gap:1rem; align-items:baseline; }
+    header.top a.brand { color:#fff; font-weight:700; text-decoration:none; font-size:1.1rem; }
+    header.top .sub { opacity:.85; }
+    nav.crumbs { padding:.5rem 1.2rem; color:var(--muted); font-size:.9rem; }
+    nav.crumbs a { color:var(--muted); }
+    main { padding:0 1.2rem 2rem; max-width:1400px; }
+    h1 { font-size:1.4rem; margin:.3rem 0 1rem; }
+    h2 { font-size:1.1rem; margin:1.5rem 0 .5rem; border-left:4px solid var(--accent); padding-left:.5rem; }
+    table { border-collapse:collapse; background:#fff; width:100%; margin-bottom:1rem; }
+    th, td { border:1px solid var(--line); padding:.35rem .5rem; text-align:left; vertical-align:top; }
+    th { background:#eef1f4; font-weight:600; white-space:nowrap; }
+    td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+    tr:nth-child(even) td { background:#fafbfc; }
+    .stats { display:flex; flex-wrap:wrap; gap:.8rem; margin-bottom:1rem; }
+    .stat { background:#fff; border:1px solid var(--line); padding:.5rem .9rem; min-width:9rem; }
+    .stat b { display:block; font-size:1.3rem; }
+    .stat span { color:var(--muted); font-size:.85rem; }
+    form.filters { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; background:#fff; border:1px solid var(--line); padding:.6rem; margin-bottom:.8rem; }
+    form.filters label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); }
+    input, select, button { font:inherit; padding:.25rem .4rem; }
+    button { background:var(--accent); color:#fff; border:0; padding:.35rem .9rem; cursor:pointer; }
+    .ok { color:var(--ok); } .bad { color:var(--accent); font-weight:600; } .warn { color:var(--warn); }
+    .pager { display:flex; gap:.6rem; align-items:center; margin:.5rem 0; }
+    details.tree { margin-left:1rem; } details.tree > summary { cursor:pointer; padding:.15rem 0; }
+    ul.tree { list-style:none; padding-left:1rem; margin:0; }
+    .muted { color:var(--muted); }
+    dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }
+    dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
+    footer { color:var(--muted); font-size:.8rem; padding:1rem 1.2rem; }
+    @media print {
+      body { background:#fff; font-size:11pt; } header.top, form.filters, .pager, nav.crumbs, footer { display:none; }
+      main { padding:0; max-width:none; } thead { display:table-header-group; } tr { page-break-inside:avoid; }
+      a { color:inherit; text-decoration:none; } @page { size:A4 landscape; margin:12mm; }
+    }
+    """
+}

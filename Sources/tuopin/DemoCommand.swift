@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinStore
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "生成并打开演示县（约2万户） / Create a demo county of about 20,000 households, if absent, and serve it.",
+        discussion: "演示库默认为当前目录下的 tuopin-demo.sqlite；已存在则直接打开。 / The demo database defaults to tuopin-demo.sqlite; if it exists it is served as it is."
+    )
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "演示县户数 / households in the demo county")
+    var households = 20_000
+    @Option(help: ArgumentHelp("演示县代码（默认东兰县） / the demo county's code (default 451224, 东兰县)", valueName: "CODE"))
+    var county = "451224"
+    @Option(help: "监听地址 / address to listen on")
+    var host = "127.0.0.1"
+    @Option(help: "端口 / port")
+    var port = 8080
+
+    func validate() throws {
+        guard AreaCode(county)?.level == .county else { throw ValidationError("--county 应为6位县级代码 / --county must be a 6-digit county code") }
+        guard households > 0 else { throw ValidationError("--households 应为正数 / --households must be positive") }
+    }
+
+    func run() async throws {
+        let url = try database.resolve(default: .sqliteFile(path: "tuopin-demo.sqlite"))
+        let runtime = try await database.open(default: url)
+        let existing = try await (runtime.database as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self) ?? 0
+        if existing == 0 {
+            note("生成演示县 / creating the demo county: \(households) 户 households …")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-demo-\(UUID().uuidString).csv")
+            defer { try? FileManager.default.removeItem(at: file) }
+            var generator = try RegistryGenerator(options: GeneratorOptions(households: households, seed: 2016, county: AreaCode(county)!, year: 2016))
+            _ = try generator.write(to: file)
+            let now = Date()
+            let progress = TerminalProgress()
+            let outcome = try await RegistryImporter.run(file: file, options: ImportOptions(county: AreaCode(county), actor: "演示 / demo", now: now, today: LocalDate(now)),
+                                                         on: runtime.database) { step in
+                if case .writing(let d, let t) = step { progress.update("导入 / loading: \(d)/\(t)") }
+            }
+            progress.finish()
+            guard outcome.written else {
+                await runtime.shutdown()
+                throw CommandFailure("演示数据导入失败 / the demo data did not load: \(outcome.issues.prefix(3).map(\.message))")
+            }
+            note("演示县已就绪 / demo county ready: \(outcome.households) 户, \(outcome.members) 人")
+        } else {
+            note("使用已有的演示库 / using the existing demo database (\(existing) 户 households)")
+        }
+        await runtime.shutdown()
+        try await Server.run(database: url, host: host, port: port)
+    }
+}
+
+import SQLKit

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TuopinDomain
+import TuopinExchange
+
+struct GenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "生成一个模拟县的建档立卡文件 / Write a realistic synthetic county in the exchange format.",
+        discussion: "同一种子生成同一个县。村代码的末三位为虚构。 / The same seed gives the same county. The last 3 digits of village codes are invented."
+    )
+
+    @Argument(help: "输出文件 / the file to write (.csv or .xlsx)")
+    var file: String
+    @Option(help: "户数 / number of households")
+    var households: Int
+    @Option(help: "随机种子 / random seed")
+    var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("县级代码（默认东兰县 451224） / 6-digit county code (default 451224, 东兰县)", valueName: "CODE"))
+    var county: String = "451224"
+    @Option(help: "数据年度：收入年度，年龄按当年12月31日 / the data year: incomes are for it, ages at its 31 December")
+    var year: Int = 2016
+    @Flag(help: "加入已知比例的错误行 / add a known share of faulty rows")
+    var withErrors = false
+    @Option(help: "有错误行的户所占比例（配合 --with-errors） / share of households given one faulty row (with --with-errors)")
+    var errorRate: Double = 0.01
+
+    func validate() throws {
+        guard households > 0, households <= 10_000_000 else { throw ValidationError("--households 应为 1–10,000,000 / --households must be 1 to 10,000,000") }
+        guard AreaCode(county)?.level == .county else { throw ValidationError("--county 应为6位县级代码 / --county must be a 6-digit county code; got '\(county)'") }
+        guard (2014...2020).contains(year) else { throw ValidationError("--year 应在 2014–2020 / --year must be 2014 to 2020") }
+        guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate 应在 0–1 / --error-rate must be between 0 and 1") }
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        guard ext == "csv" || ext == "xlsx" else { throw ValidationError("输出文件应以 .csv 或 .xlsx 结尾 / the output file must end in .csv or .xlsx") }
+    }
+
+    func run() async throws {
+        let start = Date()
+        let options = GeneratorOptions(households: households, seed: seed, county: AreaCode(county)!, year: year, errorRate: withErrors ? errorRate : 0)
+        let progress = TerminalProgress()
+        let summary: RegistryGenerator.Summary
+        do {
+            var generator = try RegistryGenerator(options: options)
+            summary = try generator.write(to: URL(fileURLWithPath: file)) { progress.update("生成 / generating: \($0)/\(households) 户 households") }
+        } catch let fault as FileFault {
+            throw CommandFailure(fault.message)
+        }
+        progress.finish()
+        let seconds = Date().timeIntervalSince(start)
+        note(String(format: "已生成 / written: %@ — %d 户 households, %d 人 persons in %.2f s (%.0f households/s)",
+                    file, summary.households, summary.members, seconds, Double(summary.households) / max(seconds, 0.001)))
+        if summary.faultyRows > 0 {
+            let kinds = summary.faults.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: "，")
+            note("错误行 / faulty rows: \(summary.faultyRows)（\(kinds)）")
+        }
+    }
+}

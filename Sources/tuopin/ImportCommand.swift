@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinStore
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入建档立卡数据交换文件（CSV 或 XLSX） / Load a registry exchange file (CSV or XLSX).",
+        discussion: """
+        检查每一行每一列；有任何错误则不写入任何数据并以非零状态退出，警告不影响导入。
+        再次导入同一文件按户编号更新（成员按证件号码），不会重复。
+        Every row and column is checked; a file with any error writes nothing and exits non-zero.
+        Loading again updates households by 户编号 (members by ID number) and never duplicates.
+        """
+    )
+
+    @Argument(help: "要导入的文件 / the file to load (.csv or .xlsx)")
+    var file: String
+    @Option(help: ArgumentHelp("所属县的6位代码：村代码须在其下 / the county's 6-digit code; every village must lie under it", valueName: "CODE"))
+    var county: String?
+    @Flag(help: "只检查，不写入 / check only, write nothing")
+    var dryRun = false
+    @Option(help: ArgumentHelp("把问题清单写入此 CSV 文件 / write the list of faults to this CSV file", valueName: "FILE"))
+    var report: String?
+    @Option(help: "XLSX 中要读的工作表（默认第一个） / the XLSX sheet to read (default: the first)")
+    var sheet: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let c = county, AreaCode(c)?.level != .county {
+            throw ValidationError("--county 应为6位县级代码，如 451224 / --county must be a 6-digit county code such as 451224; got '\(c)'")
+        }
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw ValidationError("找不到文件 \(file) / no such file: \(file)")
+        }
+    }
+
+    func run() async throws {
+        let runtime = try await database.open()
+        let progress = TerminalProgress()
+        let now = Date()
+        let outcome: ImportOutcome
+        do {
+            outcome = try await RegistryImporter.run(
+                file: URL(fileURLWithPath: file),
+                options: ImportOptions(county: county.flatMap(AreaCode.init), dryRun: dryRun, now: now, today: LocalDate(now), sheet: sheet),
+                on: runtime.database
+            ) { step in
+                switch step {
+                case .reading(let rows): progress.update("读取 / reading: \(rows) 行 rows")
+                case .checking: progress.update("核对登记库 / checking against the registry…", force: true)
+                case .writing(let done, let total): progress.update("写入 / writing: \(done)/\(total) 户 households")
+                }
+            }
+        } catch {
+            progress.finish()
+            await runtime.shutdown()
+            throw CommandFailure("导入失败，未写入任何数据：\(error) / the import failed and wrote nothing: \(error)")
+        }
+        progress.finish()
+        await runtime.shutdown()
+        try ImportReportPrinter.print(outcome, file: file, reportPath: report, dryRun: dryRun)
+        if outcome.hasErrors { throw ExitCode.failure }
+    }
+}
