@@ -52,11 +52,13 @@ let package = Package(
             "TuopinWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Shared fixtures for the test targets: sample households and files.
+        .target(name: "TuopinTestSupport", dependencies: ["TuopinDomain", "TuopinExchange"], path: "Tests/TuopinTestSupport"),
         .testTarget(name: "TuopinDomainTests", dependencies: ["TuopinDomain"]),
-        .testTarget(name: "TuopinExchangeTests", dependencies: ["TuopinExchange", "TuopinDomain"]),
-        .testTarget(name: "TuopinStoreTests", dependencies: ["TuopinStore", "TuopinExchange", "TuopinDomain"]),
+        .testTarget(name: "TuopinExchangeTests", dependencies: ["TuopinExchange", "TuopinDomain", "TuopinTestSupport"]),
+        .testTarget(name: "TuopinStoreTests", dependencies: ["TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport"]),
         .testTarget(name: "TuopinWebTests", dependencies: [
-            "TuopinWeb", "TuopinStore", "TuopinExchange", "TuopinDomain",
+            "TuopinWeb", "TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
         ]),
     ],

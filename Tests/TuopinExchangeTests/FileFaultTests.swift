@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TuopinDomain
+@testable import TuopinExchange
+import TuopinTestSupport
+
+/// Faults of a whole file: nothing is read from it, and the report names the fault.
+@Suite struct FileFaultTests {
+    func read(_ url: URL) -> RegistryReadResult { RegistryFileReader.read(url, options: Samples.options()) }
+
+    func fileError(_ result: RegistryReadResult, contains text: String) -> Bool {
+        result.households.isEmpty && result.issues.contains { $0.severity == .error && $0.message.contains(text) }
+    }
+
+    @Test func empty_file() {
+        #expect(fileError(read(Samples.file("")), contains: "file is empty"))
+    }
+
+    @Test func header_only() {
+        let result = read(Samples.file(CSVFormat.line(RegistryRowFormatter.header) + "\r\n"))
+        #expect(fileError(result, contains: "no data rows"))
+    }
+
+    @Test func binary_file_renamed_csv() throws {
+        let url = Samples.directory().appendingPathComponent("photo.csv")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]).write(to: url)
+        #expect(fileError(read(url), contains: "not text"))
+    }
+
+    @Test func utf16_file() throws {
+        let url = Samples.directory().appendingPathComponent("unicode.csv")
+        var data = Data([0xFF, 0xFE])
+        data.append("户编号,村代码".data(using: .utf16LittleEndian)!)
+        try data.write(to: url)
+        #expect(fileError(read(url), contains: "UTF-16"))
+    }
+
+    @Test func stray_quote_names_its_row() {
+        var rows = Samples.rows([Samples.household()])
+        rows[2][ExchangeColumn.name.rawValue] = "黄\"秀英"
+        let text = rows.map { $0.joined(separator: ",") }.joined(separator: "\n")
+        let result = read(Samples.file(text))
+        #expect(result.households.isEmpty)
+        #expect(result.issues.contains { $0.row == 3 && $0.message.contains("stray quote") })
+    }
+
+    @Test func unterminated_quote() {
+        let text = Samples.csv(Samples.rows([Samples.household()])) + "\"H0002,451224100201"
+        let result = read(Samples.file(text))
+        #expect(result.issues.contains { $0.row == 5 && $0.message.contains("never closed") })
+        #expect(result.households.isEmpty)
+    }
+
+    @Test func missing_required_column() {
+        var rows = Samples.rows([Samples.household()])
+        for i in rows.indices { rows[i].remove(at: ExchangeColumn.relation.rawValue) }
+        let result = read(Samples.file(Samples.csv(rows)))
+        #expect(result.issues.contains { $0.row == nil && $0.column == "与户主关系" && $0.severity == .error })
+        #expect(result.households.isEmpty)
+    }
+
+    @Test func unsupported_extension() {
+        #expect(fileError(read(Samples.file("x", name: "registry.xls")), contains: "unsupported file type"))
+    }
+
+    @Test func truncated_xlsx() throws {
+        let dir = Samples.directory()
+        let whole = dir.appendingPathComponent("whole.xlsx")
+        var w = try XLSXFileWriter(url: whole, header: RegistryRowFormatter.header, sheetName: "建档立卡")
+        for r in Samples.rows([Samples.household()]).dropFirst() { try w.write(row: r) }
+        try w.close()
+        let data = try Data(contentsOf: whole)
+        let cut = dir.appendingPathComponent("cut.xlsx")
+        try data.prefix(data.count / 2).write(to: cut)
+        #expect(fileError(read(cut), contains: "damaged or incomplete"))
+    }
+}
