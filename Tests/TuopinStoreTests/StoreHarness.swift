@@ -1,0 +1,41 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TuopinDomain
+import TuopinExchange
+@testable import TuopinStore
+import TuopinTestSupport
+
+/// A fresh database per test: in-memory SQLite, or PostgreSQL when TUOPIN_TEST_POSTGRES_URL is set.
+enum StoreHarness {
+    static func withStore<T>(_ body: (any Database) async throws -> T) async throws -> T {
+        let runtime = try StoreRuntime(url: .sqliteMemory)
+        try await runtime.migrate()
+        do {
+            let result = try await body(runtime.database)
+            await runtime.shutdown()
+            return result
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
+    static func importFile(_ url: URL, county: AreaCode? = AreaCode("451224"), dryRun: Bool = false, on db: any Database) async throws -> ImportOutcome {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        return try await RegistryImporter.run(file: url, options: ImportOptions(county: county, dryRun: dryRun, now: now, today: Samples.today), on: db)
+    }
+
+    static func importRows(_ rows: [[String]], on db: any Database) async throws -> ImportOutcome {
+        try await importFile(Samples.file(Samples.csv(rows)), on: db)
+    }
+
+    /// Row counts of the registry tables, to prove that nothing was written.
+    static func counts(_ db: any Database) async throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for table in ["households", "members", "household_incomes", "import_batches", "audit_events", "areas"] {
+            result[table] = try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()!.decode(column: "n", as: Int.self)
+        }
+        return result
+    }
+}
