@@ -127,3 +127,19 @@ import TuopinTestSupport
         return result
     }
 }
+
+/// Every fault of the reader's rules, through the importer: refused, and the database unchanged.
+@Suite struct FaultNothingWrittenTests {
+    @Test func each_faulty_file_leaves_the_database_unchanged() async throws {
+        try await StoreHarness.withStore { db in
+            _ = try await StoreHarness.importRows(Samples.rows([Samples.household("H9999", idBase: 99)]), on: db)
+            let before = try await StoreHarness.counts(db)
+            for c in FaultCases.all {
+                let outcome = try await StoreHarness.importRows(FaultCases.rows(for: c), on: db)
+                #expect(!outcome.written, "\(c.name) was written")
+                #expect(outcome.issues.contains { $0.row == c.row && $0.column == c.column.chineseName }, "\(c.name)")
+                #expect(try await StoreHarness.counts(db) == before, "\(c.name) changed the database")
+            }
+        }
+    }
+}
