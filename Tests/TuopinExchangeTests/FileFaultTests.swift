@@ -75,3 +75,24 @@ import TuopinTestSupport
         #expect(fileError(read(cut), contains: "damaged or incomplete"))
     }
 }
+
+@Suite struct CSVShapeTests {
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func line_ends_of_every_kind(newline: String) {
+        let text = Samples.rows([Samples.household()]).map(CSVFormat.line).joined(separator: newline)
+        let result = RegistryFileReader.read(Samples.file(text), options: Samples.options())
+        #expect(result.issues.isEmpty, "\(result.issues.prefix(3))")
+        #expect(result.households.count == 1)
+    }
+
+    @Test func quoted_cells_with_commas_quotes_and_line_breaks() {
+        var rows = Samples.rows([Samples.household()])
+        rows[1][ExchangeColumn.otherCauses.rawValue] = "缺技术"
+        rows[2][ExchangeColumn.name.rawValue] = "黄\"秀\"英,\n二"
+        let result = RegistryFileReader.read(Samples.file(Samples.csv(rows)), options: Samples.options())
+        #expect(!result.hasErrors, "\(result.issues.prefix(3))")
+        #expect(result.households.first?.members[1].name == "黄\"秀\"英,\n二")
+        // The record after a multi-line cell keeps its spreadsheet row number.
+        #expect(result.households.first?.members.count == 3)
+    }
+}

@@ -8,7 +8,7 @@ public struct AreaCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// Accepts 6, 9 or 12 digits (a 6- or 9-digit code is padded with zeros).
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedCell
         guard [6, 9, 12].contains(t.utf8.count), t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         value = t + String(repeating: "0", count: 12 - t.utf8.count)
         guard value.prefix(2) != "00" else { return nil }

@@ -39,7 +39,7 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Parses and validates a number. `today` bounds the birth date.
     public static func parse(_ text: String, today: LocalDate) -> Result<ResidentID, ResidentIDError> {
-        let raw = text.trimmingCharacters(in: .whitespaces)
+        let raw = text.trimmedCell
         if raw.isEmpty { return .failure(.empty) }
         if raw.contains("E+") || raw.contains("e+") || (raw.contains(".") && raw.allSatisfy({ $0.isNumber || $0 == "." })) {
             return .failure(.scientificNotation)

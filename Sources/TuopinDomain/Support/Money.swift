@@ -18,7 +18,7 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// Reads yuan as written in the exchange format: digits, optional thousands separators
     /// (`,` or `，`), at most two decimals. Negative amounts are refused.
     public static func parse(yuan text: String) -> Result<Money, ParseError> {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmedCell
         s.removeAll { $0 == "," || $0 == "，" }
         if s.hasPrefix("-") { return Double(s) == nil ? .failure(.notANumber) : .failure(.negative) }
         if s.hasPrefix("+") { s.removeFirst() }

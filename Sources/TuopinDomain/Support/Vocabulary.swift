@@ -13,7 +13,7 @@ extension Vocabulary {
 
     /// Reads an official term or one of its aliases; surrounding white space is ignored.
     public static func parse(_ text: String) -> Self? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedCell
         if let value = Self(rawValue: trimmed) { return value }
         return aliases[trimmed]
     }

@@ -3,7 +3,7 @@ import Foundation
 public enum YesNo {
     /// Reads a yes/no answer; nil when the text is not one.
     public static func parse(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmedCell.lowercased() {
         case "是", "1", "y", "yes", "true", "t": return true
         case "否", "0", "n", "no", "false", "f": return false
         default: return nil

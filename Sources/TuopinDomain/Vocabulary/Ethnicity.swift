@@ -9,7 +9,7 @@ public struct Ethnicity: Hashable, Sendable, Codable, RawRepresentable {
 
     /// Reads a name; the bare name without 族 is accepted (汉 → 汉族).
     public static func parse(_ text: String) -> Ethnicity? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedCell
         return Ethnicity(rawValue: t) ?? Ethnicity(rawValue: t + "族")
     }
 

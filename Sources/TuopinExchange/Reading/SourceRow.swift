@@ -14,7 +14,7 @@ public struct SourceRow: Sendable {
         self.numericCells = numericCells
     }
 
-    public var isBlank: Bool { cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    public var isBlank: Bool { cells.allSatisfy { $0.trimmedCell.isEmpty } }
 }
 
 /// A source of rows: a CSV or an XLSX sheet, read one row at a time.

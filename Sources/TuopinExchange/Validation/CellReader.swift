@@ -15,7 +15,7 @@ struct CellReader {
     /// The cell's text, trimmed, with a formula guard taken off; empty when absent.
     func text(_ column: ExchangeColumn) -> String {
         guard let i = header.positions[column], i < row.cells.count else { return "" }
-        return SpreadsheetText.unguarded(row.cells[i].trimmingCharacters(in: .whitespacesAndNewlines))
+        return SpreadsheetText.unguarded(row.cells[i].trimmedCell)
     }
 
     func isNumericCell(_ column: ExchangeColumn) -> Bool {
