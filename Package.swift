@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The file readers and rules run over hundreds of thousands of rows; unoptimized they make the
+/// debug demo and the test suite ten times slower, so these two small modules are optimized in
+/// debug builds too (docs/adr/0005-optimize-hot-modules-in-debug.md).
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "tuopin",
     platforms: [.macOS(.v14)],
@@ -20,12 +25,12 @@ let package = Package(
     ],
     targets: [
         // Pure domain: value types, rules, state machines. Foundation only.
-        .target(name: "TuopinDomain"),
+        .target(name: "TuopinDomain", swiftSettings: optimizedInDebug),
         // File formats: the registry exchange format in CSV and XLSX, encodings, the generator.
         .target(name: "TuopinExchange", dependencies: [
             "TuopinDomain",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], resources: [.copy("Resources")]),
+        ], resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
         // Persistence: Fluent records, migrations, queries, bulk loaders.
         .target(name: "TuopinStore", dependencies: [
             "TuopinDomain",

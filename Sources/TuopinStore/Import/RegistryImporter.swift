@@ -57,42 +57,53 @@ public enum RegistryImporter {
         try await batch.create(on: tx)
         let batchID = batch.id!
         let writer = BulkWriter(tx)
-        let step = 20_000
+        let sql = tx as! any SQLDatabase
+        // In chunks, so that the rows for the database never all sit in memory at once.
+        let step = 5_000
         var done = 0
-        for chunk in stride(from: 0, to: read.households.count, by: step).map({ read.households[$0..<min($0 + step, read.households.count)] }) {
+        for start in stride(from: 0, to: read.households.count, by: step) {
+            let chunk = read.households[start..<min(start + step, read.households.count)]
             try await writer.insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
                                     rows: chunk.map { RegistryRows.household($0, importID: batchID, now: options.now) },
                                     upsert: RegistryRows.householdUpsert)
+            let ids = try await householdIDs(chunk, on: sql)
+            var members: [[BulkValue]] = []
+            var incomes: [[BulkValue]] = []
+            members.reserveCapacity(chunk.count * 4)
+            for h in chunk {
+                guard let id = ids[h.villageCode.countyPart + "/" + h.number] else { continue }
+                for (i, m) in h.members.enumerated() { members.append(RegistryRows.member(m, householdID: id, position: i, importID: batchID)) }
+                for income in h.incomes { incomes.append(RegistryRows.income(income, householdID: id)) }
+            }
+            try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members, upsert: RegistryRows.memberUpsert)
+            try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes, upsert: RegistryRows.incomeUpsert)
             done += chunk.count
-            progress?(.writing(households: done / 2, of: read.households.count))
+            progress?(.writing(households: done, of: read.households.count))
         }
-        let sql = tx as! any SQLDatabase
-        var ids: [String: Int64] = [:]
-        ids.reserveCapacity(read.households.count)
-        for row in try await sql.raw("SELECT id, county_code, household_no FROM households WHERE import_id = \(bind: batchID)").all() {
-            ids[try row.decode(column: "county_code", as: String.self) + "/" + row.decode(column: "household_no", as: String.self)] = try row.decode(column: "id", as: Int64.self)
-        }
-        var members: [[BulkValue]] = []
-        var incomes: [[BulkValue]] = []
-        members.reserveCapacity(read.memberCount)
-        for h in read.households {
-            guard let id = ids[h.villageCode.countyPart + "/" + h.number] else { continue }
-            for (i, m) in h.members.enumerated() { members.append(RegistryRows.member(m, householdID: id, position: i, importID: batchID)) }
-            for income in h.incomes { incomes.append(RegistryRows.income(income, householdID: id)) }
-        }
-        try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members, upsert: RegistryRows.memberUpsert)
-        progress?(.writing(households: read.households.count * 3 / 4, of: read.households.count))
         // Members no longer listed under a household in this file leave it.
         try await sql.raw("""
             DELETE FROM members WHERE (import_id IS NULL OR import_id <> \(bind: batchID))
             AND household_id IN (SELECT id FROM households WHERE import_id = \(bind: batchID))
             """).run()
-        try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes, upsert: RegistryRows.incomeUpsert)
         try await AuditTrail.append(.init(actor: options.actor, action: "import", entity: "import_batch", entityID: String(batchID),
                                           areaCode: options.county?.value,
                                           after: "{\"file\":\(AuditTrail.json(fileName)),\"households\":\(read.households.count),\"members\":\(read.memberCount),\"warnings\":\(read.warningCount)}",
                                           reason: "导入文件 \(fileName) / import of \(fileName)", at: options.now), on: tx)
-        progress?(.writing(households: read.households.count, of: read.households.count))
         return batchID
+    }
+
+    /// Database IDs of a chunk of households, keyed "county/户编号".
+    static func householdIDs(_ chunk: ArraySlice<Household>, on sql: any SQLDatabase) async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        ids.reserveCapacity(chunk.count)
+        for (county, list) in Dictionary(grouping: chunk, by: { $0.villageCode.countyPart }) {
+            for start in stride(from: 0, to: list.count, by: 1000) {
+                let numbers = list[start..<min(start + 1000, list.count)].map(\.number)
+                for row in try await sql.raw("SELECT id, household_no FROM households WHERE county_code = \(bind: county) AND household_no IN (\(binds: numbers))").all() {
+                    ids[county + "/" + (try row.decode(column: "household_no", as: String.self))] = try row.decode(column: "id", as: Int64.self)
+                }
+            }
+        }
+        return ids
     }
 }
