@@ -18,25 +18,44 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// Reads yuan as written in the exchange format: digits, optional thousands separators
     /// (`,` or `，`), at most two decimals. Negative amounts are refused.
     public static func parse(yuan text: String) -> Result<Money, ParseError> {
-        var s = text.trimmedCell
-        s.removeAll { $0 == "," || $0 == "，" }
-        if s.hasPrefix("-") { return Double(s) == nil ? .failure(.notANumber) : .failure(.negative) }
-        if s.hasPrefix("+") { s.removeFirst() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let intPart = parts.first, !(intPart.isEmpty && (parts.count == 1 || parts[1].isEmpty)),
-              intPart.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.notANumber) }
-        var fraction = parts.count == 2 ? String(parts[1]) : ""
-        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return .failure(.notANumber) }
-        if fraction.count > 2 {
-            // Trailing zeros beyond the second decimal carry no value (Excel writes 1200.000).
-            let extra = fraction.dropFirst(2)
-            guard extra.allSatisfy({ $0 == "0" }) else { return .failure(.tooManyDecimals) }
-            fraction = String(fraction.prefix(2))
+        // Byte by byte: this runs on five columns of every row of a large file.
+        let bytes = Array(text.trimmedCell.utf8)
+        var i = 0
+        var whole: Int64 = 0, fraction: Int64 = 0
+        var wholeDigits = 0, fractionDigits = 0
+        var seenPoint = false, negative = false
+        if i < bytes.count, bytes[i] == UInt8(ascii: "+") { i += 1 }
+        else if i < bytes.count, bytes[i] == UInt8(ascii: "-") { negative = true; i += 1 }
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let d = Int64(b - 48)
+                if seenPoint {
+                    fractionDigits += 1
+                    if fractionDigits <= 2 { fraction = fraction * 10 + d } else if d != 0 { return .failure(.tooManyDecimals) }
+                } else {
+                    wholeDigits += 1
+                    guard wholeDigits <= 13 else { return .failure(.tooLarge) }
+                    whole = whole * 10 + d
+                }
+            case UInt8(ascii: "."):
+                guard !seenPoint else { return .failure(.notANumber) }
+                seenPoint = true
+            case UInt8(ascii: ","):
+                guard !seenPoint else { return .failure(.notANumber) }
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBC && bytes[i + 2] == 0x8C:   // ，
+                guard !seenPoint else { return .failure(.notANumber) }
+                i += 2
+            default:
+                return .failure(.notANumber)
+            }
+            i += 1
         }
-        guard intPart.count <= 13 else { return .failure(.tooLarge) }
-        let whole = Int64(intPart.isEmpty ? "0" : String(intPart)) ?? 0
-        let cents = Int64(fraction.padding(toLength: 2, withPad: "0", startingAt: 0)) ?? 0
-        return .success(Money(fen: whole * 100 + cents))
+        guard wholeDigits + fractionDigits > 0 else { return .failure(.notANumber) }
+        if negative { return .failure(.negative) }
+        if fractionDigits == 1 { fraction *= 10 }
+        return .success(Money(fen: whole * 100 + fraction))
     }
 
     public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }

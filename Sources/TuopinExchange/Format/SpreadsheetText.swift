@@ -17,7 +17,7 @@ public enum SpreadsheetText {
 
     /// The text a guarded cell stood for.
     public static func unguarded(_ text: String) -> String {
-        guard text.hasPrefix("'") else { return text }
+        guard text.utf8.first == UInt8(ascii: "'") else { return text }
         let rest = text.dropFirst()
         return isFormulaLike(String(rest)) ? String(rest) : text
     }

@@ -14,12 +14,14 @@ struct CellReader {
 
     /// The cell's text, trimmed, with a formula guard taken off; empty when absent.
     func text(_ column: ExchangeColumn) -> String {
-        guard let i = header.positions[column], i < row.cells.count else { return "" }
+        let i = header.indexByColumn[column.rawValue]
+        guard i >= 0, i < row.cells.count else { return "" }
         return SpreadsheetText.unguarded(row.cells[i].trimmedCell)
     }
 
     func isNumericCell(_ column: ExchangeColumn) -> Bool {
-        guard let i = header.positions[column] else { return false }
+        let i = header.indexByColumn[column.rawValue]
+        guard i >= 0 else { return false }
         return row.numericCells.contains(i)
     }
 

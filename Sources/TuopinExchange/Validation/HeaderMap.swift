@@ -2,8 +2,25 @@ import Foundation
 /// Where each known column is in a file, found from its header row.
 public struct HeaderMap: Sendable {
     public var rowNumber: Int
-    public var positions: [ExchangeColumn: Int]
+    public var positions: [ExchangeColumn: Int] {
+        didSet { indexByColumn = HeaderMap.index(positions) }
+    }
     public var unknown: [(index: Int, text: String)]
+    /// Cell index by column raw value (-1 when absent): the per-cell lookup without hashing.
+    private(set) var indexByColumn: [Int]
+
+    init(rowNumber: Int, positions: [ExchangeColumn: Int], unknown: [(index: Int, text: String)]) {
+        self.rowNumber = rowNumber
+        self.positions = positions
+        self.unknown = unknown
+        indexByColumn = HeaderMap.index(positions)
+    }
+
+    private static func index(_ positions: [ExchangeColumn: Int]) -> [Int] {
+        var index = Array(repeating: -1, count: ExchangeColumn.allCases.count)
+        for (c, i) in positions { index[c.rawValue] = i }
+        return index
+    }
 
     /// A header row is the first whose cells name at least three known columns.
     public static func isHeader(_ row: SourceRow) -> Bool {
