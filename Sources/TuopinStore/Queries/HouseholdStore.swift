@@ -1,17 +1,23 @@
 import FluentKit
 import Foundation
+import SQLKit
 import TuopinDomain
 
-/// Reads of whole households (with members and incomes) through Fluent.
+/// Reads of whole households (with members and incomes).
 public enum HouseholdStore {
     /// A household by its database ID, or nil.
     public static func find(_ id: Int64, on db: any Database) async throws -> HouseholdDetail? {
-        guard let record = try await HouseholdRecord.find(id, on: db) else { return nil }
-        async let members = MemberRecord.query(on: db).filter(\.$householdID == id).sort(\.$position).all()
-        async let incomes = HouseholdIncomeRecord.query(on: db).filter(\.$householdID == id).sort(\.$year).all()
-        async let village = AreaRecord.find(record.villageCode, on: db)
-        guard let household = try await RecordMapping.household(record, members: members, incomes: incomes) else { return nil }
-        return HouseholdDetail(id: id, household: household, version: record.version, updatedAt: record.updatedAt,
-                               villageName: try await village?.name)
+        let sql = db as! any SQLDatabase
+        async let memberRows = sql.raw("SELECT * FROM members WHERE household_id = \(bind: id) ORDER BY position").all()
+        async let incomeRows = sql.raw("SELECT * FROM household_incomes WHERE household_id = \(bind: id) ORDER BY year").all()
+        guard let row = try await sql.raw("""
+            SELECT h.*, a.name AS village_name FROM households h LEFT JOIN areas a ON a.code = h.village_code WHERE h.id = \(bind: id)
+            """).first() else { return nil }
+        let members = try await memberRows.compactMap(RowMapping.member)
+        let incomes = try await incomeRows.map(RowMapping.income)
+        guard let household = try RowMapping.household(row, members: members, incomes: incomes) else { return nil }
+        return HouseholdDetail(id: id, household: household, version: try row.decode(column: "version", as: Int.self),
+                               updatedAt: try row.decode(column: "updated_at", as: Date.self),
+                               villageName: try row.decode(column: "village_name", as: String?.self))
     }
 }
