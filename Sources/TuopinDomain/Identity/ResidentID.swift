@@ -41,10 +41,11 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
     public static func parse(_ text: String, today: LocalDate) -> Result<ResidentID, ResidentIDError> {
         let raw = text.trimmedCell
         if raw.isEmpty { return .failure(.empty) }
-        if raw.contains("E+") || raw.contains("e+") || (raw.contains(".") && raw.allSatisfy({ $0.isNumber || $0 == "." })) {
-            return .failure(.scientificNotation)
-        }
         var bytes = Array(raw.utf8)
+        // A spreadsheet number: 4.51224199001011E+17, or digits with a decimal point.
+        let hasExponent = bytes.contains(UInt8(ascii: "+")) && (bytes.contains(UInt8(ascii: "E")) || bytes.contains(UInt8(ascii: "e")))
+        let numberWithPoint = bytes.contains(UInt8(ascii: ".")) && bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
+        if hasExponent || numberWithPoint { return .failure(.scientificNotation) }
         for i in bytes.indices where bytes[i] == UInt8(ascii: "x") { bytes[i] = UInt8(ascii: "X") }
         let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
         var suffix: String? = nil

@@ -9,8 +9,11 @@ extension String {
         // Lead bytes of every Unicode white space: ASCII controls and space; C2 (U+0085, U+00A0);
         // E1 (U+1680, U+180E); E2 (U+2000–U+205F); E3 (U+3000); EF (U+FEFF).
         func mayBeSpace(_ b: UInt8) -> Bool { b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF }
-        let lastScalarLead = utf8.reversed().first { $0 & 0xC0 != 0x80 } ?? last
-        guard mayBeSpace(first) || mayBeSpace(lastScalarLead) else { return self }
+        // Last bytes of every multi-byte white space (U+0085 … U+3000, U+FEFF).
+        func mayEndSpace(_ b: UInt8) -> Bool {
+            b <= 0x20 || (b >= 0x80 && b <= 0x8A) || b == 0x8E || b == 0x9F || b == 0xA0 || b == 0xA8 || b == 0xA9 || b == 0xAF || b == 0xBF
+        }
+        guard mayBeSpace(first) || mayEndSpace(last) else { return self }
         guard let s = unicodeScalars.first, let e = unicodeScalars.last,
               s.properties.isWhitespace || e.properties.isWhitespace else { return self }
         return trimmingCharacters(in: .whitespacesAndNewlines)

@@ -12,6 +12,7 @@ extension Vocabulary {
     public static var aliases: [String: Self] { [:] }
 
     /// Reads an official term or one of its aliases; surrounding white space is ignored.
+    @inlinable
     public static func parse(_ text: String) -> Self? {
         let trimmed = text.trimmedCell
         if let value = Self(rawValue: trimmed) { return value }
