@@ -58,7 +58,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Shared fixtures for the test targets: sample households and files.
-        .target(name: "TuopinTestSupport", dependencies: ["TuopinDomain", "TuopinExchange"], path: "Tests/TuopinTestSupport"),
+        .target(name: "TuopinTestSupport", dependencies: ["TuopinDomain", "TuopinExchange", "TuopinStore"], path: "Tests/TuopinTestSupport"),
         .testTarget(name: "TuopinDomainTests", dependencies: ["TuopinDomain"]),
         .testTarget(name: "TuopinExchangeTests", dependencies: ["TuopinExchange", "TuopinDomain", "TuopinTestSupport"]),
         .testTarget(name: "TuopinStoreTests", dependencies: ["TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport"]),

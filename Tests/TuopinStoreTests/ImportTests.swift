@@ -100,20 +100,22 @@ import TuopinTestSupport
         let source = dir.appendingPathComponent("county.csv")
         var g = try RegistryGenerator(options: GeneratorOptions(households: 600, seed: 21))
         _ = try g.write(to: source)
+        for kind in TestDatabase.kinds {
         for ext in ["csv", "xlsx"] {
             let exported = dir.appendingPathComponent("out.\(ext)")
-            let first = try await StoreHarness.withStore { db in
+            let first = try await StoreHarness.withStore(kind) { db in
                 _ = try await StoreHarness.importFile(source, on: db)
                 _ = try await RegistryExport.write(area: nil, to: exported, on: db)
                 return try await Self.snapshot(db)
             }
-            let second = try await StoreHarness.withStore { db in
+            let second = try await StoreHarness.withStore(kind) { db in
                 let o = try await StoreHarness.importFile(exported, on: db)
                 #expect(o.written, "\(o.issues.prefix(3))")
                 return try await Self.snapshot(db)
             }
             #expect(first.count == 600)
-            #expect(first == second)
+            #expect(first == second, "round trip through \(ext) on \(kind)")
+        }
         }
     }
 

@@ -6,17 +6,27 @@ import TuopinExchange
 @testable import TuopinStore
 import TuopinTestSupport
 
-/// A fresh database per test: in-memory SQLite, or PostgreSQL when TUOPIN_TEST_POSTGRES_URL is set.
+/// A fresh database per test: in-memory SQLite, and PostgreSQL too when TUOPIN_TEST_POSTGRES_URL is set.
 enum StoreHarness {
-    static func withStore<T>(_ body: (any Database) async throws -> T) async throws -> T {
-        let runtime = try StoreRuntime(url: .sqliteMemory)
-        try await runtime.migrate()
+    /// Runs the body once on each kind of database.
+    static func withStore(_ body: (any Database) async throws -> Void) async throws {
+        for kind in TestDatabase.kinds {
+            _ = try await withStore(kind, body)
+        }
+    }
+
+    static func withStore<T>(_ kind: TestDatabase.Kind, _ body: (any Database) async throws -> T) async throws -> T {
+        let (url, drop) = try await TestDatabase.make(kind)
+        let runtime = try StoreRuntime(url: url)
         do {
+            try await runtime.migrate()
             let result = try await body(runtime.database)
             await runtime.shutdown()
+            await drop()
             return result
         } catch {
             await runtime.shutdown()
+            await drop()
             throw error
         }
     }

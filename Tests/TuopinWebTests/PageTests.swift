@@ -10,7 +10,7 @@ import VaporTesting
             try await app.testing().test(.GET, "health") { res async in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("\"households\":3"))
-                #expect(res.body.string.contains("\"database\":\"sqlite\""))
+                #expect(res.body.string.contains("\"database\":\"sqlite\"") || res.body.string.contains("\"database\":\"postgres\""))
             }
         }
     }

@@ -12,9 +12,23 @@ import VaporTesting
 enum WebHarness {
     static let xssName = "<script>alert(1)</script>"
 
+    /// Runs the test once on each kind of database (SQLite always, PostgreSQL when configured).
     static func withLoadedApp(_ test: (Application) async throws -> Void) async throws {
+        for kind in TestDatabase.kinds {
+            let (url, drop) = try await TestDatabase.make(kind)
+            do {
+                try await withLoadedApp(url, test)
+            } catch {
+                await drop()
+                throw error
+            }
+            await drop()
+        }
+    }
+
+    static func withLoadedApp(_ url: DatabaseURL, _ test: (Application) async throws -> Void) async throws {
         try await withApp(configure: { app in
-            try await WebApp.configure(app, database: .sqliteMemory)
+            try await WebApp.configure(app, database: url)
         }) { app in
             let households = [Samples.household(), Samples.household("H0002", idBase: 2),
                               Samples.household("H0003", village: Samples.otherVillage, idBase: 3, name: xssName)]

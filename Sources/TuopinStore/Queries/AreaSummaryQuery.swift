@@ -7,7 +7,7 @@ public enum AreaSummaryQuery {
     /// One row per village, status and type under `root` (the whole registry when nil).
     static func villageRows(under root: AreaCode?, on db: any Database) async throws -> [(village: AreaCode, status: String, type: String, households: Int, persons: Int)] {
         let sql = db as! any SQLDatabase
-        var query: SQLQueryString = "SELECT village_code, status, household_type, COUNT(*) AS n, SUM(member_count) AS p FROM households"
+        var query: SQLQueryString = "SELECT village_code, status, household_type, COUNT(*) AS n, CAST(SUM(member_count) AS BIGINT) AS p FROM households"
         if let r = root {
             let (lo, hi) = r.villageRange
             query.appendLiteral(" WHERE village_code BETWEEN ")

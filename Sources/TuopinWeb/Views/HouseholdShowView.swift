@@ -23,7 +23,8 @@ public enum HouseholdShowView {
         let h = m.detail.household
         let facts: [(String, String)] = [
             ("户编号", HTML.escape(h.number)), ("户主", text(h.head?.name)),
-            ("所在村", HTML.escape(m.detail.villageName ?? h.villageCode.value) + " <span class=\"muted\">\(h.villageCode.value)</span>"),
+            ("所在村", HTML.escape(m.detail.villageName ?? h.villageCode.value)
+                + (m.detail.villageName?.contains(h.villageCode.value) == false ? " <span class=\"muted\">\(h.villageCode.value)</span>" : "")),
             ("贫困户属性", HTML.escape(h.type.rawValue)), ("识别标准", HTML.escape(h.standard.rawValue)),
             ("主要致贫原因", HTML.escape(h.mainCause.rawValue)),
             ("其他致贫原因", h.otherCauses.isEmpty ? "<span class=\"muted\">无</span>" : HTML.escape(h.otherCauses.map(\.rawValue).joined(separator: "、"))),
