@@ -10,6 +10,8 @@ as_owner() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh
 case "$cmd" in
   start)
     port=${3:-55432}
+    # Take the first free port from the one asked for.
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
     as_owner "'$bin/initdb' -D '$dir/data' -A trust -U tuopin -E UTF8 --locale=C.UTF-8" >"$dir/initdb.log" 2>&1

@@ -10,5 +10,6 @@ public enum RegistryMigrations {
         CreateMembers(),
         CreateHouseholdIncomes(),
         CreateAuditEvents(),
+        CreateUsers(),
     ]
 }

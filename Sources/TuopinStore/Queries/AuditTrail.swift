@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 
 /// 痕迹 — appends to the audit trail, always inside the transaction of the change it records.
 public enum AuditTrail {
@@ -33,9 +34,24 @@ public enum AuditTrail {
         }
     }
 
+    /// Appends one record, chained to the last. Call inside the transaction of the change.
     public static func append(_ entry: Entry, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        // Taking the head's row lock first makes concurrent appenders wait their turn.
+        try await sql.raw("UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1").run()
+        guard let head = try await sql.raw("SELECT seq, last_hash FROM audit_chain_head WHERE id = 1").first() else {
+            throw AuditChainMissing()
+        }
+        let seq = try head.decode(column: "seq", as: Int64.self)
+        let previous = try head.decode(column: "last_hash", as: String.self)
+        let at = AuditChain.roundedToMillisecond(entry.at)
+        let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(
+            seq: seq, at: at, actor: entry.actor, actorRole: entry.actorRole, ip: entry.ip, action: entry.action,
+            entity: entry.entity, entityID: entry.entityID, areaCode: entry.areaCode, before: entry.before,
+            after: entry.after, reason: entry.reason))
         let r = AuditEventRecord()
-        r.occurredAt = entry.at
+        r.seq = seq
+        r.occurredAt = at
         r.actor = entry.actor
         r.actorRole = entry.actorRole
         r.ip = entry.ip
@@ -46,12 +62,25 @@ public enum AuditTrail {
         r.before = entry.before
         r.after = entry.after
         r.reason = entry.reason
+        r.previousHash = previous
+        r.hash = hash
         try await r.create(on: db)
+        try await sql.raw("UPDATE audit_chain_head SET last_hash = \(bind: hash) WHERE id = 1").run()
+    }
+
+    struct AuditChainMissing: Error, CustomStringConvertible {
+        var description: String { "审计链头记录缺失 / the audit chain head row is missing" }
     }
 
     /// A JSON string literal.
-    static func json(_ s: String) -> String {
+    public static func json(_ s: String) -> String {
         let data = try? JSONEncoder().encode(s)
         return data.flatMap { String(data: $0, encoding: .utf8) } ?? "\"\""
+    }
+
+    /// A JSON object of string fields, keys sorted (for before/after values).
+    public static func json(_ fields: [String: String?]) -> String {
+        let pairs = fields.keys.sorted().map { k in json(k) + ":" + (fields[k]!.map(json) ?? "null") }
+        return "{" + pairs.joined(separator: ",") + "}"
     }
 }

@@ -6,6 +6,7 @@ public final class AuditEventRecord: Model, @unchecked Sendable {
     public static let schema = "audit_events"
 
     @ID(custom: "id", generatedBy: .database) public var id: Int64?
+    @Field(key: "seq") public var seq: Int64
     @Field(key: "occurred_at") public var occurredAt: Date
     @Field(key: "actor") public var actor: String
     @OptionalField(key: "actor_role") public var actorRole: String?
@@ -17,8 +18,8 @@ public final class AuditEventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "before_json") public var before: String?
     @OptionalField(key: "after_json") public var after: String?
     @OptionalField(key: "reason") public var reason: String?
-    @OptionalField(key: "previous_hash") public var previousHash: String?
-    @OptionalField(key: "hash") public var hash: String?
+    @Field(key: "previous_hash") public var previousHash: String
+    @Field(key: "hash") public var hash: String
 
     public init() {}
 }

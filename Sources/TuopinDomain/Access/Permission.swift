@@ -1,0 +1,33 @@
+/// 权限 — one thing a role allows.
+public enum Permission: String, CaseIterable, Sendable, Codable {
+    /// 查看建档立卡数据
+    case readRegistry = "read_registry"
+    /// 修改建档立卡数据（村、乡镇的修改成为变更申请）
+    case editRegistry = "edit_registry"
+    /// 审批变更申请
+    case approveChanges = "approve_changes"
+    /// 管理用户
+    case manageUsers = "manage_users"
+    /// 查询痕迹（审计记录）
+    case viewAudit = "view_audit"
+    /// 导出含个人信息的数据
+    case exportPersonalData = "export_personal_data"
+    /// 查看完整证件号码和电话
+    case viewFullIdentity = "view_full_identity"
+    /// 记录督查发现的问题
+    case writeFindings = "write_findings"
+
+    /// 中文名称
+    public var label: String {
+        switch self {
+        case .readRegistry: "查看建档立卡数据"
+        case .editRegistry: "修改建档立卡数据"
+        case .approveChanges: "审批变更申请"
+        case .manageUsers: "管理用户"
+        case .viewAudit: "查询痕迹"
+        case .exportPersonalData: "导出个人信息"
+        case .viewFullIdentity: "查看完整证件号码"
+        case .writeFindings: "记录督查问题"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Crypto
+import Foundation
+
+/// The hash chain over the audit trail (痕迹): each record's hash is SHA-256 over the previous
+/// record's hash and this record's canonical content, so that a changed, inserted or deleted
+/// record breaks every link after it.
+public enum AuditChain {
+    /// The "previous hash" of the first record.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// Dates are kept to the millisecond, the precision every database here round-trips.
+    public static func roundedToMillisecond(_ d: Date) -> Date {
+        Date(timeIntervalSince1970: (d.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    /// The content a record's hash covers, in a fixed order with an unambiguous encoding.
+    public static func canonical(seq: Int64, at: Date, actor: String, actorRole: String?, ip: String?, action: String,
+                                 entity: String, entityID: String?, areaCode: String?, before: String?, after: String?,
+                                 reason: String?) -> String {
+        let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
+        let fields: [String?] = [String(seq), String(millis), actor, actorRole, ip, action, entity, entityID, areaCode, before, after, reason]
+        // Each field as its length and text (nil as -1), so that no choice of text can shift a boundary.
+        return fields.map { f in f.map { "\($0.utf8.count):\($0)" } ?? "-1:" }.joined(separator: "|")
+    }
+
+    public static func hash(previous: String, canonical: String) -> String {
+        let digest = SHA256.hash(data: Data((previous + "\n" + canonical).utf8))
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+}
