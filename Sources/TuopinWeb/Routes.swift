@@ -1,15 +1,21 @@
 import Vapor
 
-/// Every route, in one place.
+/// Every route, in one place. Only /health, the stylesheet and the sign-in page are open; the rest
+/// needs a session (or an API token) and, for changes, the session's CSRF token.
 func routes(_ app: Application) {
     app.get("health", use: SystemController.health)
     app.get("assets", "app.css", use: SystemController.stylesheet)
-    app.get { req in req.redirect(to: "/areas") }
-    app.get("areas", use: AreaController.index)
-    app.get("areas", ":code", use: AreaController.show)
-    app.get("households", ":id", use: HouseholdController.show)
+    app.get("login", use: SessionController.form)
+    app.post("login", use: SessionController.signIn)
 
-    let api = app.grouped("api", "v1")
+    let signedIn = app.grouped(SignedInMiddleware(), CSRFMiddleware())
+    signedIn.post("logout", use: SessionController.signOut)
+    signedIn.get { req in req.redirect(to: "/areas") }
+    signedIn.get("areas", use: AreaController.index)
+    signedIn.get("areas", ":code", use: AreaController.show)
+    signedIn.get("households", ":id", use: HouseholdController.show)
+
+    let api = signedIn.grouped("api", "v1")
     api.get("areas", use: APIController.areas)
     api.get("areas", ":code", use: APIController.area)
     api.get("areas", ":code", "households", use: APIController.households)

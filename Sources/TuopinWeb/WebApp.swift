@@ -4,7 +4,8 @@ import Vapor
 
 /// Configures a Vapor application to serve the registry.
 public enum WebApp {
-    public static func configure(_ app: Application, database: DatabaseURL, migrate: Bool = true) async throws {
+    public static func configure(_ app: Application, database: DatabaseURL, settings: WebSettings = WebSettings(), migrate: Bool = true) async throws {
+        app.webSettings = settings
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())
@@ -17,6 +18,12 @@ public enum WebApp {
 }
 
 extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = WebSettings }
+    public var webSettings: WebSettings {
+        get { storage[SettingsKey.self] ?? WebSettings() }
+        set { storage[SettingsKey.self] = newValue }
+    }
+
     private struct KindKey: StorageKey { typealias Value = String }
     /// "sqlite" or "postgres", for /health.
     public var registryDatabaseKind: String {

@@ -10,7 +10,7 @@ public enum WebServer {
         app.http.server.configuration.hostname = host
         app.http.server.configuration.port = port
         do {
-            try await WebApp.configure(app, database: database)
+            try await WebApp.configure(app, database: database, settings: try WebSettings.fromEnvironment())
             onReady()
             try await app.execute()
         } catch {

@@ -50,9 +50,21 @@ struct DemoCommand: AsyncParsableCommand {
         } else {
             note("使用已有的演示库 / using the existing demo database (\(existing) 户 households)")
         }
+        if try await UserStore.count(on: runtime.database) == 0 {
+            let password = Secrets.password()
+            try await UserStore.add(User(username: "admin", name: "演示管理员", unit: "东兰县扶贫办（演示）", role: .administrator, area: nil),
+                                    passwordHash: try Passwords.hash(password), by: "演示 / demo", now: Date(), on: runtime.database)
+            try await UserStore.add(User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county)),
+                                    passwordHash: try Passwords.hash(password), by: "演示 / demo", now: Date(), on: runtime.database)
+            note("演示账号 / demo accounts: admin（系统管理员）和 county（县扶贫办），密码 / password: \(password)")
+            print("登录 / sign in: admin / \(password)")
+        } else {
+            note("演示库已有账号；忘记密码可用 tuopin user reset-password admin --db \(url) / accounts exist; reset with tuopin user reset-password admin")
+        }
         await runtime.shutdown()
         try await Server.run(database: url, host: host, port: port)
     }
 }
 
 import SQLKit
+import TuopinWeb

@@ -18,7 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await Server.run(database: try database.resolve(), host: host, port: port)
+        let url = try database.resolve()
+        let runtime = try await database.open()
+        let users = try await UserStore.count(on: runtime.database)
+        await runtime.shutdown()
+        if users == 0 {
+            note("还没有任何账号，请先创建系统管理员 / no accounts yet; create the first administrator with:\n  tuopin user add admin --name 管理员 --unit 县扶贫办 --role admin --db \(url)")
+        }
+        try await Server.run(database: url, host: host, port: port)
     }
 }
 

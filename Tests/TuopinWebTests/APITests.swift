@@ -6,7 +6,7 @@ import VaporTesting
 @Suite struct APITests {
     @Test func area_json_has_counts_and_children() async throws {
         try await WebHarness.withLoadedApp { app in
-            try await app.testing().test(.GET, "api/v1/areas/451224") { res async throws in
+            try await app.testing().test(.GET, "api/v1/areas/451224", headers: WebHarness.headers(try await WebHarness.signIn(app, as: "county"))) { res async throws in
                 #expect(res.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as! [String: Any]
                 #expect(json["name"] as? String == "东兰县")
@@ -20,7 +20,7 @@ import VaporTesting
 
     @Test func household_list_json_masks_id_numbers() async throws {
         try await WebHarness.withLoadedApp { app in
-            try await app.testing().test(.GET, "api/v1/areas/451224/households?per=2&page=2") { res async throws in
+            try await app.testing().test(.GET, "api/v1/areas/451224/households?per=2&page=2", headers: WebHarness.headers(try await WebHarness.signIn(app, as: "county"))) { res async throws in
                 #expect(res.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as! [String: Any]
                 #expect(json["total"] as? Int == 3)
@@ -33,15 +33,15 @@ import VaporTesting
 
     @Test func household_json_and_errors() async throws {
         try await WebHarness.withLoadedApp { app in
-            try await app.testing().test(.GET, "api/v1/households/1") { res async throws in
+            try await app.testing().test(.GET, "api/v1/households/1", headers: WebHarness.headers(try await WebHarness.signIn(app, as: "county"))) { res async throws in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("\"2016\":\"2666.67\""))
             }
-            try await app.testing().test(.GET, "api/v1/households/77") { res async in
+            try await app.testing().test(.GET, "api/v1/households/77", headers: WebHarness.headers(try await WebHarness.signIn(app, as: "county"))) { res async in
                 #expect(res.status == .notFound)
                 #expect(res.body.string.contains("\"error\":true"))
             }
-            try await app.testing().test(.GET, "api/v1/areas/451224/households?cause=bad") { res async in
+            try await app.testing().test(.GET, "api/v1/areas/451224/households?cause=bad", headers: WebHarness.headers(try await WebHarness.signIn(app, as: "county"))) { res async in
                 #expect(res.status == .badRequest)
                 #expect(res.body.string.contains("主要致贫原因"))
             }

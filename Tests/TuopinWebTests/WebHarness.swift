@@ -8,9 +8,19 @@ import TuopinWeb
 import Vapor
 import VaporTesting
 
-/// An application on a fresh in-memory database holding three households, one of them named with markup.
+/// An application on a fresh database holding three households — two in 东兰镇 village 451224100201,
+/// one (named with markup) in 隘洞镇 village 451224101201 — and one user of each role.
 enum WebHarness {
     static let xssName = "<script>alert(1)</script>"
+    static let password = "correct-horse-1"
+    static let settings = WebSettings(signIn: SignInPolicy(maxFailures: 5, lockDuration: 900), bcryptCost: 4)
+
+    /// username → (role, area)
+    static let users: [(String, Role, String?)] = [
+        ("admin", .administrator, nil), ("county", .countyOffice, "451224"), ("township", .townshipStation, "451224100"),
+        ("village", .villageTeam, "451224100201"), ("cadre", .cadre, nil), ("inspector", .inspector, "451224"),
+        ("leader", .leader, "451224100"), ("evaluator", .evaluator, nil),
+    ]
 
     /// Runs the test once on each kind of database (SQLite always, PostgreSQL when configured).
     static func withLoadedApp(_ test: (Application) async throws -> Void) async throws {
@@ -28,7 +38,7 @@ enum WebHarness {
 
     static func withLoadedApp(_ url: DatabaseURL, _ test: (Application) async throws -> Void) async throws {
         try await withApp(configure: { app in
-            try await WebApp.configure(app, database: url)
+            try await WebApp.configure(app, database: url, settings: settings)
         }) { app in
             let households = [Samples.household(), Samples.household("H0002", idBase: 2),
                               Samples.household("H0003", village: Samples.otherVillage, idBase: 3, name: xssName)]
@@ -37,7 +47,35 @@ enum WebHarness {
             let file = Samples.file(Samples.csv(Samples.rows([households[0], exited, households[2]])))
             let outcome = try await RegistryImporter.run(file: file, options: ImportOptions(county: AreaCode("451224"), now: Date(), today: Samples.today), on: app.db)
             precondition(outcome.written, "fixture did not load: \(outcome.issues.prefix(3))")
+            let hash = try Passwords.hash(password, cost: 4)
+            for (name, role, area) in users {
+                try await UserStore.add(User(username: name, name: "测试\(name)", unit: "测试单位", role: role, area: area.flatMap(AreaCode.init)),
+                                        passwordHash: hash, by: "test", now: Date(), on: app.db)
+            }
             try await test(app)
         }
     }
+
+    /// Signs in and returns the session cookie and the CSRF token of the page.
+    static func signIn(_ app: Application, as username: String, password: String = password) async throws -> (cookie: String, csrf: String) {
+        var cookie = ""
+        try await app.testing().test(.POST, "login", beforeRequest: { req in
+            try req.content.encode(["username": username, "password": password, "next": "/areas"], as: .urlEncodedForm)
+        }, afterResponse: { res async in
+            cookie = res.headers.setCookie?[SignedInCookie.name]?.string ?? ""
+        })
+        var csrf = ""
+        try await app.testing().test(.GET, "areas", headers: ["Cookie": "\(SignedInCookie.name)=\(cookie)"]) { res async in
+            if let r = res.body.string.range(of: "name=\"_csrf\" value=\"") {
+                csrf = String(res.body.string[r.upperBound...].prefix { $0 != "\"" })
+            }
+        }
+        return (cookie, csrf)
+    }
+
+    static func headers(_ session: (cookie: String, csrf: String)) -> HTTPHeaders {
+        ["Cookie": "\(SignedInCookie.name)=\(session.cookie)"]
+    }
 }
+
+enum SignedInCookie { static let name = "tuopin_session" }

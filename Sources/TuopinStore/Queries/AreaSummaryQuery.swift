@@ -23,8 +23,15 @@ public enum AreaSummaryQuery {
         }
     }
 
-    /// The tree of areas holding households, from the provinces down to the villages.
-    public static func tree(under root: AreaCode? = nil, on db: any Database) async throws -> [AreaNode] {
+    /// The tree of areas holding households that the scope lets the viewer see, from the top of
+    /// their area (the provinces for the whole registry) down to the villages.
+    public static func tree(under requested: AreaCode? = nil, scope: AccessScope, on db: any Database) async throws -> [AreaNode] {
+        let root: AreaCode?
+        switch scope.narrow(requested) {
+        case .nothing: return []
+        case .everything: root = nil
+        case .area(let a): root = a
+        }
         let rows = try await villageRows(under: root, on: db)
         var counts: [AreaCode: AreaCounts] = [:]
         for r in rows {
@@ -49,9 +56,10 @@ public enum AreaSummaryQuery {
         return start.map(node)
     }
 
-    /// An area's own counts and those of each area directly under it.
-    public static func summary(of code: AreaCode, on db: any Database) async throws -> AreaNode? {
-        let trees = try await tree(under: code, on: db)
+    /// An area's own counts and those of each area directly under it (nil outside the scope).
+    public static func summary(of code: AreaCode, scope: AccessScope, on db: any Database) async throws -> AreaNode? {
+        guard scope.includes(code) else { return nil }
+        let trees = try await tree(under: code, scope: scope, on: db)
         guard var node = trees.first(where: { $0.area.code == code }) else { return nil }
         node.children = node.children.map { var c = $0; c.children = []; return c }
         return node

@@ -4,9 +4,16 @@ import TuopinDomain
 
 /// The paged, searchable, filterable household list of an area.
 public enum HouseholdListQuery {
-    public static func page(_ filter: HouseholdFilter, page: Int, perPage: Int, on db: any Database) async throws -> Page<HouseholdSummary> {
+    /// One page of households matching the filter, within what the scope lets the viewer see.
+    public static func page(_ requested: HouseholdFilter, scope: AccessScope, page: Int, perPage: Int, on db: any Database) async throws -> Page<HouseholdSummary> {
         let sql = db as! any SQLDatabase
         let page = max(1, page), perPage = min(max(1, perPage), 500)
+        var filter = requested
+        switch scope.narrow(requested.area) {
+        case .nothing: return Page(items: [], total: 0, page: page, perPage: perPage)
+        case .everything: filter.area = nil
+        case .area(let a): filter.area = a
+        }
         let condition = whereClause(filter)
         var count: SQLQueryString = "SELECT COUNT(*) AS n FROM households h"
         count.appendInterpolation(condition)

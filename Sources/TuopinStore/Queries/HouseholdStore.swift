@@ -5,8 +5,9 @@ import TuopinDomain
 
 /// Reads of whole households (with members and incomes).
 public enum HouseholdStore {
-    /// A household by its database ID, or nil.
-    public static func find(_ id: Int64, on db: any Database) async throws -> HouseholdDetail? {
+    /// A household by its database ID, or nil — also when it lies outside the scope, so that a
+    /// household out of reach looks exactly like one that does not exist.
+    public static func find(_ id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail? {
         let sql = db as! any SQLDatabase
         async let memberRows = sql.raw("SELECT * FROM members WHERE household_id = \(bind: id) ORDER BY position").all()
         async let incomeRows = sql.raw("SELECT * FROM household_incomes WHERE household_id = \(bind: id) ORDER BY year").all()
@@ -15,7 +16,8 @@ public enum HouseholdStore {
             """).first() else { return nil }
         let members = try await memberRows.compactMap(RowMapping.member)
         let incomes = try await incomeRows.map(RowMapping.income)
-        guard let household = try RowMapping.household(row, members: members, incomes: incomes) else { return nil }
+        guard let household = try RowMapping.household(row, members: members, incomes: incomes),
+              scope.includes(household.villageCode) else { return nil }
         return HouseholdDetail(id: id, household: household, version: try row.decode(column: "version", as: Int.self),
                                updatedAt: try row.decode(column: "updated_at", as: Date.self),
                                villageName: try row.decode(column: "village_name", as: String?.self))

@@ -28,37 +28,124 @@ enum APIController {
         var items: [HouseholdSummary]
     }
 
+    struct MemberJSON: Content {
+        var name: String
+        /// Whole for roles that may see it, masked otherwise.
+        var idNumber: String
+        var sex: String
+        var age: Int
+        var relation: String
+        var ethnicity: String?
+        var education: String?
+        var schooling: String?
+        var educationExempt: Bool?
+        var health: String?
+        var labour: String?
+        var workPlace: String?
+        var workMonths: Int?
+        var medicalInsurance: Bool?
+        var pensionInsurance: Bool?
+
+        init(_ m: Member, full: Bool, today: LocalDate) {
+            name = m.name
+            idNumber = full ? m.id.registryText : IDMask.mask(m.id.registryText)
+            sex = m.sex.rawValue
+            age = m.birthDate.age(on: today)
+            relation = m.relation.rawValue
+            ethnicity = m.ethnicity?.rawValue
+            education = m.education?.rawValue
+            schooling = m.schooling?.rawValue
+            educationExempt = m.educationExempt
+            health = m.health?.rawValue
+            labour = m.labour?.rawValue
+            workPlace = m.workPlace?.rawValue
+            workMonths = m.workMonths
+            medicalInsurance = m.medicalInsurance
+            pensionInsurance = m.pensionInsurance
+        }
+    }
+
     struct HouseholdJSON: Content {
         var id: Int64
         var version: Int
+        var number: String
+        var villageCode: String
         var villageName: String?
-        var household: Household
+        var status: String
+        var type: String
+        var standard: String
+        var mainCause: String
+        var otherCauses: [String]
+        var identifiedYear: Int
+        var exitYear: Int?
+        var housingGrade: String?
+        var housingResolved: Bool?
+        var foodSecure: Bool?
+        var clothingSecure: Bool?
+        var waterSafe: Bool?
+        var phone: String?
+        var members: [MemberJSON]
+        var incomes: [HouseholdIncome]
         var perCapitaIncome: [String: String]
+
+        init(_ d: HouseholdDetail, full: Bool, today: LocalDate) {
+            let h = d.household
+            id = d.id
+            version = d.version
+            number = h.number
+            villageCode = h.villageCode.value
+            villageName = d.villageName
+            status = h.status.rawValue
+            type = h.type.rawValue
+            standard = h.standard.rawValue
+            mainCause = h.mainCause.rawValue
+            otherCauses = h.otherCauses.map(\.rawValue)
+            identifiedYear = h.identifiedYear
+            exitYear = h.exitYear
+            housingGrade = h.housingGrade?.rawValue
+            housingResolved = h.housingResolved
+            foodSecure = h.foodSecure
+            clothingSecure = h.clothingSecure
+            waterSafe = h.waterSafe
+            phone = full ? h.phone : h.phone.map(IDMask.mask)
+            members = h.members.map { MemberJSON($0, full: full, today: today) }
+            incomes = h.incomes
+            var per: [String: String] = [:]
+            for i in h.incomes { per[String(i.year)] = i.perCapita(memberCount: h.members.count)?.plainYuan }
+            perCapitaIncome = per
+        }
     }
 
     @Sendable static func areas(req: Request) async throws -> [AreaJSON] {
-        try await AreaSummaryQuery.tree(on: req.db).map { AreaJSON($0, depth: 3) }
+        let viewer = try req.require(.readRegistry)
+        return try await AreaSummaryQuery.tree(scope: viewer.scope, on: req.db).map { AreaJSON($0, depth: 3) }
     }
 
     @Sendable static func area(req: Request) async throws -> AreaJSON {
+        let viewer = try req.require(.readRegistry)
         let code = try req.areaCode()
-        guard let area = try await AreaStore.find(code, on: req.db) else { throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)") }
-        let node = try await AreaSummaryQuery.summary(of: code, on: req.db) ?? AreaNode(area: area, counts: AreaCounts())
+        guard viewer.scope.includes(code), let area = try await AreaStore.find(code, on: req.db) else {
+            throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)")
+        }
+        let node = try await AreaSummaryQuery.summary(of: code, scope: viewer.scope, on: req.db) ?? AreaNode(area: area, counts: AreaCounts())
         return AreaJSON(AreaNode(area: area, counts: node.counts, children: node.children), depth: 1)
     }
 
     @Sendable static func households(req: Request) async throws -> HouseholdPageJSON {
+        let viewer = try req.require(.readRegistry)
         let code = try req.areaCode()
+        guard viewer.scope.includes(code) else { throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)") }
         let (filter, page, per) = try req.householdFilter(area: code)
-        let result = try await HouseholdListQuery.page(filter, page: page, perPage: per, on: req.db)
+        let result = try await HouseholdListQuery.page(filter, scope: viewer.scope, page: page, perPage: per, on: req.db)
         return HouseholdPageJSON(total: result.total, page: result.page, perPage: result.perPage,
                                  items: result.items.map { var s = $0; s.headIDNumber = s.headIDNumber.map(IDMask.mask); return s })
     }
 
     @Sendable static func household(req: Request) async throws -> HouseholdJSON {
-        let d = try await HouseholdController.query(id: try req.householdID(), on: req.db)
-        var per: [String: String] = [:]
-        for i in d.household.incomes { per[String(i.year)] = i.perCapita(memberCount: d.household.members.count)?.plainYuan }
-        return HouseholdJSON(id: d.id, version: d.version, villageName: d.villageName, household: d.household, perCapitaIncome: per)
+        let viewer = try req.require(.readRegistry)
+        let d = try await HouseholdController.query(id: try req.householdID(), scope: viewer.scope, on: req.db)
+        let full = viewer.user.can(.viewFullIdentity)
+        if full { try await HouseholdController.recordIdentityView(d, viewer: viewer, ip: req.clientIP, on: req.db) }
+        return HouseholdJSON(d, full: full, today: req.today)
     }
 }

@@ -1,20 +1,34 @@
 import Fluent
+import Foundation
 import TuopinDomain
 import TuopinStore
 import Vapor
 
-/// The household page.
+/// The household page, within the viewer's scope; whole ID numbers only for roles that may see
+/// them, and each such view is an audit record.
 enum HouseholdController {
     @Sendable static func show(req: Request) async throws -> Response {
-        let detail = try await query(id: try req.householdID(), on: req.db)
+        let viewer = try req.require(.readRegistry)
+        let detail = try await query(id: try req.householdID(), scope: viewer.scope, on: req.db)
         let lineage = try await AreaStore.lineage(detail.household.villageCode, on: req.db)
-        return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today)))
+        let full = viewer.user.can(.viewFullIdentity)
+        if full { try await recordIdentityView(detail, viewer: viewer, ip: req.clientIP, on: req.db) }
+        return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full), chrome: req.chrome))
     }
 
-    static func query(id: Int64, on db: any Database) async throws -> HouseholdDetail {
-        guard let detail = try await HouseholdStore.find(id, on: db) else {
+    static func query(id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail {
+        guard let detail = try await HouseholdStore.find(id, scope: scope, on: db) else {
             throw Abort(.notFound, reason: "没有这一户 / no such household")
         }
         return detail
+    }
+
+    static func recordIdentityView(_ d: HouseholdDetail, viewer: Viewer, ip: String?, on db: any Database) async throws {
+        try await db.transaction { tx in
+            try await AuditTrail.append(.init(actor: viewer.user.username, actorRole: viewer.user.role.rawValue, ip: ip,
+                                              action: "identity.view", entity: "household", entityID: String(d.id),
+                                              areaCode: d.household.villageCode.value,
+                                              reason: "查看完整证件号码和电话 / viewed whole ID numbers and phone", at: Date()), on: tx)
+        }
     }
 }

@@ -16,7 +16,7 @@ public enum AreaShowView {
         }
     }
 
-    public static func render(_ m: Model) -> String {
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
         let area = m.node.area
         let c = m.node.counts
         let stats = [("户数", c.households), ("人数", c.persons), ("未脱贫户", c.households(.notExited)),
@@ -31,7 +31,7 @@ public enum AreaShowView {
         }
         body += "<h2>建档立卡户</h2>" + filters(m) + list(m)
         let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.dropLast().map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(area.name)]
-        return Layout.page(title: "\(area.name)（\(area.level.label)）", crumbs: crumbs, body: body)
+        return Layout.page(title: "\(area.name)（\(area.level.label)）", crumbs: crumbs, chrome: chrome, body: body)
     }
 
     static func options<V: Vocabulary>(_ type: V.Type, selected: V?) -> String {

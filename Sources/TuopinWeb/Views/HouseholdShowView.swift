@@ -9,17 +9,20 @@ public enum HouseholdShowView {
         public var lineage: [Area]
         /// Ages are given on this day.
         public var today: LocalDate
-        public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate) {
+        /// Whole ID numbers and phone (roles with that permission); masked otherwise.
+        public var showFullIdentity: Bool
+        public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true) {
             self.detail = detail
             self.lineage = lineage
             self.today = today
+            self.showFullIdentity = showFullIdentity
         }
     }
 
     static func yn(_ b: Bool?) -> String { b.map { $0 ? "是" : "<span class=\"bad\">否</span>" } ?? "<span class=\"muted\">未填</span>" }
     static func text(_ s: String?) -> String { s.map(HTML.escape) ?? "<span class=\"muted\">未填</span>" }
 
-    public static func render(_ m: Model) -> String {
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
         let h = m.detail.household
         let facts: [(String, String)] = [
             ("户编号", HTML.escape(h.number)), ("户主", text(h.head?.name)),
@@ -31,19 +34,19 @@ public enum HouseholdShowView {
             ("识别年度", String(h.identifiedYear)), ("脱贫标志", HTML.escape(h.status.rawValue) + (h.exitYear.map { "（\($0)年）" } ?? "")),
             ("住房安全等级", text(h.housingGrade?.rawValue)), ("危房已改造或已搬迁", yn(h.housingResolved)),
             ("不愁吃", yn(h.foodSecure)), ("不愁穿", yn(h.clothingSecure)), ("饮水安全", yn(h.waterSafe)),
-            ("联系电话", text(h.phone)), ("数据版本", "第 \(m.detail.version) 版"),
+            ("联系电话", text(m.showFullIdentity ? h.phone : h.phone.map(IDMask.mask))), ("数据版本", "第 \(m.detail.version) 版"),
         ]
         var body = "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
         body += members(m)
         body += incomes(h)
         let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(h.number)]
-        return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, body: body)
+        return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, chrome: chrome, body: body)
     }
 
     static func members(_ m: Model) -> String {
         let rows = m.detail.household.members.map { p in
             """
-            <tr><td>\(HTML.escape(p.name))</td><td>\(HTML.escape(p.relation.rawValue))</td><td>\(HTML.escape(p.id.registryText))</td>\
+            <tr><td>\(HTML.escape(p.name))</td><td>\(HTML.escape(p.relation.rawValue))</td><td>\(HTML.escape(m.showFullIdentity ? p.id.registryText : IDMask.mask(p.id.registryText)))</td>\
             <td>\(p.sex.rawValue)</td><td class="num">\(p.birthDate.age(on: m.today))</td><td>\(text(p.ethnicity?.rawValue))</td>\
             <td>\(text(p.education?.rawValue))</td><td>\(text(p.schooling?.rawValue))</td><td>\(text(p.health?.rawValue))</td>\
             <td>\(text(p.labour?.rawValue))</td><td>\(text(p.workPlace?.rawValue))\(p.workMonths.map { " \($0)个月" } ?? "")</td>\

@@ -9,7 +9,23 @@ public struct Layout {
         }
     }
 
-    public static func page(title: String, crumbs: [Crumb] = [], body: String) -> String {
+    /// Who is signed in, for the header (name, role, and the sign-out form with its CSRF token).
+    public struct Chrome: Sendable {
+        public var name: String
+        public var role: String
+        public var csrfToken: String?
+        public var canViewAudit: Bool
+        public var canManageUsers: Bool
+        public init(name: String, role: String, csrfToken: String?, canViewAudit: Bool = false, canManageUsers: Bool = false) {
+            self.name = name
+            self.role = role
+            self.csrfToken = csrfToken
+            self.canViewAudit = canViewAudit
+            self.canManageUsers = canManageUsers
+        }
+    }
+
+    public static func page(title: String, crumbs: [Crumb] = [], chrome: Chrome? = nil, body: String) -> String {
         let trail = crumbs.map { c in
             c.href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(c.title))</a>" } ?? "<span>\(HTML.escape(c.title))</span>"
         }.joined(separator: " › ")
@@ -23,7 +39,7 @@ public struct Layout {
         <link rel="stylesheet" href="/assets/app.css">
         </head>
         <body>
-        <header class="top"><a class="brand" href="/areas">脱贫攻坚指挥系统</a><span class="sub">建档立卡</span></header>
+        <header class="top"><a class="brand" href="/areas">脱贫攻坚指挥系统</a><span class="sub">建档立卡</span>\(user(chrome))</header>
         <nav class="crumbs">\(trail)</nav>
         <main>
         <h1>\(HTML.escape(title))</h1>
@@ -33,5 +49,14 @@ public struct Layout {
         </body>
         </html>
         """
+    }
+
+    static func user(_ c: Chrome?) -> String {
+        guard let c else { return "" }
+        var links = ""
+        if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
+        if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }
+        let signOut = c.csrfToken.map { "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape($0))\"><button type=\"submit\">退出</button></form>" } ?? ""
+        return "<span class=\"who\">\(links)<span>\(HTML.escape(c.name))（\(HTML.escape(c.role))）</span>\(signOut)</span>"
     }
 }

@@ -8,6 +8,9 @@ public enum Stylesheet {
     header.top { background:var(--accent); color:#fff; padding:.6rem 1.2rem; display:flex; gap:1rem; align-items:baseline; }
     header.top a.brand { color:#fff; font-weight:700; text-decoration:none; font-size:1.1rem; }
     header.top .sub { opacity:.85; }
+    header.top .who { margin-left:auto; display:flex; gap:1rem; align-items:center; }
+    header.top .who a { color:#fff; }
+    form.inline { display:inline; margin:0; } header.top form.inline button { background:#fff; color:var(--accent); padding:.1rem .6rem; }
     nav.crumbs { padding:.5rem 1.2rem; color:var(--muted); font-size:.9rem; }
     nav.crumbs a { color:var(--muted); }
     main { padding:0 1.2rem 2rem; max-width:1400px; }

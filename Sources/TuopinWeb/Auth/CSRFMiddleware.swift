@@ -1,0 +1,26 @@
+import Vapor
+
+/// Every form that changes data carries the session's CSRF token in `_csrf`; a POST without the
+/// right one is refused. Requests signed with an API token carry no cookie and need none.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .POST || request.method == .PUT || request.method == .PATCH || request.method == .DELETE,
+           let viewer = request.viewer, let expected = viewer.csrfToken {
+            let sent = (try? request.content.get(String.self, at: CSRFMiddleware.field)) ?? request.headers.first(name: "X-CSRF-Token")
+            guard let sent, constantTimeEqual(sent, expected) else {
+                throw Abort(.forbidden, reason: "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试 / the form is stale or forged (CSRF check failed); reload the page and try again")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in x.indices { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}

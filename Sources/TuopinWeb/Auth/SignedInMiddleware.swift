@@ -1,0 +1,28 @@
+import TuopinStore
+import Vapor
+
+/// Lets a request through only with a live session cookie or API token (`Authorization: Bearer tpn_…`).
+/// Pages without one redirect to the sign-in page; the API answers 401.
+struct SignedInMiddleware: AsyncMiddleware {
+    static let cookieName = "tuopin_session"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization?.token {
+            guard let account = try await SessionStore.account(apiToken: bearer, on: request.db) else {
+                throw Abort(.unauthorized, reason: "API 令牌无效或已撤销 / the API token is invalid or revoked")
+            }
+            request.viewer = Viewer(user: account.user, csrfToken: nil, session: nil)
+            return try await next.respond(to: request)
+        }
+        if let token = request.cookies[SignedInMiddleware.cookieName]?.string,
+           let session = try await SessionStore.find(token: token, now: Date(), on: request.db) {
+            request.viewer = Viewer(user: session.account.user, csrfToken: session.csrfToken, session: session)
+            return try await next.respond(to: request)
+        }
+        if request.url.path.hasPrefix("/api/") {
+            throw Abort(.unauthorized, reason: "请先登录或提供 API 令牌 / sign in or send an API token")
+        }
+        let next = request.url.string
+        return request.redirect(to: "/login" + HTML.query([("next", next)]))
+    }
+}

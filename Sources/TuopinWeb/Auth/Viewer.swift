@@ -1,0 +1,43 @@
+import TuopinDomain
+import TuopinStore
+import Vapor
+
+/// Who is making a request: the signed-in user, how they signed in, and their CSRF token.
+struct Viewer: Sendable {
+    var user: User
+    /// The session's CSRF token (nil for API tokens, which are not sent by browsers on their own).
+    var csrfToken: String?
+    var session: SessionStore.Session?
+
+    var scope: AccessScope { user.scope }
+}
+
+extension Request {
+    private struct ViewerKey: StorageKey { typealias Value = Viewer }
+
+    /// The signed-in viewer; only routes behind `SignedInMiddleware` are reached with one.
+    var viewer: Viewer? {
+        get { storage[ViewerKey.self] }
+        set { storage[ViewerKey.self] = newValue }
+    }
+
+    func requireViewer() throws -> Viewer {
+        guard let v = viewer else { throw Abort(.unauthorized, reason: "请先登录 / please sign in") }
+        return v
+    }
+
+    /// Requires a permission, answering 403 in both languages otherwise.
+    func require(_ permission: Permission) throws -> Viewer {
+        let v = try requireViewer()
+        guard v.user.can(permission) else {
+            throw Abort(.forbidden, reason: "您的角色（\(v.user.role.rawValue)）无权\(permission.label) / your role may not do this (\(permission.rawValue))")
+        }
+        return v
+    }
+
+    /// The client's address, for the audit trail.
+    var clientIP: String? {
+        headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
+            ?? peerAddress?.ipAddress ?? remoteAddress?.ipAddress
+    }
+}

@@ -1,0 +1,26 @@
+/// 登录页
+public enum LoginView {
+    public struct Model: Sendable {
+        public var username: String
+        public var next: String
+        public var message: String?
+        public init(username: String = "", next: String = "/areas", message: String? = nil) {
+            self.username = username
+            self.next = next
+            self.message = message
+        }
+    }
+
+    public static func render(_ m: Model) -> String {
+        Layout.page(title: "登录", body: """
+            \(m.message.map { "<p class=\"bad\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
+            <form class="filters" method="post" action="/login">
+            <input type="hidden" name="next" value="\(HTML.escape(m.next))">
+            <label>登录名<input name="username" value="\(HTML.escape(m.username))" autocomplete="username" required></label>
+            <label>密码<input name="password" type="password" autocomplete="current-password" required></label>
+            <button type="submit">登录</button>
+            </form>
+            <p class="muted">首次使用：系统管理员用 <code>tuopin user add</code> 创建账号。 / First use: an administrator creates accounts with <code>tuopin user add</code>.</p>
+            """)
+    }
+}
