@@ -47,6 +47,7 @@ let package = Package(
         // Web: Vapor configuration, routes, controllers, server-rendered HTML, JSON API.
         .target(name: "TuopinWeb", dependencies: [
             "TuopinDomain",
+            "TuopinExchange",
             "TuopinStore",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),

@@ -13,8 +13,13 @@ case "$cmd" in
     # Take the first free port from the one asked for.
     while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
     mkdir -p "$dir"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
-    as_owner "'$bin/initdb' -D '$dir/data' -A trust -U tuopin -E UTF8 --locale=C.UTF-8" >"$dir/initdb.log" 2>&1
+    if [ "$(id -u)" = 0 ]; then
+      chown postgres:postgres "$dir"
+      parent=$(dirname "$dir")
+      [ -x "$parent" ] && su postgres -s /bin/sh -c "test -x '$parent'" || chmod o+x "$parent"
+    fi
+    as_owner "'$bin/initdb' -D '$dir/data' -A trust -U tuopin -E UTF8 --locale=C.UTF-8" >"$dir/initdb.log" 2>&1 \
+      || { echo "initdb failed:" >&2; cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "'$bin/pg_ctl' -D '$dir/data' -l '$dir/server.log' -w -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400\" start" >/dev/null
     echo "postgres://tuopin@127.0.0.1:$port/postgres"
     ;;

@@ -14,6 +14,13 @@ func routes(_ app: Application) {
     signedIn.get("areas", use: AreaController.index)
     signedIn.get("areas", ":code", use: AreaController.show)
     signedIn.get("households", ":id", use: HouseholdController.show)
+    signedIn.get("audit", use: AuditController.index)
+    signedIn.get("audit.csv", use: AuditController.csv)
+    signedIn.get("users", use: UserController.index)
+    signedIn.post("users", use: UserController.create)
+    signedIn.post("users", ":username", "disable", use: UserController.disable)
+    signedIn.post("users", ":username", "enable", use: UserController.enable)
+    signedIn.post("users", ":username", "reset-password", use: UserController.resetPassword)
 
     let api = signedIn.grouped("api", "v1")
     api.get("areas", use: APIController.areas)

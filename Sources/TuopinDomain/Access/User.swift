@@ -51,3 +51,14 @@ public struct User: Hashable, Sendable, Codable {
         return f
     }
 }
+
+extension User {
+    /// Whether this user may create or change `other`: managers act only within their own area, and
+    /// only an administrator creates or changes administrators (issue #3).
+    public func mayManage(_ other: User) -> Bool {
+        guard can(.manageUsers) else { return false }
+        if role == .administrator { return true }
+        guard other.role != .administrator, let mine = area, let theirs = other.area else { return false }
+        return mine.contains(theirs)
+    }
+}

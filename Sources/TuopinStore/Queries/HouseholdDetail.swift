@@ -8,4 +8,12 @@ public struct HouseholdDetail: Sendable {
     public var version: Int
     public var updatedAt: Date
     public var villageName: String?
+    /// The import that last wrote the household.
+    public var lastImport: ImportMark?
+
+    public struct ImportMark: Sendable {
+        public var file: String
+        public var at: Date
+        public var actor: String
+    }
 }

@@ -12,7 +12,9 @@ public enum HouseholdStore {
         async let memberRows = sql.raw("SELECT * FROM members WHERE household_id = \(bind: id) ORDER BY position").all()
         async let incomeRows = sql.raw("SELECT * FROM household_incomes WHERE household_id = \(bind: id) ORDER BY year").all()
         guard let row = try await sql.raw("""
-            SELECT h.*, a.name AS village_name FROM households h LEFT JOIN areas a ON a.code = h.village_code WHERE h.id = \(bind: id)
+            SELECT h.*, a.name AS village_name, b.file_name AS import_file, b.started_at AS import_at, b.actor AS import_actor
+            FROM households h LEFT JOIN areas a ON a.code = h.village_code LEFT JOIN import_batches b ON b.id = h.import_id
+            WHERE h.id = \(bind: id)
             """).first() else { return nil }
         let members = try await memberRows.compactMap(RowMapping.member)
         let incomes = try await incomeRows.map(RowMapping.income)
@@ -20,6 +22,10 @@ public enum HouseholdStore {
               scope.includes(household.villageCode) else { return nil }
         return HouseholdDetail(id: id, household: household, version: try row.decode(column: "version", as: Int.self),
                                updatedAt: try row.decode(column: "updated_at", as: Date.self),
-                               villageName: try row.decode(column: "village_name", as: String?.self))
+                               villageName: try row.decode(column: "village_name", as: String?.self),
+                               lastImport: try row.decode(column: "import_file", as: String?.self).map { file in
+                                   HouseholdDetail.ImportMark(file: file, at: try row.decode(column: "import_at", as: Date.self),
+                                                              actor: try row.decode(column: "import_actor", as: String.self))
+                               })
     }
 }

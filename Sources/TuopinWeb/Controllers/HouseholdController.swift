@@ -13,7 +13,10 @@ enum HouseholdController {
         let lineage = try await AreaStore.lineage(detail.household.villageCode, on: req.db)
         let full = viewer.user.can(.viewFullIdentity)
         if full { try await recordIdentityView(detail, viewer: viewer, ip: req.clientIP, on: req.db) }
-        return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full), chrome: req.chrome))
+        let history = try await AuditQuery.search(.init(entity: "household", entityID: String(detail.id)), scope: viewer.scope,
+                                                  page: 1, perPage: 50, on: req.db)
+        return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full,
+                                                    history: history.items), chrome: req.chrome))
     }
 
     static func query(id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail {

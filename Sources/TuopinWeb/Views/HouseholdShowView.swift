@@ -11,11 +11,14 @@ public enum HouseholdShowView {
         public var today: LocalDate
         /// Whole ID numbers and phone (roles with that permission); masked otherwise.
         public var showFullIdentity: Bool
-        public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true) {
+        /// 痕迹 — the audit records of this household, newest first.
+        public var history: [AuditQuery.Record]
+        public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = []) {
             self.detail = detail
             self.lineage = lineage
             self.today = today
             self.showFullIdentity = showFullIdentity
+            self.history = history
         }
     }
 
@@ -39,6 +42,7 @@ public enum HouseholdShowView {
         var body = "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
         body += members(m)
         body += incomes(h)
+        body += history(m)
         let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(h.number)]
         return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, chrome: chrome, body: body)
     }
@@ -59,6 +63,18 @@ public enum HouseholdShowView {
         <th>在校生状况</th><th>健康状况</th><th>劳动技能</th><th>务工状况</th><th>基本医疗保险</th><th>基本养老保险</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         """
+    }
+
+    static func history(_ m: Model) -> String {
+        let imported = m.detail.lastImport.map { i in
+            "<p>最近一次由 <b>\(HTML.escape(i.actor))</b> 于 \(AuditSearchView.time(i.at)) 导入文件 <b>\(HTML.escape(i.file))</b> 写入（第 \(m.detail.version) 版）。</p>"
+        } ?? ""
+        let rows = m.history.map(AuditSearchView.row).joined(separator: "\n")
+        let table = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>" : """
+            <table><thead><tr><th class="num">序号</th><th>时间</th><th>用户</th><th>角色</th><th>来源IP</th><th>操作</th><th>对象</th><th>区划</th><th>变化</th><th>原因</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        return "<h2>变更记录（痕迹）</h2>" + imported + table
     }
 
     static func incomes(_ h: Household) -> String {

@@ -1,0 +1,67 @@
+import Foundation
+import TuopinExchange
+import TuopinStore
+
+/// 痕迹查询 — search the audit trail by user, area, entity, action and time; export as CSV.
+public enum AuditSearchView {
+    public struct Model: Sendable {
+        public var query: [String: String]
+        public var page: Page<AuditQuery.Record>
+        public init(query: [String: String], page: Page<AuditQuery.Record>) {
+            self.query = query
+            self.page = page
+        }
+    }
+
+    static let formatter: DateFormatter = {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        return f
+    }()
+
+    public static func time(_ d: Date) -> String { formatter.string(from: d) }
+
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
+        func field(_ key: String, _ label: String, _ type: String = "text") -> String {
+            "<label>\(label)<input type=\"\(type)\" name=\"\(key)\" value=\"\(HTML.escape(m.query[key] ?? ""))\"></label>"
+        }
+        let form = """
+            <form class="filters" method="get" action="/audit">
+            \(field("actor", "用户（登录名）"))\(field("area", "区划代码"))\(field("entity", "对象类型"))\(field("entity_id", "对象编号"))
+            \(field("action", "操作"))\(field("from", "起（日期）", "date"))\(field("to", "止（日期）", "date"))
+            <button type="submit">查询</button>
+            <a href="/audit.csv\(HTML.escape(HTML.query(m.query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))">导出 CSV</a>
+            </form>
+            """
+        let rows = m.page.items.map(row).joined(separator: "\n")
+        let table = m.page.items.isEmpty ? "<p>没有符合条件的记录。 <span class=\"muted\">No records match.</span></p>" : """
+            <p class="muted">共 \(HTML.count(m.page.total)) 条，第 \(m.page.page)/\(m.page.pageCount) 页（新记录在前）</p>
+            <table><thead><tr><th class="num">序号</th><th>时间</th><th>用户</th><th>角色</th><th>来源IP</th><th>操作</th><th>对象</th><th>区划</th><th>变化</th><th>原因</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        return Layout.page(title: "痕迹查询", crumbs: [.init("首页", "/areas"), .init("痕迹查询")], chrome: chrome, body: form + table)
+    }
+
+    static func row(_ r: AuditQuery.Record) -> String {
+        let changes = AuditLabels.changes(before: r.before, after: r.after).map(HTML.escape).joined(separator: "<br>")
+        let object = r.entity == "household" ? r.entityID.map { "<a href=\"/households/\(HTML.escape($0))\">户 \(HTML.escape($0))</a>" } ?? "户"
+            : HTML.escape(r.entity + (r.entityID.map { " \($0)" } ?? ""))
+        return """
+            <tr><td class="num">\(r.seq)</td><td>\(time(r.at))</td><td>\(HTML.escape(r.actor))</td><td>\(HTML.escape(r.actorRole ?? ""))</td>\
+            <td>\(HTML.escape(r.ip ?? ""))</td><td>\(HTML.escape(AuditLabels.action(r.action)))</td><td>\(object)</td>\
+            <td>\(HTML.escape(r.areaCode ?? ""))</td><td>\(changes)</td><td>\(HTML.escape(r.reason ?? ""))</td></tr>
+            """
+    }
+
+    /// The same records as CSV (UTF-8 with BOM), for printing and filing.
+    public static func csv(_ records: [AuditQuery.Record]) -> String {
+        let header = "序号,时间,用户,角色,来源IP,操作,对象类型,对象编号,区划,变化前,变化后,原因"
+        let lines = records.map { r in
+            [String(r.seq), time(r.at), r.actor, r.actorRole ?? "", r.ip ?? "", AuditLabels.action(r.action), r.entity,
+             r.entityID ?? "", r.areaCode ?? "", r.before ?? "", r.after ?? "", r.reason ?? ""]
+                .map { CSVFormat.cell(SpreadsheetText.guarded($0)) }.joined(separator: ",")
+        }
+        return "\u{FEFF}" + ([header] + lines).joined(separator: "\r\n") + "\r\n"
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import SQLKit
+import Testing
+import TuopinStore
+import TuopinWeb
+import Vapor
+import VaporTesting
+
+@Suite struct UserAdminTests {
+    func create(_ app: Application, _ session: (cookie: String, csrf: String), _ form: [String: String]) async throws -> (HTTPStatus, String) {
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.POST, "users", headers: WebHarness.headers(session), beforeRequest: { req in
+            try req.content.encode(form.merging(["_csrf": session.csrf]) { a, _ in a }, as: .urlEncodedForm)
+        }, afterResponse: { res async in result = (res.status, res.body.string) })
+        return result
+    }
+
+    @Test func a_county_office_manages_users_within_its_county_only() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            let ok = try await create(app, county, ["username": "zhan", "name": "詹站长", "unit": "东兰镇扶贫工作站", "role": "township", "area": "451224100"])
+            #expect(ok.0 == .ok)
+            #expect(ok.1.contains("初始密码"))
+            #expect(try await UserStore.find(username: "zhan", on: app.db)?.user.area?.prefix == "451224100")
+            // Outside the county, or an administrator: refused with the message at the field, nothing created.
+            let outside = try await create(app, county, ["username": "far", "name": "外县", "unit": "某县", "role": "township", "area": "451225100"])
+            #expect(outside.0 == .unprocessableEntity)
+            #expect(try await UserStore.find(username: "far", on: app.db) == nil)
+            let admin = try await create(app, county, ["username": "boss", "name": "管理员", "unit": "县", "role": "admin", "area": "451224"])
+            #expect(admin.0 == .unprocessableEntity)
+            // A bad field keeps the user's input and says what is wrong.
+            let bad = try await create(app, county, ["username": "X!", "name": "", "unit": "单位", "role": "village", "area": "451224100"])
+            #expect(bad.0 == .unprocessableEntity)
+            #expect(bad.1.contains("登录名须为") && bad.1.contains("姓名不能为空") && bad.1.contains("村级"))
+            #expect(bad.1.contains("value=\"X!\""))
+        }
+    }
+
+    @Test func roles_without_the_permission_are_refused() async throws {
+        try await WebHarness.withLoadedApp { app in
+            for user in ["township", "village", "inspector", "leader"] {
+                let session = try await WebHarness.signIn(app, as: user)
+                try await app.testing().test(.GET, "users", headers: WebHarness.headers(session)) { res async in
+                    #expect(res.status == .forbidden, "\(user)")
+                }
+            }
+            let inspector = try await WebHarness.signIn(app, as: "inspector")
+            try await app.testing().test(.GET, "audit", headers: WebHarness.headers(inspector)) { res async in
+                #expect(res.status == .ok)
+            }
+            let leader = try await WebHarness.signIn(app, as: "leader")
+            try await app.testing().test(.GET, "audit", headers: WebHarness.headers(leader)) { res async in
+                #expect(res.status == .forbidden)
+            }
+        }
+    }
+
+    @Test func audit_search_filters_and_exports_with_a_record_of_the_export() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            try await app.testing().test(.GET, "audit?action=sign_in&actor=county", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("登录"))
+                #expect(!res.body.string.contains("新建用户"))
+            }
+            try await app.testing().test(.GET, "audit.csv?action=sign_in", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.description.contains("text/csv") == true)
+                #expect(res.body.string.contains("序号,时间,用户"))
+            }
+            let exports = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'audit.export'").first()!.decode(column: "n", as: Int.self)
+            #expect(exports == 1)
+            try await app.testing().test(.GET, "audit?from=yesterday", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .badRequest)
+            }
+        }
+    }
+}
