@@ -102,3 +102,42 @@ public struct ChangeRequest: Sendable, Equatable {
         steps.append(Step(actor: user.username, role: user.role, decision: .withdraw, at: now, note: nil))
     }
 }
+
+extension ChangeRequest {
+    /// A request as it was stored.
+    public init(restoring kind: ChangeKind, area: AreaCode, requester: String, reason: String, attachments: [String],
+                before: [String: String], after: [String: String], remaining: [AreaLevel], state: State, steps: [Step]) {
+        self.init(kind: kind, area: area, requester: requester, reason: reason, attachments: attachments, before: before,
+                  after: after, remaining: remaining, state: state, steps: steps)
+    }
+
+    /// The state as stored text: `pending:4`, `approved`, `returned`, `withdrawn`.
+    public var stateKey: String {
+        switch state {
+        case .pending(let l): "pending:\(l.rawValue)"
+        case .approved: "approved"
+        case .returned: "returned"
+        case .withdrawn: "withdrawn"
+        }
+    }
+
+    public static func state(fromKey key: String) -> State? {
+        switch key {
+        case "approved": .approved
+        case "returned": .returned
+        case "withdrawn": .withdrawn
+        default:
+            key.hasPrefix("pending:") ? Int(key.dropFirst(8)).flatMap(AreaLevel.init(rawValue:)).map(State.pending) : nil
+        }
+    }
+}
+
+extension ChangeRequest.Step {
+    public init(actor: String, role: Role, decision: ChangeRequest.Decision, at: Date, note: String?, restoring: Void = ()) {
+        self.actor = actor
+        self.role = role
+        self.decision = decision
+        self.at = at
+        self.note = note
+    }
+}

@@ -11,5 +11,6 @@ public enum RegistryMigrations {
         CreateHouseholdIncomes(),
         CreateAuditEvents(),
         CreateUsers(),
+        CreateChangeRequests(),
     ]
 }

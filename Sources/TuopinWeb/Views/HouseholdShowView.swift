@@ -13,7 +13,10 @@ public enum HouseholdShowView {
         public var showFullIdentity: Bool
         /// 痕迹 — the audit records of this household, newest first.
         public var history: [AuditQuery.Record]
-        public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = []) {
+        public var canEdit: Bool
+        public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
+                    canEdit: Bool = false) {
+            self.canEdit = canEdit
             self.detail = detail
             self.lineage = lineage
             self.today = today
@@ -39,7 +42,8 @@ public enum HouseholdShowView {
             ("不愁吃", yn(h.foodSecure)), ("不愁穿", yn(h.clothingSecure)), ("饮水安全", yn(h.waterSafe)),
             ("联系电话", text(m.showFullIdentity ? h.phone : h.phone.map(IDMask.mask))), ("数据版本", "第 \(m.detail.version) 版"),
         ]
-        var body = "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
+        var body = m.canEdit ? "<p><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : ""
+        body += "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
         body += members(m)
         body += incomes(h)
         body += history(m)
