@@ -13,6 +13,7 @@ func routes(_ app: Application) {
     signedIn.get { req in req.redirect(to: "/areas") }
     signedIn.get("areas", use: AreaController.index)
     signedIn.get("areas", ":code", use: AreaController.show)
+    signedIn.get("areas", ":code", "export", ":format", use: ExportController.download)
     signedIn.get("households", ":id", use: HouseholdController.show)
     signedIn.get("households", ":id", "edit", use: HouseholdEditController.form)
     signedIn.post("households", ":id", "edit", use: HouseholdEditController.save)

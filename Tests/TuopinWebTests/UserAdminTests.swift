@@ -76,3 +76,27 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ExportAccessTests {
+    @Test func export_needs_the_permission_stays_in_scope_and_is_logged() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            try await app.testing().test(.GET, "areas/451224100201/export/csv", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("H0001") && !res.body.string.contains("H0003"))
+            }
+            try await app.testing().test(.GET, "areas/451224/export/xlsx", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .ok)
+                #expect(res.body.readableBytes > 1000)
+            }
+            let logged = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'registry.export'").first()!.decode(column: "n", as: Int.self)
+            #expect(logged == 2)
+            for user in ["township", "inspector", "leader"] {
+                let s = try await WebHarness.signIn(app, as: user)
+                try await app.testing().test(.GET, "areas/451224100201/export/csv", headers: WebHarness.headers(s)) { res async in
+                    #expect(res.status == .forbidden, "\(user)")
+                }
+            }
+        }
+    }
+}

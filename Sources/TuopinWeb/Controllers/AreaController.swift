@@ -15,7 +15,8 @@ enum AreaController {
         let viewer = try req.require(.readRegistry)
         let code = try req.areaCode()
         let (filter, page, per) = try req.householdFilter(area: code)
-        let model = try await query(code: code, filter: filter, page: page, perPage: per, scope: viewer.scope, on: req.db)
+        var model = try await query(code: code, filter: filter, page: page, perPage: per, scope: viewer.scope, on: req.db)
+        model.canExport = viewer.user.can(.exportPersonalData)
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }
 

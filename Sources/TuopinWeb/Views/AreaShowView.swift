@@ -8,7 +8,9 @@ public enum AreaShowView {
         public var node: AreaNode
         public var filter: HouseholdFilter
         public var page: Page<HouseholdSummary>
-        public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>) {
+        public var canExport: Bool
+        public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>, canExport: Bool = false) {
+            self.canExport = canExport
             self.lineage = lineage
             self.node = node
             self.filter = filter
@@ -29,7 +31,11 @@ public enum AreaShowView {
             }.joined(separator: "\n")
             body += "<h2>下级区划</h2><table><thead><tr><th>区划</th><th>代码</th>\(CountCells.headers)</tr></thead><tbody>\(rows)</tbody></table>"
         }
-        body += "<h2>建档立卡户</h2>" + filters(m) + list(m)
+        body += "<h2>建档立卡户</h2>" + filters(m)
+        if m.canExport {
+            body += "<p>导出本区划（含个人信息，将记入痕迹）：<a href=\"/areas/\(area.code.value)/export/xlsx\">Excel</a> · <a href=\"/areas/\(area.code.value)/export/csv\">CSV</a></p>"
+        }
+        body += list(m)
         let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.dropLast().map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(area.name)]
         return Layout.page(title: "\(area.name)（\(area.level.label)）", crumbs: crumbs, chrome: chrome, body: body)
     }
