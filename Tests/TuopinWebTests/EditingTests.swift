@@ -1,7 +1,10 @@
 import Foundation
 import SQLKit
 import Testing
+import TuopinDomain
+import TuopinExchange
 import TuopinStore
+import TuopinTestSupport
 import TuopinWeb
 import Vapor
 import VaporTesting
@@ -9,11 +12,16 @@ import VaporTesting
 /// Editing a household: the importer's rules at each field, optimistic concurrency, and a village's
 /// edit waiting for the township and then the county before it takes effect.
 @Suite struct EditingTests {
-    static let base: [String: String] = [
-        "household_type": "一般贫困户", "identification_standard": "国家标准", "main_cause": "因病", "other_causes": "缺技术",
-        "identified_year": "2014", "exit_year": "", "housing_grade": "B", "housing_resolved": "", "food_secure": "是",
-        "clothing_secure": "是", "water_safe": "是", "phone": "13907781234",
-    ]
+    /// The form as the edit page fills it for H0001 (household fields and its three members).
+    static var base: [String: String] {
+        let h = Samples.household()
+        var form: [String: String] = [:]
+        for (c, v) in HouseholdEditView.values(of: h) { form[c.key] = v }
+        for (i, m) in h.members.enumerated() {
+            for (c, v) in HouseholdFieldCheck.values(of: m, in: h) where HouseholdEditView.memberColumns.contains(c) { form["m\(i)_\(c.key)"] = v }
+        }
+        return form
+    }
 
     func post(_ app: Application, _ path: String, _ session: (cookie: String, csrf: String), _ form: [String: String]) async throws -> (HTTPStatus, String, String?) {
         var out: (HTTPStatus, String, String?) = (.ok, "", nil)
@@ -91,6 +99,41 @@ import VaporTesting
             #expect(result.0 == .unprocessableEntity)
             #expect(result.1.contains("识别年度2013超出范围") && result.1.contains("联系电话") && result.1.contains("请写明修改原因"))
             #expect(try await household(app).version == 1)
+        }
+    }
+
+    @Test func members_are_added_removed_and_moved_with_the_importers_rules() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            var form = Self.base
+            form["version"] = "1"
+            form["reason"] = "儿子分户，新生儿入户"
+            form["m2_remove"] = "on"
+            let baby = ResidentID.make(region: "451224", birth: LocalDate(year: 2025, month: 3, day: 1)!, sequence: 21)
+            form["new_name"] = "韦小宝"
+            form["new_id_number"] = baby.number
+            form["new_relation"] = "之孙子"
+            form["village_code"] = "451224100202"
+            #expect(try await post(app, "households/1/edit", county, form).2 == "/households/1")
+            let names = try await (app.db as! any SQLDatabase).raw("SELECT name FROM members WHERE household_id = 1 ORDER BY position").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+            #expect(names == ["韦国强", "黄秀英", "韦小宝"])
+            let village = try await (app.db as! any SQLDatabase).raw("SELECT village_code, member_count FROM households WHERE id = 1").first()!
+            #expect(try village.decode(column: "village_code", as: String.self) == "451224100202")
+            #expect(try village.decode(column: "member_count", as: Int.self) == 3)
+            // A second head, an ID from another household, a move out of the county: named at their fields.
+            var bad = Self.base
+            bad["version"] = "2"
+            bad["reason"] = "x"
+            bad["m1_relation"] = "户主"
+            bad["new_name"] = "冒名"
+            bad["new_id_number"] = Samples.household("H0002", idBase: 2).members[0].id.number
+            bad["new_relation"] = "之子"
+            bad["village_code"] = "451225100201"
+            let refused = try await post(app, "households/1/edit", county, bad)
+            #expect(refused.0 == .unprocessableEntity)
+            #expect(refused.1.contains("户主"))
+            #expect(refused.1.contains("只能迁到"))
         }
     }
 

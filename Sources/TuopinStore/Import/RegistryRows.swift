@@ -31,12 +31,12 @@ enum RegistryRows {
         .init(keys: ["id_number"], update: memberColumns.filter { $0 != "id_number" })
     }
 
-    static func member(_ m: Member, householdID: Int64, position: Int, importID: Int64) -> [BulkValue] {
+    static func member(_ m: Member, householdID: Int64, position: Int, importID: Int64?) -> [BulkValue] {
         [.int(householdID), .int(Int64(position)), .text(m.id.number), .text(m.id.disabilitySuffix), .text(m.name),
          .text(m.sex.rawValue), .text(m.birthDate.description), .text(m.relation.rawValue), .text(m.ethnicity?.rawValue),
          .text(m.education?.rawValue), .text(m.schooling?.rawValue), .bool(m.educationExempt), .text(m.health?.rawValue),
          .text(m.labour?.rawValue), .text(m.workPlace?.rawValue), .int(m.workMonths), .bool(m.medicalInsurance),
-         .bool(m.pensionInsurance), .int(importID)]
+         .bool(m.pensionInsurance), .int64(importID)]
     }
 
     static let incomeColumns = ["household_id", "year", "wage_fen", "business_fen", "property_fen", "transfer_fen", "business_expense_fen"]

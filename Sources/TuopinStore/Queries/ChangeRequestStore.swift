@@ -22,10 +22,10 @@ public enum ChangeRequestStore {
             let sql = tx as! any SQLDatabase
             let inserted = try await sql.raw("""
                 INSERT INTO change_requests (kind, household_id, area_code, requester, reason, attachments, before_json, after_json,
-                    state, remaining, base_version, created_at, updated_at)
+                    proposed_json, state, remaining, base_version, created_at, updated_at)
                 VALUES (\(bind: r.kind.rawValue), \(bind: householdID), \(bind: r.area.value), \(bind: r.requester), \(bind: r.reason),
                     \(bind: r.attachments.joined(separator: "\n")), \(bind: AuditTrail.json(r.before.mapValues { $0 })),
-                    \(bind: AuditTrail.json(r.after.mapValues { $0 })), \(bind: r.stateKey),
+                    \(bind: AuditTrail.json(r.after.mapValues { $0 })), \(bind: try proposedJSON(edited)), \(bind: r.stateKey),
                     \(bind: r.remaining.map { String($0.rawValue) }.joined(separator: ",")), \(bind: baseVersion), \(bind: now), \(bind: now))
                 RETURNING id
                 """).first()
@@ -111,7 +111,7 @@ public enum ChangeRequestStore {
     /// Takes one step by `user`; when the last level approves, the change is applied over the
     /// version it was made against (a newer version refuses the approval and changes nothing).
     public static func decide(_ id: Int64, _ action: Action, by user: User, ip: String?, now: Date,
-                              options: RegistryReadOptions, on db: any Database) async throws -> ChangeRequest {
+                              on db: any Database) async throws -> ChangeRequest {
         try await db.transaction { tx in
             guard var stored = try await find(id, scope: user.scope, on: tx) else { throw NotFound() }
             let before = stored.request.steps.count
@@ -132,16 +132,19 @@ public enum ChangeRequestStore {
                                               entity: "household", entityID: stored.householdID.map(String.init), areaCode: r.area.value,
                                               reason: "变更申请 #\(id)：\(step.note ?? step.decision.rawValue)", at: now), on: tx)
             if r.state == .approved, let hid = stored.householdID {
-                guard let current = try await HouseholdStore.find(hid, scope: .everything, on: tx) else { throw NotFound() }
-                var values: [ExchangeColumn: String] = [:]
-                for (k, v) in r.after { if let c = ExchangeColumn.named(k) { values[c] = v } }
-                let checked = HouseholdFieldCheck.check(values, current: current.household, options: options)
-                guard let edited = checked.household else { throw InvalidChange(faults: checked.faults.values.sorted()) }
+                guard let text = try await sql.raw("SELECT proposed_json FROM change_requests WHERE id = \(bind: id)").first()?
+                        .decode(column: "proposed_json", as: String.self),
+                      let edited = try? JSONDecoder().decode(Household.self, from: Data(text.utf8)) else { throw NotFound() }
                 try await HouseholdEditor.apply(edited, id: hid, expectedVersion: stored.baseVersion, actor: user, ip: ip,
                                                 reason: "变更申请 #\(id) 审批通过", now: now, on: tx)
             }
             return r
         }
+    }
+
+    /// The whole proposed household, applied as it is when the last level approves.
+    static func proposedJSON(_ h: Household) throws -> String {
+        String(decoding: try JSONEncoder().encode(h), as: UTF8.self)
     }
 
     static func decisionKey(_ d: ChangeRequest.Decision) -> String {
@@ -155,10 +158,5 @@ public enum ChangeRequestStore {
 
     public struct NotFound: Error, CustomStringConvertible {
         public var description: String { "没有这个变更申请 / no such change request" }
-    }
-
-    public struct InvalidChange: Error, CustomStringConvertible {
-        public var faults: [String]
-        public var description: String { faults.joined(separator: "；") }
     }
 }

@@ -16,16 +16,6 @@ public enum HouseholdEditor {
         }
     }
 
-    /// The household fields as shown in change requests and the audit trail.
-    public static func fields(_ h: Household) -> [String: String] {
-        func b(_ v: Bool?) -> String { v.map(YesNo.label) ?? "" }
-        return ["贫困户属性": h.type.rawValue, "识别标准": h.standard.rawValue, "主要致贫原因": h.mainCause.rawValue,
-                "其他致贫原因": h.otherCauses.map(\.rawValue).joined(separator: "、"), "识别年度": String(h.identifiedYear),
-                "脱贫年度": h.exitYear.map(String.init) ?? "", "住房安全等级": h.housingGrade?.rawValue ?? "",
-                "危房已改造或已搬迁": b(h.housingResolved), "不愁吃": b(h.foodSecure), "不愁穿": b(h.clothingSecure),
-                "饮水安全": b(h.waterSafe), "联系电话": h.phone ?? ""]
-    }
-
     /// Applies `edited` to household `id` if it is still at `expectedVersion`; returns the new version.
     @discardableResult
     public static func apply(_ edited: Household, id: Int64, expectedVersion: Int, actor: User, ip: String?, reason: String?,
@@ -36,14 +26,19 @@ public enum HouseholdEditor {
                 throw HouseholdMissing()
             }
             if current.version != expectedVersion {
-                let now = fields(current.household), mine = fields(edited)
+                let now = HouseholdDiff.fields(current.household), mine = HouseholdDiff.fields(edited)
                 var changed: [String: (seen: String, now: String)] = [:]
                 for (k, v) in mine where now[k] != v { changed[k] = (seen: v, now: now[k] ?? "") }
                 throw Conflict(current: current, changed: changed)
             }
             let h = edited
+            let foreign = try await foreignMembers(h.members.map(\.id.number), householdID: id, on: tx)
+            if let (number, other) = foreign.first {
+                throw MemberElsewhere(idNumber: number, householdNumber: other)
+            }
             try await sql.raw("""
-                UPDATE households SET status = \(bind: h.status.rawValue), household_type = \(bind: h.type.rawValue),
+                UPDATE households SET village_code = \(bind: h.villageCode.value), status = \(bind: h.status.rawValue),
+                member_count = \(bind: h.members.count), household_type = \(bind: h.type.rawValue),
                 identification_standard = \(bind: h.standard.rawValue), main_cause = \(bind: h.mainCause.rawValue),
                 other_causes = \(bind: h.otherCauses.map(\.rawValue).joined(separator: "、")), identified_year = \(bind: h.identifiedYear),
                 exit_year = \(bind: h.exitYear), housing_grade = \(bind: h.housingGrade?.rawValue), housing_resolved = \(bind: h.housingResolved),
@@ -51,14 +46,48 @@ public enum HouseholdEditor {
                 phone = \(bind: h.phone), version = version + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion)
                 """).run()
-            let before = fields(current.household), after = fields(h)
-            let changedKeys = after.keys.filter { before[$0] != after[$0] }
+            try await writeMembers(h.members, householdID: id, on: sql)
+            let diff = HouseholdDiff.changes(from: current.household, to: h)
             try await AuditTrail.append(.init(actor: actor.username, actorRole: actor.role.rawValue, ip: ip, action: "household.edit",
                                               entity: "household", entityID: String(id), areaCode: h.villageCode.value,
-                                              before: AuditTrail.json(before.filter { changedKeys.contains($0.key) }.mapValues { $0 }),
-                                              after: AuditTrail.json(after.filter { changedKeys.contains($0.key) }.mapValues { $0 }),
+                                              before: AuditTrail.json(diff.before.mapValues { $0 }), after: AuditTrail.json(diff.after.mapValues { $0 }),
                                               reason: reason, at: now), on: tx)
             return expectedVersion + 1
+        }
+    }
+
+    /// The household's members become exactly `members`: matched by ID number, new ones added, missing ones removed.
+    static func writeMembers(_ members: [Member], householdID: Int64, on sql: any SQLDatabase) async throws {
+        let ids = members.map(\.id.number)
+        if ids.isEmpty {
+            try await sql.raw("DELETE FROM members WHERE household_id = \(bind: householdID)").run()
+        } else {
+            try await sql.raw("DELETE FROM members WHERE household_id = \(bind: householdID) AND id_number NOT IN (\(binds: ids))").run()
+        }
+        let rows = members.enumerated().map { RegistryRows.member($0.element, householdID: householdID, position: $0.offset, importID: nil) }
+        try await BulkWriter(sql as! any Database).insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: rows,
+                                                          upsert: RegistryRows.memberUpsert)
+    }
+
+    /// ID numbers among `ids` registered in another household: ID → that household's 户编号.
+    public static func foreignMembers(_ ids: [String], householdID: Int64, on db: any Database) async throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [String: String] = [:]
+        for row in try await (db as! any SQLDatabase).raw("""
+            SELECT m.id_number, h.household_no FROM members m JOIN households h ON h.id = m.household_id
+            WHERE m.id_number IN (\(binds: ids)) AND m.household_id <> \(bind: householdID)
+            """).all() {
+            result[try row.decode(column: "id_number", as: String.self)] = try row.decode(column: "household_no", as: String.self)
+        }
+        return result
+    }
+
+    /// One person, one household: the ID is registered elsewhere.
+    public struct MemberElsewhere: Error, CustomStringConvertible {
+        public var idNumber: String
+        public var householdNumber: String
+        public var description: String {
+            "证件号码\(idNumber)已登记在户编号\(householdNumber)：一人只能在一户 / ID number \(idNumber) is registered in household \(householdNumber): one person, one household"
         }
     }
 

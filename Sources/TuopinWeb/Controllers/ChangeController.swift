@@ -52,13 +52,14 @@ enum ChangeController {
         let viewer = try req.require(.readRegistry)
         let stored = try await load(req, viewer)
         do {
-            _ = try await ChangeRequestStore.decide(stored.id, action(), by: viewer.user, ip: req.clientIP, now: Date(),
-                                                    options: req.readOptions, on: req.db)
+            _ = try await ChangeRequestStore.decide(stored.id, action(), by: viewer.user, ip: req.clientIP, now: Date(), on: req.db)
             return req.redirect(to: "/changes/\(stored.id)")
         } catch let e as ChangeRequestError {
             return page(req, viewer, stored, message: e.message, status: .forbidden)
         } catch let c as HouseholdEditor.Conflict {
             return page(req, viewer, stored, message: c.message, status: .conflict)
+        } catch let e as HouseholdEditor.MemberElsewhere {
+            return page(req, viewer, stored, message: e.description, status: .conflict)
         }
     }
 }

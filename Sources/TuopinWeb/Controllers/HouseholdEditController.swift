@@ -5,20 +5,24 @@ import TuopinExchange
 import TuopinStore
 import Vapor
 
-/// Editing a household's own fields: checked by the importer's rules, refused over a newer version,
-/// and — for village and township users — turned into a change request for the levels above.
+/// Editing a household — its own fields, its members (edit, add, remove) and its village (a move
+/// within the editor's area): checked by the importer's rules, refused over a newer version, and for
+/// village and township users turned into a change request for the levels above.
 enum HouseholdEditController {
     @Sendable static func form(req: Request) async throws -> Response {
         let viewer = try req.require(.editRegistry)
         let detail = try await HouseholdController.query(id: try req.householdID(), scope: viewer.scope, on: req.db)
-        return .html(HouseholdEditView.render(model(detail, viewer: viewer, values: HouseholdEditView.values(of: detail.household),
+        let h = detail.household
+        let rows = h.members.map { HouseholdEditView.MemberRow(values: HouseholdFieldCheck.values(of: $0, in: h)) } + [HouseholdEditView.MemberRow(values: [:])]
+        return .html(HouseholdEditView.render(model(detail, viewer: viewer, values: HouseholdEditView.values(of: h), members: rows,
                                                     version: detail.version), chrome: req.chrome))
     }
 
-    static func model(_ d: HouseholdDetail, viewer: Viewer, values: [ExchangeColumn: String], version: Int, reason: String = "",
-                      attachments: String = "", faults: [String: String] = [:], conflict: String? = nil) -> HouseholdEditView.Model {
+    static func model(_ d: HouseholdDetail, viewer: Viewer, values: [ExchangeColumn: String], members: [HouseholdEditView.MemberRow],
+                      version: Int, reason: String = "", attachments: String = "", faults: [String: String] = [:],
+                      conflict: String? = nil) -> HouseholdEditView.Model {
         let level = viewer.user.role.areaLevel ?? .county
-        return HouseholdEditView.Model(detail: d, values: values, version: version, reason: reason, attachments: attachments,
+        return HouseholdEditView.Model(detail: d, values: values, members: members, version: version, reason: reason, attachments: attachments,
                                        faults: faults, conflict: conflict, csrf: viewer.csrfToken ?? "",
                                        approvals: ApprovalPolicy.standard.steps(for: .householdEdit, madeAt: level))
     }
@@ -26,31 +30,58 @@ enum HouseholdEditController {
     @Sendable static func save(req: Request) async throws -> Response {
         let viewer = try req.require(.editRegistry)
         let detail = try await HouseholdController.query(id: try req.householdID(), scope: viewer.scope, on: req.db)
+        func text(_ key: String) -> String { ((try? req.content.get(String.self, at: key)) ?? "").trimmingCharacters(in: .whitespaces) }
         var values: [ExchangeColumn: String] = [:]
-        for c in HouseholdEditView.editable { values[c] = (try? req.content.get(String.self, at: c.key))?.trimmingCharacters(in: .whitespaces) ?? "" }
-        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespaces)
-        let attachments = (try? req.content.get(String.self, at: "attachments")) ?? ""
-        let version = (try? req.content.get(Int.self, at: "version")) ?? -1
+        for c in HouseholdEditView.editable { values[c] = text(c.key) }
+        // Member rows as on the form; those kept (and a new one) go to the check, remembering their form index.
+        var rows: [HouseholdEditView.MemberRow] = []
+        var kept: [[ExchangeColumn: String]] = []
+        var formIndex: [Int] = []
+        for i in 0...detail.household.members.count {
+            let prefix = i < detail.household.members.count ? "m\(i)_" : "new_"
+            var v: [ExchangeColumn: String] = [:]
+            for c in HouseholdEditView.memberColumns { v[c] = text(prefix + c.key) }
+            let remove = text(prefix + "remove") == "on"
+            rows.append(.init(values: v, remove: remove))
+            let isBlankNew = prefix == "new_" && v.values.allSatisfy(\.isEmpty)
+            if !remove && !isBlankNew { kept.append(v); formIndex.append(i) }
+        }
+        let reason = text("reason"), attachments = text("attachments")
+        let version = Int(text("version")) ?? -1
         func again(_ faults: [String: String], conflict: String? = nil, status: HTTPStatus = .unprocessableEntity) -> Response {
-            .html(HouseholdEditView.render(model(detail, viewer: viewer, values: values, version: version, reason: reason,
+            .html(HouseholdEditView.render(model(detail, viewer: viewer, values: values, members: rows, version: version, reason: reason,
                                                  attachments: attachments, faults: faults, conflict: conflict), chrome: req.chrome), status: status)
         }
-        let checked = HouseholdFieldCheck.check(values, current: detail.household, options: req.readOptions)
-        var faults = Dictionary(uniqueKeysWithValues: checked.faults.map { ($0.key.key, $0.value) })
+        let checked = HouseholdFieldCheck.check(values, members: kept, current: detail.household, options: req.readOptions)
+        var faults: [String: String] = [:]
+        for (key, message) in checked.faults {
+            // Member faults come by position in the checked list; the form names them by form index.
+            if key.hasPrefix("m"), let underscore = key.firstIndex(of: "_"), let k = Int(key.dropFirst().prefix(upTo: underscore)), k < formIndex.count {
+                faults["m\(formIndex[k])" + key[underscore...]] = message
+            } else { faults[key] = message }
+        }
         if reason.isEmpty { faults["reason"] = "请写明修改原因 / give the reason for the change" }
+        if let village = AreaCode(values[.villageCode] ?? ""), (!viewer.scope.includes(village) || village.countyPart != detail.household.villageCode.countyPart) {
+            faults[ExchangeColumn.villageCode.key] = "只能迁到本人辖区内、本县的村 / a household may move only to a village of this county within your area"
+        }
         guard faults.isEmpty, let edited = checked.household else { return again(faults) }
-        let before = HouseholdEditor.fields(detail.household), after = HouseholdEditor.fields(edited)
-        let changed = after.keys.filter { before[$0] != after[$0] }
-        guard !changed.isEmpty else { return req.redirect(to: "/households/\(detail.id)") }
+        let elsewhere = try await HouseholdEditor.foreignMembers(edited.members.map(\.id.number), householdID: detail.id, on: req.db)
+        if let (id, other) = elsewhere.first {
+            let i = formIndex[edited.members.firstIndex { $0.id.number == id } ?? 0]
+            return again(["m\(i)_\(ExchangeColumn.idNumber.key)": "证件号码已登记在户编号\(other)：一人只能在一户 / already registered in household \(other)"])
+        }
+        let diff = HouseholdDiff.changes(from: detail.household, to: edited)
+        guard !diff.after.isEmpty else { return req.redirect(to: "/households/\(detail.id)") }
         if version != detail.version {
-            let what = changed.sorted().map { "\($0)：现为“\(before[$0] ?? "")”" }.joined(separator: "；")
+            let what = diff.before.keys.sorted().map { "\($0)：现为“\(diff.before[$0] ?? "")”" }.joined(separator: "；")
             return again([:], conflict: "此户已被他人修改为第\(detail.version)版，您的修改未保存（\(what)）。请核对后重新提交 / someone saved a newer version; your input is kept below", status: .conflict)
         }
-        let kind: ChangeKind = detail.household.exitYear == nil && edited.exitYear != nil ? .exit : .householdEdit
+        let memberChange = Set(detail.household.members.map(\.id.number)) != Set(edited.members.map(\.id.number))
+        let kind: ChangeKind = detail.household.exitYear == nil && edited.exitYear != nil ? .exit : memberChange ? .memberChange : .householdEdit
         do {
             let request = try ChangeRequest.submit(kind: kind, area: detail.household.villageCode, by: viewer.user, reason: reason,
                                                    attachments: attachments.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                                   before: before.filter { changed.contains($0.key) }, after: after.filter { changed.contains($0.key) }, now: Date())
+                                                   before: diff.before, after: diff.after, now: Date())
             let id = try await ChangeRequestStore.submit(request, householdID: detail.id, baseVersion: version, edited: edited, by: viewer.user,
                                                          ip: req.clientIP, now: Date(), on: req.db)
             return req.redirect(to: request.state == .approved ? "/households/\(detail.id)" : "/changes/\(id)")

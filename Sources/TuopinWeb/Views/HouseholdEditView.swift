@@ -9,6 +9,8 @@ public enum HouseholdEditView {
         public var detail: HouseholdDetail
         /// The values in the form (the stored ones, or what the user typed).
         public var values: [ExchangeColumn: String]
+        /// Member rows as in the form: stored members first (with their remove mark), then the new one.
+        public var members: [MemberRow]
         public var version: Int
         public var reason: String
         public var attachments: String
@@ -18,10 +20,11 @@ public enum HouseholdEditView {
         /// The levels that must approve a change by this user (empty: it takes effect at once).
         public var approvals: [AreaLevel]
 
-        public init(detail: HouseholdDetail, values: [ExchangeColumn: String], version: Int, reason: String = "", attachments: String = "",
-                    faults: [String: String] = [:], conflict: String? = nil, csrf: String, approvals: [AreaLevel]) {
+        public init(detail: HouseholdDetail, values: [ExchangeColumn: String], members: [MemberRow], version: Int, reason: String = "",
+                    attachments: String = "", faults: [String: String] = [:], conflict: String? = nil, csrf: String, approvals: [AreaLevel]) {
             self.detail = detail
             self.values = values
+            self.members = members
             self.version = version
             self.reason = reason
             self.attachments = attachments
@@ -32,7 +35,21 @@ public enum HouseholdEditView {
         }
     }
 
-    public static let editable: [ExchangeColumn] = [.householdType, .identificationStandard, .mainCause, .otherCauses, .identifiedYear,
+    /// One member's row of the form.
+    public struct MemberRow: Sendable {
+        public var values: [ExchangeColumn: String]
+        public var remove: Bool
+        public init(values: [ExchangeColumn: String], remove: Bool = false) {
+            self.values = values
+            self.remove = remove
+        }
+    }
+
+    /// Member columns on the form (sex and birth date come from the ID number).
+    public static let memberColumns: [ExchangeColumn] = [.name, .idNumber, .relation, .ethnicity, .education, .schooling, .educationExempt,
+                                                         .health, .labour, .workPlace, .workMonths, .medicalInsurance, .pensionInsurance]
+
+    public static let editable: [ExchangeColumn] = [.villageCode, .householdType, .identificationStandard, .mainCause, .otherCauses, .identifiedYear,
                                                     .exitYear, .housingGrade, .housingResolved, .foodSecure, .clothingSecure, .waterSafe, .phone]
 
     /// The form's values from a stored household.
@@ -49,33 +66,70 @@ public enum HouseholdEditView {
         case .identificationStandard: IdentificationStandard.allCases.map(\.rawValue)
         case .mainCause: PovertyCause.allCases.map(\.rawValue)
         case .housingGrade: [""] + HousingGrade.allCases.map(\.rawValue)
-        case .housingResolved, .foodSecure, .clothingSecure, .waterSafe: ["", "是", "否"]
+        case .housingResolved, .foodSecure, .clothingSecure, .waterSafe, .educationExempt, .medicalInsurance, .pensionInsurance: ["", "是", "否"]
+        case .relation: [""] + Relation.allCases.map(\.rawValue)
+        case .education: [""] + Education.allCases.map(\.rawValue)
+        case .schooling: [""] + Schooling.allCases.map(\.rawValue)
+        case .health: [""] + Health.allCases.map(\.rawValue)
+        case .labour: [""] + LabourCapacity.allCases.map(\.rawValue)
+        case .workPlace: [""] + WorkPlace.allCases.map(\.rawValue)
         default: nil
         }
     }
 
+    static func input(_ c: ExchangeColumn, name: String, value: String, size: Int? = nil) -> String {
+        if let options = choices(c) {
+            return "<select name=\"\(name)\">" + options.map { o in
+                "<option value=\"\(HTML.escape(o))\"\(o == value ? " selected" : "")>\(o.isEmpty ? "（未填）" : HTML.escape(o))</option>"
+            }.joined() + "</select>"
+        }
+        return "<input name=\"\(name)\" value=\"\(HTML.escape(value))\"\(size.map { " size=\"\($0)\"" } ?? "")>"
+    }
+
+    static func fault(_ m: Model, _ key: String) -> String {
+        m.faults[key].map { "<span class=\"bad\">\(HTML.escape($0))</span>" } ?? ""
+    }
+
+    /// Faults of fields the form does not show (so that none is ever silent).
+    static func otherFaults(_ m: Model) -> String {
+        var shown = Set(editable.map(\.key))
+        for i in m.members.indices { for c in memberColumns { shown.insert("m\(i)_\(c.key)") } }
+        shown.insert("reason")
+        let rest = m.faults.filter { !shown.contains($0.key) }.sorted { $0.key < $1.key }
+        return rest.map { "<p class=\"bad\">\(HTML.escape($0.value))</p>" }.joined()
+    }
+
+    static func memberTable(_ m: Model) -> String {
+        let head = memberColumns.map { "<th>\($0.chineseName)</th>" }.joined()
+        let rows = m.members.enumerated().map { i, row -> String in
+            let isNew = i >= m.detail.household.members.count
+            let prefix = isNew ? "new_" : "m\(i)_"
+            let cells = memberColumns.map { c -> String in
+                let readOnly = c == .idNumber && !isNew
+                let field = readOnly ? "<input type=\"hidden\" name=\"\(prefix)\(c.key)\" value=\"\(HTML.escape(row.values[c] ?? ""))\">\(HTML.escape(row.values[c] ?? ""))"
+                    : input(c, name: prefix + c.key, value: row.values[c] ?? "", size: c == .idNumber ? 20 : (c == .name ? 8 : 4))
+                return "<td>\(field)\(fault(m, "m\(i)_\(c.key)"))</td>"
+            }.joined()
+            let remove = isNew ? "<td>新增</td>" : "<td><label><input type=\"checkbox\" name=\"\(prefix)remove\"\(row.remove ? " checked" : "")>删除</label></td>"
+            return "<tr>\(remove)\(cells)</tr>"
+        }.joined(separator: "\n")
+        return "<h2>家庭成员</h2><table><thead><tr><th></th>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
     public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
         let fields = editable.map { c -> String in
-            let value = m.values[c] ?? ""
-            let fault = m.faults[c.key].map { "<span class=\"bad\">\(HTML.escape($0))</span>" } ?? ""
-            let input: String
-            if let options = choices(c) {
-                input = "<select name=\"\(c.key)\">" + options.map { o in
-                    "<option value=\"\(HTML.escape(o))\"\(o == value ? " selected" : "")>\(o.isEmpty ? "（未填）" : HTML.escape(o))</option>"
-                }.joined() + "</select>"
-            } else {
-                input = "<input name=\"\(c.key)\" value=\"\(HTML.escape(value))\">"
-            }
-            return "<label>\(c.chineseName)\(input)\(fault)</label>"
+            "<label>\(c.chineseName)\(input(c, name: c.key, value: m.values[c] ?? ""))\(fault(m, c.key))</label>"
         }.joined(separator: "\n")
         let route = m.approvals.isEmpty ? "保存后立即生效。" : "保存后成为变更申请，须经" + m.approvals.map(\.label).joined(separator: "、") + "依次审批后生效。"
         let body = """
             \(m.conflict.map { "<p class=\"bad\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
             <p class="muted">\(route) 户编号 \(HTML.escape(m.detail.household.number))，当前第 \(m.detail.version) 版。</p>
-            <form class="filters" method="post" action="/households/\(m.detail.id)/edit">
+            <form class="edit" method="post" action="/households/\(m.detail.id)/edit">
             <input type="hidden" name="_csrf" value="\(HTML.escape(m.csrf))">
             <input type="hidden" name="version" value="\(m.version)">
             \(fields)
+            \(memberTable(m))
+            \(otherFaults(m))
             <label>修改原因（必填）<input name="reason" value="\(HTML.escape(m.reason))" size="40">\(m.faults["reason"].map { "<span class=\"bad\">\(HTML.escape($0))</span>" } ?? "")</label>
             <label>附件名称（多个用逗号分隔）<input name="attachments" value="\(HTML.escape(m.attachments))" size="30"></label>
             <button type="submit">\(m.approvals.isEmpty ? "保存" : "提交变更申请")</button>

@@ -26,6 +26,8 @@ public enum Stylesheet {
     .stat b { display:block; font-size:1.3rem; }
     .stat span { color:var(--muted); font-size:.85rem; }
     form.filters { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; background:#fff; border:1px solid var(--line); padding:.6rem; margin-bottom:.8rem; }
+    form.edit label { display:inline-flex; flex-direction:column; font-size:.85rem; color:var(--muted); margin:0 .6rem .6rem 0; }
+    form.edit td select, form.edit td input { max-width:9rem; }
     form.filters label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); }
     input, select, button { font:inherit; padding:.25rem .4rem; }
     button { background:var(--accent); color:#fff; border:0; padding:.35rem .9rem; cursor:pointer; }

@@ -13,6 +13,7 @@ struct CreateChangeRequests: AsyncMigration {
             .field("attachments", .string, .required)
             .field("before_json", .string, .required)
             .field("after_json", .string, .required)
+            .field("proposed_json", .string, .required)
             .field("state", .string, .required)
             .field("remaining", .string, .required)
             .field("base_version", .int, .required)

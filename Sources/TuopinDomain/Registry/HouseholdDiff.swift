@@ -1,0 +1,42 @@
+/// What an edit changes, in the words of the registry: the household's own fields, and each member
+/// added, removed or changed — for change requests and the audit trail.
+public enum HouseholdDiff {
+    /// The household's own fields by Chinese name.
+    public static func fields(_ h: Household) -> [String: String] {
+        func b(_ v: Bool?) -> String { v.map(YesNo.label) ?? "" }
+        return ["村代码": h.villageCode.value, "贫困户属性": h.type.rawValue, "识别标准": h.standard.rawValue, "主要致贫原因": h.mainCause.rawValue,
+                "其他致贫原因": h.otherCauses.map(\.rawValue).joined(separator: "、"), "识别年度": String(h.identifiedYear),
+                "脱贫年度": h.exitYear.map(String.init) ?? "", "住房安全等级": h.housingGrade?.rawValue ?? "",
+                "危房已改造或已搬迁": b(h.housingResolved), "不愁吃": b(h.foodSecure), "不愁穿": b(h.clothingSecure),
+                "饮水安全": b(h.waterSafe), "联系电话": h.phone ?? ""]
+    }
+
+    /// A member in one line: relation, name and what the registry records of them.
+    public static func summary(_ m: Member) -> String {
+        func b(_ v: Bool?) -> String { v.map(YesNo.label) ?? "未填" }
+        return [m.relation.rawValue, m.name, m.ethnicity?.rawValue ?? "", m.education?.rawValue ?? "", m.schooling?.rawValue ?? "",
+                m.educationExempt == true ? "义务教育豁免" : "", m.health?.rawValue ?? "", m.labour?.rawValue ?? "",
+                m.workPlace.map { "\($0.rawValue)\(m.workMonths.map { "\($0)个月" } ?? "")" } ?? "",
+                "医保\(b(m.medicalInsurance))", "养老\(b(m.pensionInsurance))"].filter { !$0.isEmpty }.joined(separator: "，")
+    }
+
+    static func memberKey(_ m: Member) -> String {
+        "成员 \(m.name)（证件尾号\(m.id.number.suffix(4))）"
+    }
+
+    /// The changed entries only: before and after by name ("" where absent).
+    public static func changes(from old: Household, to new: Household) -> (before: [String: String], after: [String: String]) {
+        var before: [String: String] = [:], after: [String: String] = [:]
+        let a = fields(old), b = fields(new)
+        for (k, v) in b where a[k] != v { before[k] = a[k] ?? ""; after[k] = v }
+        let oldMembers = Dictionary(old.members.map { ($0.id.number, $0) }, uniquingKeysWith: { x, _ in x })
+        let newMembers = Dictionary(new.members.map { ($0.id.number, $0) }, uniquingKeysWith: { x, _ in x })
+        for (id, m) in oldMembers where newMembers[id] == nil { before[memberKey(m)] = summary(m); after[memberKey(m)] = "" }
+        for (id, m) in newMembers {
+            let was = oldMembers[id].map(summary) ?? ""
+            let now = summary(m)
+            if was != now { before[memberKey(m)] = was; after[memberKey(m)] = now }
+        }
+        return (before, after)
+    }
+}
