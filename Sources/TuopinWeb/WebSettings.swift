@@ -9,11 +9,36 @@ public struct WebSettings: Sendable {
     public var bcryptCost: Int
     /// How long a session lasts (hours, TUOPIN_SESSION_HOURS; 12 by default).
     public var sessionLifetime: TimeInterval
+    /// Which levels approve each kind of change (TUOPIN_APPROVAL_ROUTES, e.g. `收入更正=township;删除=township,county`).
+    public var approvals: ApprovalPolicy
 
-    public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600) {
+    public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
+                approvals: ApprovalPolicy = .standard) {
         self.signIn = signIn
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime
+        self.approvals = approvals
+    }
+
+    /// Parses `KIND=LEVEL,LEVEL;KIND=…` (kinds by Chinese name, levels township/county); an empty level list
+    /// means the change takes effect at once.
+    public static func approvalRoutes(_ text: String) throws -> ApprovalPolicy {
+        var routes: [ChangeKind: [AreaLevel]] = [:]
+        for part in text.split(separator: ";") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+            let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, let kind = ChangeKind.parse(pair[0]) else {
+                throw Invalid(description: "TUOPIN_APPROVAL_ROUTES 中“\(part)”无效：种类应为 \(ChangeKind.allowedList) / '\(part)': unknown kind of change")
+            }
+            var levels: [AreaLevel] = []
+            for l in pair[1].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !l.isEmpty {
+                guard let level = AreaLevel.allCases.first(where: { $0.key == l }), level == .township || level == .county else {
+                    throw Invalid(description: "TUOPIN_APPROVAL_ROUTES 中层级“\(l)”无效，应为 township 或 county / level '\(l)' must be township or county")
+                }
+                levels.append(level)
+            }
+            routes[kind] = levels
+        }
+        return ApprovalPolicy(routes: routes)
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -32,6 +57,7 @@ public struct WebSettings: Sendable {
         return WebSettings(signIn: SignInPolicy(maxFailures: try int("TUOPIN_LOCK_FAILURES", 1...100, 5),
                                                 lockDuration: TimeInterval(try int("TUOPIN_LOCK_MINUTES", 1...10_080, 15) * 60)),
                            bcryptCost: try int("TUOPIN_BCRYPT_COST", 4...16, 12),
-                           sessionLifetime: TimeInterval(try int("TUOPIN_SESSION_HOURS", 1...720, 12) * 3600))
+                           sessionLifetime: TimeInterval(try int("TUOPIN_SESSION_HOURS", 1...720, 12) * 3600),
+                           approvals: try env["TUOPIN_APPROVAL_ROUTES"].map(approvalRoutes) ?? .standard)
     }
 }

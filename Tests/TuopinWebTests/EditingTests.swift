@@ -137,6 +137,26 @@ import VaporTesting
         }
     }
 
+    @Test func a_removal_waits_for_approval_and_then_deletes_with_its_record() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let township = try await WebHarness.signIn(app, as: "township")
+            let submitted = try await post(app, "households/2/remove", township, ["reason": "错评：家有公职人员"])
+            #expect(submitted.0 == .seeOther)
+            let location = try #require(submitted.2)
+            let sql = app.db as! any SQLDatabase
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM households WHERE id = 2").first()!.decode(column: "n", as: Int.self) == 1)
+            let county = try await WebHarness.signIn(app, as: "county")
+            #expect(try await post(app, String(location.dropFirst()) + "/approve", county, [:]).0 == .seeOther)
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM households WHERE id = 2").first()!.decode(column: "n", as: Int.self) == 0)
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM members WHERE household_id = 2").first()!.decode(column: "n", as: Int.self) == 0)
+            let removed = try await sql.raw("SELECT before_json FROM audit_events WHERE action = 'household.remove'").first()!.decode(column: "before_json", as: String.self)
+            #expect(removed.contains("黄秀英"))
+            #expect(try await AuditVerifier.verify(on: app.db).isIntact)
+            // Without a reason nothing is requested.
+            #expect(try await post(app, "households/1/remove", township, ["reason": " "]).0 == .unprocessableEntity)
+        }
+    }
+
     @Test func readers_cannot_edit_and_outsiders_do_not_see_the_form() async throws {
         try await WebHarness.withLoadedApp { app in
             let leader = try await WebHarness.signIn(app, as: "leader")

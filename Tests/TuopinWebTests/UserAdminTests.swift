@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Testing
+import TuopinDomain
 import TuopinStore
 import TuopinWeb
 import Vapor
@@ -98,5 +99,17 @@ import VaporTesting
                 }
             }
         }
+    }
+}
+
+@Suite struct SettingsTests {
+    @Test func approval_routes_are_read_from_the_environment_and_bad_ones_stop_start_up() throws {
+        let s = try WebSettings.fromEnvironment(["TUOPIN_APPROVAL_ROUTES": "收入更正=township;删除=county"])
+        #expect(s.approvals.steps(for: .incomeCorrection, madeAt: .village) == [.township])
+        #expect(s.approvals.steps(for: .removal, madeAt: .village) == [.county])
+        #expect(s.approvals.steps(for: .householdEdit, madeAt: .village) == [.township, .county])
+        #expect(throws: WebSettings.Invalid.self) { try WebSettings.fromEnvironment(["TUOPIN_APPROVAL_ROUTES": "涨工资=county"]) }
+        #expect(throws: WebSettings.Invalid.self) { try WebSettings.fromEnvironment(["TUOPIN_APPROVAL_ROUTES": "删除=village"]) }
+        #expect(throws: WebSettings.Invalid.self) { try WebSettings.fromEnvironment(["TUOPIN_LOCK_FAILURES": "0"]) }
     }
 }

@@ -36,8 +36,8 @@ public enum ChangeRequestStore {
                                               before: AuditTrail.json(r.before.mapValues { $0 }), after: AuditTrail.json(r.after.mapValues { $0 }),
                                               reason: "变更申请 #\(id)（\(r.kind.rawValue)）：\(r.reason)", at: now), on: tx)
             if r.state == .approved {
-                try await HouseholdEditor.apply(edited, id: householdID, expectedVersion: baseVersion, actor: user, ip: ip,
-                                                reason: "变更申请 #\(id)", now: now, on: tx)
+                try await carryOut(r.kind, edited, householdID: householdID, baseVersion: baseVersion, user: user, ip: ip,
+                                   reason: "变更申请 #\(id)", now: now, on: tx)
             }
             return id
         }
@@ -135,10 +135,20 @@ public enum ChangeRequestStore {
                 guard let text = try await sql.raw("SELECT proposed_json FROM change_requests WHERE id = \(bind: id)").first()?
                         .decode(column: "proposed_json", as: String.self),
                       let edited = try? JSONDecoder().decode(Household.self, from: Data(text.utf8)) else { throw NotFound() }
-                try await HouseholdEditor.apply(edited, id: hid, expectedVersion: stored.baseVersion, actor: user, ip: ip,
-                                                reason: "变更申请 #\(id) 审批通过", now: now, on: tx)
+                try await carryOut(r.kind, edited, householdID: hid, baseVersion: stored.baseVersion, user: user, ip: ip,
+                                   reason: "变更申请 #\(id) 审批通过", now: now, on: tx)
             }
             return r
+        }
+    }
+
+    /// Carries out an approved change: a removal deletes the household; every other kind writes the proposed household.
+    static func carryOut(_ kind: ChangeKind, _ edited: Household, householdID: Int64, baseVersion: Int, user: User, ip: String?,
+                         reason: String, now: Date, on tx: any Database) async throws {
+        if kind == .removal {
+            try await HouseholdEditor.remove(id: householdID, expectedVersion: baseVersion, actor: user, ip: ip, reason: reason, now: now, on: tx)
+        } else {
+            try await HouseholdEditor.apply(edited, id: householdID, expectedVersion: baseVersion, actor: user, ip: ip, reason: reason, now: now, on: tx)
         }
     }
 

@@ -56,6 +56,23 @@ public enum HouseholdEditor {
         }
     }
 
+    /// Removes a household (错评剔除, 自然销户) with its members and incomes, its last state in the audit trail.
+    public static func remove(id: Int64, expectedVersion: Int, actor: User, ip: String?, reason: String?, now: Date, on db: any Database) async throws {
+        try await db.transaction { tx in
+            guard let current = try await HouseholdStore.find(id, scope: .everything, on: tx) else { throw HouseholdMissing() }
+            if current.version != expectedVersion { throw Conflict(current: current, changed: [:]) }
+            let sql = tx as! any SQLDatabase
+            try await sql.raw("DELETE FROM household_incomes WHERE household_id = \(bind: id)").run()
+            try await sql.raw("DELETE FROM members WHERE household_id = \(bind: id)").run()
+            try await sql.raw("DELETE FROM households WHERE id = \(bind: id)").run()
+            let before = HouseholdDiff.fields(current.household).merging(
+                Dictionary(uniqueKeysWithValues: current.household.members.map { ("成员 \($0.name)（证件尾号\($0.id.number.suffix(4))）", HouseholdDiff.summary($0)) })) { a, _ in a }
+            try await AuditTrail.append(.init(actor: actor.username, actorRole: actor.role.rawValue, ip: ip, action: "household.remove",
+                                              entity: "household", entityID: String(id), areaCode: current.household.villageCode.value,
+                                              before: AuditTrail.json(before.mapValues { $0 }), reason: reason, at: now), on: tx)
+        }
+    }
+
     /// The household's members become exactly `members`: matched by ID number, new ones added, missing ones removed.
     static func writeMembers(_ members: [Member], householdID: Int64, on sql: any SQLDatabase) async throws {
         let ids = members.map(\.id.number)

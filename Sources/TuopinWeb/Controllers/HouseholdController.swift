@@ -16,7 +16,8 @@ enum HouseholdController {
         let history = try await AuditQuery.search(.init(entity: "household", entityID: String(detail.id)), scope: viewer.scope,
                                                   page: 1, perPage: 50, on: req.db)
         return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full,
-                                                    history: history.items, canEdit: viewer.user.can(.editRegistry)), chrome: req.chrome))
+                                                    history: history.items, canEdit: viewer.user.can(.editRegistry),
+                                                    csrf: viewer.csrfToken), chrome: req.chrome))
     }
 
     static func query(id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail {

@@ -15,16 +15,16 @@ enum HouseholdEditController {
         let h = detail.household
         let rows = h.members.map { HouseholdEditView.MemberRow(values: HouseholdFieldCheck.values(of: $0, in: h)) } + [HouseholdEditView.MemberRow(values: [:])]
         return .html(HouseholdEditView.render(model(detail, viewer: viewer, values: HouseholdEditView.values(of: h), members: rows,
-                                                    version: detail.version), chrome: req.chrome))
+                                                    version: detail.version, approvals: req.application.webSettings.approvals), chrome: req.chrome))
     }
 
     static func model(_ d: HouseholdDetail, viewer: Viewer, values: [ExchangeColumn: String], members: [HouseholdEditView.MemberRow],
                       version: Int, reason: String = "", attachments: String = "", faults: [String: String] = [:],
-                      conflict: String? = nil) -> HouseholdEditView.Model {
+                      conflict: String? = nil, approvals: ApprovalPolicy = .standard) -> HouseholdEditView.Model {
         let level = viewer.user.role.areaLevel ?? .county
         return HouseholdEditView.Model(detail: d, values: values, members: members, version: version, reason: reason, attachments: attachments,
                                        faults: faults, conflict: conflict, csrf: viewer.csrfToken ?? "",
-                                       approvals: ApprovalPolicy.standard.steps(for: .householdEdit, madeAt: level))
+                                       approvals: approvals.steps(for: .householdEdit, madeAt: level))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -50,7 +50,8 @@ enum HouseholdEditController {
         let version = Int(text("version")) ?? -1
         func again(_ faults: [String: String], conflict: String? = nil, status: HTTPStatus = .unprocessableEntity) -> Response {
             .html(HouseholdEditView.render(model(detail, viewer: viewer, values: values, members: rows, version: version, reason: reason,
-                                                 attachments: attachments, faults: faults, conflict: conflict), chrome: req.chrome), status: status)
+                                                 attachments: attachments, faults: faults, conflict: conflict,
+                                                 approvals: req.application.webSettings.approvals), chrome: req.chrome), status: status)
         }
         let checked = HouseholdFieldCheck.check(values, members: kept, current: detail.household, options: req.readOptions)
         var faults: [String: String] = [:]
@@ -81,7 +82,8 @@ enum HouseholdEditController {
         do {
             let request = try ChangeRequest.submit(kind: kind, area: detail.household.villageCode, by: viewer.user, reason: reason,
                                                    attachments: attachments.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                                   before: diff.before, after: diff.after, now: Date())
+                                                   before: diff.before, after: diff.after,
+                                                   policy: req.application.webSettings.approvals, now: Date())
             let id = try await ChangeRequestStore.submit(request, householdID: detail.id, baseVersion: version, edited: edited, by: viewer.user,
                                                          ip: req.clientIP, now: Date(), on: req.db)
             return req.redirect(to: request.state == .approved ? "/households/\(detail.id)" : "/changes/\(id)")
@@ -97,5 +99,29 @@ extension Request {
     /// The importer's rule options, for checks of forms.
     var readOptions: RegistryReadOptions {
         RegistryReadOptions(county: nil, today: today, regionHistory: DivisionCatalog.regionHistory, knownTownships: nil)
+    }
+}
+
+extension HouseholdEditController {
+    /// 删除 — a request to remove the household (错评剔除, 自然销户), approved like any other change.
+    @Sendable static func remove(req: Request) async throws -> Response {
+        let viewer = try req.require(.editRegistry)
+        let detail = try await HouseholdController.query(id: try req.householdID(), scope: viewer.scope, on: req.db)
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else {
+            throw Abort(.unprocessableEntity, reason: "申请删除须写明原因（如错评剔除、自然销户） / a removal needs a reason")
+        }
+        let before = HouseholdDiff.fields(detail.household)
+        do {
+            let request = try ChangeRequest.submit(kind: .removal, area: detail.household.villageCode, by: viewer.user, reason: reason,
+                                                   before: ["户编号": detail.household.number, "户主": detail.household.head?.name ?? "",
+                                                            "人口": String(detail.household.members.count), "村代码": before["村代码"] ?? ""],
+                                                   after: ["户编号": "（删除）"], policy: req.application.webSettings.approvals, now: Date())
+            let id = try await ChangeRequestStore.submit(request, householdID: detail.id, baseVersion: detail.version, edited: detail.household,
+                                                         by: viewer.user, ip: req.clientIP, now: Date(), on: req.db)
+            return req.redirect(to: request.state == .approved ? "/areas/\(detail.household.villageCode.value)" : "/changes/\(id)")
+        } catch let e as ChangeRequestError {
+            throw Abort(.forbidden, reason: e.message)
+        }
     }
 }

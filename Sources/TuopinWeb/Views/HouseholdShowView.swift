@@ -14,9 +14,12 @@ public enum HouseholdShowView {
         /// 痕迹 — the audit records of this household, newest first.
         public var history: [AuditQuery.Record]
         public var canEdit: Bool
+        /// The session's CSRF token, for the forms on the page.
+        public var csrf: String?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
-                    canEdit: Bool = false) {
+                    canEdit: Bool = false, csrf: String? = nil) {
             self.canEdit = canEdit
+            self.csrf = csrf
             self.detail = detail
             self.lineage = lineage
             self.today = today
@@ -47,6 +50,16 @@ public enum HouseholdShowView {
         body += members(m)
         body += incomes(h)
         body += history(m)
+        if m.canEdit, let csrf = m.csrf {
+            body += """
+                <h2>删除此户</h2>
+                <form class="filters" method="post" action="/households/\(m.detail.id)/remove">
+                <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+                <label>原因（错评剔除、自然销户等，必填）<input name="reason" size="40" required></label>
+                <button type="submit">申请删除</button>
+                </form>
+                """
+        }
         let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(h.number)]
         return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, chrome: chrome, body: body)
     }
