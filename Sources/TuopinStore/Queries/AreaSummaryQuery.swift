@@ -8,13 +8,7 @@ public enum AreaSummaryQuery {
     static func villageRows(under root: AreaCode?, on db: any Database) async throws -> [(village: AreaCode, status: String, type: String, households: Int, persons: Int)] {
         let sql = db as! any SQLDatabase
         var query: SQLQueryString = "SELECT village_code, status, household_type, COUNT(*) AS n, CAST(SUM(member_count) AS BIGINT) AS p FROM households"
-        if let r = root {
-            let (lo, hi) = r.villageRange
-            query.appendLiteral(" WHERE village_code BETWEEN ")
-            query.appendInterpolation(bind: lo)
-            query.appendLiteral(" AND ")
-            query.appendInterpolation(bind: hi)
-        }
+        if let r = root { query.appendInterpolation(SQLConditions.all([SQLConditions.within(r, column: "village_code")])) }
         query.appendLiteral(" GROUP BY village_code, status, household_type")
         return try await sql.raw(query).all().compactMap { row in
             guard let v = AreaCode(try row.decode(column: "village_code", as: String.self)) else { return nil }

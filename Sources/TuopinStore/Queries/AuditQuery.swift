@@ -70,9 +70,8 @@ public enum AuditQuery {
         case .nothing: return nil
         case .everything: break
         case .area(let a):
-            let (lo, hi) = a.villageRange
             // Area codes of any level under the area sort between its lowest and highest code.
-            parts.append("area_code BETWEEN \(bind: String(lo)) AND \(bind: String(hi))")
+            parts.append(SQLConditions.within(a, column: "area_code"))
         }
         if let a = f.actor { parts.append("actor = \(bind: a)") }
         if let e = f.entity { parts.append("entity = \(bind: e)") }
@@ -80,12 +79,6 @@ public enum AuditQuery {
         if let a = f.action { parts.append("action = \(bind: a)") }
         if let from = f.from { parts.append("occurred_at >= \(bind: from)") }
         if let to = f.to { parts.append("occurred_at < \(bind: to)") }
-        guard !parts.isEmpty else { return "" }
-        var clause: SQLQueryString = " WHERE "
-        for (i, p) in parts.enumerated() {
-            if i > 0 { clause.appendLiteral(" AND ") }
-            clause.appendInterpolation(p)
-        }
-        return clause
+        return SQLConditions.all(parts)
     }
 }

@@ -67,11 +67,7 @@ public enum ChangeRequestStore {
         case .nothing: return []
         case .everything: break
         case .area(let a):
-            let (lo, hi) = a.villageRange
-            query.appendLiteral(" WHERE area_code BETWEEN ")
-            query.appendInterpolation(bind: lo)
-            query.appendLiteral(" AND ")
-            query.appendInterpolation(bind: hi)
+            query.appendInterpolation(SQLConditions.all([SQLConditions.within(a, column: "area_code")]))
         }
         query.appendLiteral(" ORDER BY id DESC LIMIT 500")
         return try await sql.raw(query).all().compactMap { try decode($0, steps: []) }

@@ -46,10 +46,7 @@ public enum HouseholdListQuery {
     /// The WHERE clause of a filter; search and ranges are written to use indexes on both databases.
     static func whereClause(_ f: HouseholdFilter) -> SQLQueryString {
         var parts: [SQLQueryString] = []
-        if let area = f.area {
-            let (lo, hi) = area.villageRange
-            parts.append("h.village_code BETWEEN \(bind: lo) AND \(bind: hi)")
-        }
+        if let area = f.area { parts.append(SQLConditions.within(area, column: "h.village_code")) }
         if let s = f.status { parts.append("h.status = \(bind: s.rawValue)") }
         if let t = f.type { parts.append("h.household_type = \(bind: t.rawValue)") }
         if let c = f.cause { parts.append("h.main_cause = \(bind: c.rawValue)") }
@@ -62,12 +59,6 @@ public enum HouseholdListQuery {
                  OR (name >= \(bind: q) AND name < \(bind: end))))
                 """)
         }
-        guard !parts.isEmpty else { return "" }
-        var clause: SQLQueryString = " WHERE "
-        for (i, p) in parts.enumerated() {
-            if i > 0 { clause.appendLiteral(" AND ") }
-            clause.appendInterpolation(p)
-        }
-        return clause
+        return SQLConditions.all(parts)
     }
 }

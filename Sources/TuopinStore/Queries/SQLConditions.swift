@@ -1,0 +1,23 @@
+import SQLKit
+import TuopinDomain
+
+/// Pieces of WHERE clauses that several queries share, written to work alike on SQLite and PostgreSQL.
+enum SQLConditions {
+    /// ` WHERE a AND b …`, or nothing for no conditions.
+    static func all(_ parts: [SQLQueryString]) -> SQLQueryString {
+        guard !parts.isEmpty else { return "" }
+        var clause: SQLQueryString = " WHERE "
+        for (i, p) in parts.enumerated() {
+            if i > 0 { clause.appendLiteral(" AND ") }
+            clause.appendInterpolation(p)
+        }
+        return clause
+    }
+
+    /// `column BETWEEN low AND high` for every code under the area (an index range scan); `column` is
+    /// written as it is, so it must come from our own code.
+    static func within(_ area: AreaCode, column: String) -> SQLQueryString {
+        let (lo, hi) = area.villageRange
+        return "\(unsafeRaw: column) BETWEEN \(bind: lo) AND \(bind: hi)"
+    }
+}
