@@ -15,6 +15,8 @@ func routes(_ app: Application) {
     signedIn.get("areas", ":code", use: AreaController.show)
     signedIn.get("areas", ":code", "export", ":format", use: ExportController.download)
     signedIn.get("households", ":id", use: HouseholdController.show)
+    signedIn.get("households", "new", use: HouseholdEditController.newForm)
+    signedIn.post("households", "new", use: HouseholdEditController.create)
     signedIn.get("households", ":id", "edit", use: HouseholdEditController.form)
     signedIn.post("households", ":id", "edit", use: HouseholdEditController.save)
     signedIn.post("households", ":id", "remove", use: HouseholdEditController.remove)

@@ -110,9 +110,9 @@ import VaporTesting
             form["reason"] = "儿子分户，新生儿入户"
             form["m2_remove"] = "on"
             let baby = ResidentID.make(region: "451224", birth: LocalDate(year: 2025, month: 3, day: 1)!, sequence: 21)
-            form["new_name"] = "韦小宝"
-            form["new_id_number"] = baby.number
-            form["new_relation"] = "之孙子"
+            form["m3_name"] = "韦小宝"
+            form["m3_id_number"] = baby.number
+            form["m3_relation"] = "之孙子"
             form["village_code"] = "451224100202"
             #expect(try await post(app, "households/1/edit", county, form).2 == "/households/1")
             let names = try await (app.db as! any SQLDatabase).raw("SELECT name FROM members WHERE household_id = 1 ORDER BY position").all()
@@ -126,9 +126,9 @@ import VaporTesting
             bad["version"] = "2"
             bad["reason"] = "x"
             bad["m1_relation"] = "户主"
-            bad["new_name"] = "冒名"
-            bad["new_id_number"] = Samples.household("H0002", idBase: 2).members[0].id.number
-            bad["new_relation"] = "之子"
+            bad["m3_name"] = "冒名"
+            bad["m3_id_number"] = Samples.household("H0002", idBase: 2).members[0].id.number
+            bad["m3_relation"] = "之子"
             bad["village_code"] = "451225100201"
             let refused = try await post(app, "households/1/edit", county, bad)
             #expect(refused.0 == .unprocessableEntity)
@@ -167,6 +167,51 @@ import VaporTesting
             try await app.testing().test(.GET, "households/3/edit", headers: WebHarness.headers(village)) { res async in
                 #expect(res.status == .notFound)
             }
+        }
+    }
+}
+
+@Suite struct NewHouseholdTests {
+    @Test func a_village_adds_a_household_that_takes_effect_after_both_approvals() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let helper = EditingTests()
+            let village = try await WebHarness.signIn(app, as: "village")
+            try await app.testing().test(.GET, "households/new?village=451224100201", headers: WebHarness.headers(village)) { res async in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("新增贫困户"))
+            }
+            let head = ResidentID.make(region: "452728", birth: LocalDate(year: 1960, month: 5, day: 5)!, sequence: 11)
+            var form: [String: String] = ["household_no": "H0100", "village_code": "451224100201", "household_type": "一般贫困户",
+                                          "identification_standard": "国家标准", "main_cause": "因灾", "identified_year": "2016",
+                                          "reason": "新识别：房屋冲毁", "m0_name": "罗德福", "m0_id_number": head.number, "m0_relation": "户主",
+                                          "m0_medical_insurance": "是"]
+            // Without a head the form is refused with the reason at the relation column.
+            form["m0_relation"] = "配偶"
+            #expect(try await helper.post(app, "households/new", village, form).0 == .unprocessableEntity)
+            form["m0_relation"] = "户主"
+            let submitted = try await helper.post(app, "households/new", village, form)
+            let location = try #require(submitted.2)
+            #expect(location.hasPrefix("/changes/"))
+            let sql = app.db as! any SQLDatabase
+            func count() async throws -> Int {
+                try await sql.raw("SELECT COUNT(*) AS n FROM households WHERE household_no = 'H0100'").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(try await count() == 0)
+            for approver in ["township", "county"] {
+                let s = try await WebHarness.signIn(app, as: approver)
+                #expect(try await helper.post(app, String(location.dropFirst()) + "/approve", s, [:]).0 == .seeOther)
+            }
+            #expect(try await count() == 1)
+            let members = try await sql.raw("SELECT m.name FROM members m JOIN households h ON h.id = m.household_id WHERE h.household_no = 'H0100'").all()
+            #expect(try members.map { try $0.decode(column: "name", as: String.self) } == ["罗德福"])
+            #expect(try await AuditVerifier.verify(on: app.db).isIntact)
+            // The same 户编号 again is refused at its field.
+            let county = try await WebHarness.signIn(app, as: "county")
+            var again = form
+            again["m0_id_number"] = ResidentID.make(region: "452728", birth: LocalDate(year: 1961, month: 5, day: 5)!, sequence: 13).number
+            let taken = try await helper.post(app, "households/new", county, again)
+            #expect(taken.0 == .unprocessableEntity)
+            #expect(taken.1.contains("已被使用"))
         }
     }
 }

@@ -15,12 +15,12 @@ enum RegistryRows {
               increment: ["version"])
     }
 
-    static func household(_ h: Household, importID: Int64, now: Date) -> [BulkValue] {
+    static func household(_ h: Household, importID: Int64?, now: Date) -> [BulkValue] {
         [.text(h.villageCode.countyPart), .text(h.number), .text(h.villageCode.value), .text(h.status.rawValue),
          .text(h.type.rawValue), .text(h.standard.rawValue), .text(h.mainCause.rawValue),
          .text(h.otherCauses.map(\.rawValue).joined(separator: "、")), .int(Int64(h.identifiedYear)), .int(h.exitYear),
          .text(h.housingGrade?.rawValue), .bool(h.housingResolved), .bool(h.foodSecure), .bool(h.clothingSecure),
-         .bool(h.waterSafe), .text(h.phone), .int(Int64(h.members.count)), .int(1), .int(importID), .date(now)]
+         .bool(h.waterSafe), .text(h.phone), .int(Int64(h.members.count)), .int(1), .int64(importID), .date(now)]
     }
 
     static let memberColumns = ["household_id", "position", "id_number", "disability_suffix", "name", "sex", "birth_date",

@@ -16,7 +16,7 @@ public enum ChangeRequestStore {
 
     /// Saves a new request (or applies it at once when no level above must approve).
     @discardableResult
-    public static func submit(_ r: ChangeRequest, householdID: Int64, baseVersion: Int, edited: Household, by user: User,
+    public static func submit(_ r: ChangeRequest, householdID: Int64?, baseVersion: Int, edited: Household, by user: User,
                               ip: String?, now: Date, on db: any Database) async throws -> Int64 {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
@@ -32,7 +32,7 @@ public enum ChangeRequestStore {
             let id = try inserted!.decode(column: "id", as: Int64.self)
             try await saveSteps(r.steps, id: id, on: sql)
             try await AuditTrail.append(.init(actor: user.username, actorRole: user.role.rawValue, ip: ip, action: "change.submit",
-                                              entity: "household", entityID: String(householdID), areaCode: r.area.value,
+                                              entity: "household", entityID: householdID.map(String.init), areaCode: r.area.value,
                                               before: AuditTrail.json(r.before.mapValues { $0 }), after: AuditTrail.json(r.after.mapValues { $0 }),
                                               reason: "变更申请 #\(id)（\(r.kind.rawValue)）：\(r.reason)", at: now), on: tx)
             if r.state == .approved {
@@ -127,7 +127,8 @@ public enum ChangeRequestStore {
             try await AuditTrail.append(.init(actor: user.username, actorRole: user.role.rawValue, ip: ip, action: "change.\(decisionKey(step.decision))",
                                               entity: "household", entityID: stored.householdID.map(String.init), areaCode: r.area.value,
                                               reason: "变更申请 #\(id)：\(step.note ?? step.decision.rawValue)", at: now), on: tx)
-            if r.state == .approved, let hid = stored.householdID {
+            if r.state == .approved, stored.householdID != nil || r.kind == .newHousehold {
+                let hid = stored.householdID
                 guard let text = try await sql.raw("SELECT proposed_json FROM change_requests WHERE id = \(bind: id)").first()?
                         .decode(column: "proposed_json", as: String.self),
                       let edited = try? JSONDecoder().decode(Household.self, from: Data(text.utf8)) else { throw NotFound() }
@@ -139,8 +140,12 @@ public enum ChangeRequestStore {
     }
 
     /// Carries out an approved change: a removal deletes the household; every other kind writes the proposed household.
-    static func carryOut(_ kind: ChangeKind, _ edited: Household, householdID: Int64, baseVersion: Int, user: User, ip: String?,
+    static func carryOut(_ kind: ChangeKind, _ edited: Household, householdID: Int64?, baseVersion: Int, user: User, ip: String?,
                          reason: String, now: Date, on tx: any Database) async throws {
+        guard let householdID else {
+            try await HouseholdEditor.create(edited, actor: user, ip: ip, reason: reason, now: now, on: tx)
+            return
+        }
         if kind == .removal {
             try await HouseholdEditor.remove(id: householdID, expectedVersion: baseVersion, actor: user, ip: ip, reason: reason, now: now, on: tx)
         } else {

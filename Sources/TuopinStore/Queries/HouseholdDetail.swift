@@ -11,6 +11,15 @@ public struct HouseholdDetail: Sendable {
     /// The import that last wrote the household.
     public var lastImport: ImportMark?
 
+    public init(id: Int64, household: Household, version: Int, updatedAt: Date, villageName: String?, lastImport: ImportMark?) {
+        self.id = id
+        self.household = household
+        self.version = version
+        self.updatedAt = updatedAt
+        self.villageName = villageName
+        self.lastImport = lastImport
+    }
+
     public struct ImportMark: Sendable {
         public var file: String
         public var at: Date

@@ -56,6 +56,40 @@ public enum HouseholdEditor {
         }
     }
 
+    /// 新增户 — enters a new household with its members; its 户编号 must be new in the county and each
+    /// member's ID new to the registry. Returns its ID.
+    @discardableResult
+    public static func create(_ h: Household, actor: User, ip: String?, reason: String?, now: Date, on db: any Database) async throws -> Int64 {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            if try await sql.raw("SELECT id FROM households WHERE county_code = \(bind: h.villageCode.countyPart) AND household_no = \(bind: h.number)").first() != nil {
+                throw NumberTaken(number: h.number)
+            }
+            if let (number, other) = try await foreignMembers(h.members.map(\.id.number), householdID: -1, on: tx).first {
+                throw MemberElsewhere(idNumber: number, householdNumber: other)
+            }
+            try await AreaStore.ensure(villages: [h.villageCode], on: tx)
+            try await BulkWriter(tx).insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
+                                            rows: [RegistryRows.household(h, importID: nil, now: now)])
+            let id = try await sql.raw("SELECT id FROM households WHERE county_code = \(bind: h.villageCode.countyPart) AND household_no = \(bind: h.number)").first()!
+                .decode(column: "id", as: Int64.self)
+            try await writeMembers(h.members, householdID: id, on: sql)
+            let diff = HouseholdDiff.changes(from: Household(number: h.number, villageCode: h.villageCode, type: h.type, mainCause: h.mainCause,
+                                                              identifiedYear: h.identifiedYear), to: h)
+            try await AuditTrail.append(.init(actor: actor.username, actorRole: actor.role.rawValue, ip: ip, action: "household.create",
+                                              entity: "household", entityID: String(id), areaCode: h.villageCode.value,
+                                              after: AuditTrail.json(HouseholdDiff.fields(h).merging(diff.after) { a, _ in a }.mapValues { $0 }),
+                                              reason: reason, at: now), on: tx)
+            return id
+        }
+    }
+
+    /// The 户编号 is already used in the county.
+    public struct NumberTaken: Error, CustomStringConvertible {
+        public var number: String
+        public var description: String { "户编号\(number)在本县已被使用 / household number \(number) is taken in this county" }
+    }
+
     /// Removes a household (错评剔除, 自然销户) with its members and incomes, its last state in the audit trail.
     public static func remove(id: Int64, expectedVersion: Int, actor: User, ip: String?, reason: String?, now: Date, on db: any Database) async throws {
         try await db.transaction { tx in

@@ -17,6 +17,7 @@ enum AreaController {
         let (filter, page, per) = try req.householdFilter(area: code)
         var model = try await query(code: code, filter: filter, page: page, perPage: per, scope: viewer.scope, on: req.db)
         model.canExport = viewer.user.can(.exportPersonalData)
+        model.canEdit = viewer.user.can(.editRegistry)
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }
 

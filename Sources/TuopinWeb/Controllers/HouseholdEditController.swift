@@ -31,21 +31,7 @@ enum HouseholdEditController {
         let viewer = try req.require(.editRegistry)
         let detail = try await HouseholdController.query(id: try req.householdID(), scope: viewer.scope, on: req.db)
         func text(_ key: String) -> String { ((try? req.content.get(String.self, at: key)) ?? "").trimmingCharacters(in: .whitespaces) }
-        var values: [ExchangeColumn: String] = [:]
-        for c in HouseholdEditView.editable { values[c] = text(c.key) }
-        // Member rows as on the form; those kept (and a new one) go to the check, remembering their form index.
-        var rows: [HouseholdEditView.MemberRow] = []
-        var kept: [[ExchangeColumn: String]] = []
-        var formIndex: [Int] = []
-        for i in 0...detail.household.members.count {
-            let prefix = i < detail.household.members.count ? "m\(i)_" : "new_"
-            var v: [ExchangeColumn: String] = [:]
-            for c in HouseholdEditView.memberColumns { v[c] = text(prefix + c.key) }
-            let remove = text(prefix + "remove") == "on"
-            rows.append(.init(values: v, remove: remove))
-            let isBlankNew = prefix == "new_" && v.values.allSatisfy(\.isEmpty)
-            if !remove && !isBlankNew { kept.append(v); formIndex.append(i) }
-        }
+        let (values, rows, kept, formIndex) = readForm(req, columns: HouseholdEditView.editable, existing: detail.household.members.count, newRows: 1)
         let reason = text("reason"), attachments = text("attachments")
         let version = Int(text("version")) ?? -1
         func again(_ faults: [String: String], conflict: String? = nil, status: HTTPStatus = .unprocessableEntity) -> Response {
@@ -54,13 +40,7 @@ enum HouseholdEditController {
                                                  approvals: req.application.webSettings.approvals), chrome: req.chrome), status: status)
         }
         let checked = HouseholdFieldCheck.check(values, members: kept, current: detail.household, options: req.readOptions)
-        var faults: [String: String] = [:]
-        for (key, message) in checked.faults {
-            // Member faults come by position in the checked list; the form names them by form index.
-            if key.hasPrefix("m"), let underscore = key.firstIndex(of: "_"), let k = Int(key.dropFirst().prefix(upTo: underscore)), k < formIndex.count {
-                faults["m\(formIndex[k])" + key[underscore...]] = message
-            } else { faults[key] = message }
-        }
+        var faults = formFaults(checked.faults, formIndex: formIndex)
         if reason.isEmpty { faults["reason"] = "请写明修改原因 / give the reason for the change" }
         if let village = AreaCode(values[.villageCode] ?? ""), (!viewer.scope.includes(village) || village.countyPart != detail.household.villageCode.countyPart) {
             faults[ExchangeColumn.villageCode.key] = "只能迁到本人辖区内、本县的村 / a household may move only to a village of this county within your area"
@@ -95,6 +75,38 @@ enum HouseholdEditController {
     }
 }
 
+extension HouseholdEditController {
+    /// The household fields and member rows of a posted form (rows `m0_…`, `m1_…`); the rows kept for
+    /// the check (not marked for removal, not blank) with their form index.
+    static func readForm(_ req: Request, columns: [ExchangeColumn], existing: Int, newRows: Int)
+        -> (values: [ExchangeColumn: String], rows: [HouseholdEditView.MemberRow], kept: [[ExchangeColumn: String]], formIndex: [Int]) {
+        func text(_ key: String) -> String { ((try? req.content.get(String.self, at: key)) ?? "").trimmingCharacters(in: .whitespaces) }
+        var values: [ExchangeColumn: String] = [:]
+        for c in columns { values[c] = text(c.key) }
+        var rows: [HouseholdEditView.MemberRow] = [], kept: [[ExchangeColumn: String]] = [], formIndex: [Int] = []
+        for i in 0..<(existing + newRows) {
+            var v: [ExchangeColumn: String] = [:]
+            for c in HouseholdEditView.memberColumns { v[c] = text("m\(i)_\(c.key)") }
+            let remove = text("m\(i)_remove") == "on"
+            rows.append(.init(values: v, remove: remove))
+            let blankNew = i >= existing && v.values.allSatisfy(\.isEmpty)
+            if !remove && !blankNew { kept.append(v); formIndex.append(i) }
+        }
+        return (values, rows, kept, formIndex)
+    }
+
+    /// Faults of the check, with member faults renamed from their place in the check to their form row.
+    static func formFaults(_ faults: [String: String], formIndex: [Int]) -> [String: String] {
+        var result: [String: String] = [:]
+        for (key, message) in faults {
+            if key.hasPrefix("m"), let underscore = key.firstIndex(of: "_"), let k = Int(key.dropFirst().prefix(upTo: underscore)), k < formIndex.count {
+                result["m\(formIndex[k])" + key[underscore...]] = message
+            } else { result[key] = message }
+        }
+        return result
+    }
+}
+
 extension Request {
     /// The importer's rule options, for checks of forms.
     var readOptions: RegistryReadOptions {
@@ -122,6 +134,73 @@ extension HouseholdEditController {
             return req.redirect(to: request.state == .approved ? "/areas/\(detail.household.villageCode.value)" : "/changes/\(id)")
         } catch let e as ChangeRequestError {
             throw Abort(.forbidden, reason: e.message)
+        }
+    }
+}
+
+extension HouseholdEditController {
+    static let newRows = 6
+
+    /// An empty household in a village, for the new-household form.
+    static func blank(_ village: AreaCode) -> HouseholdDetail {
+        HouseholdDetail(id: 0, household: Household(number: "", villageCode: village, type: .ordinary, mainCause: .illness, identifiedYear: 2014),
+                        version: 0, updatedAt: Date(), villageName: nil, lastImport: nil)
+    }
+
+    /// 新增贫困户 — the form, for a village within the viewer's area.
+    @Sendable static func newForm(req: Request) async throws -> Response {
+        let viewer = try req.require(.editRegistry)
+        guard let village = req.query[String.self, at: "village"].flatMap(AreaCode.init), village.level == .village, viewer.scope.includes(village) else {
+            throw Abort(.notFound, reason: "请从本人辖区内的村页面新增贫困户 / add a household from the page of a village in your area")
+        }
+        var values: [ExchangeColumn: String] = [.villageCode: village.value, .identificationStandard: IdentificationStandard.national.rawValue,
+                                                .identifiedYear: String(req.today.year)]
+        values[.householdType] = HouseholdType.ordinary.rawValue
+        var m = model(blank(village), viewer: viewer, values: values, members: Array(repeating: .init(values: [:]), count: newRows), version: 0,
+                      approvals: req.application.webSettings.approvals)
+        m.isNew = true
+        m.approvals = req.application.webSettings.approvals.steps(for: .newHousehold, madeAt: viewer.user.role.areaLevel ?? .county)
+        return .html(HouseholdEditView.render(m, chrome: req.chrome))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let viewer = try req.require(.editRegistry)
+        let (values, rows, kept, formIndex) = readForm(req, columns: [.householdNo] + HouseholdEditView.editable, existing: 0, newRows: newRows)
+        let reason = ((try? req.content.get(String.self, at: "reason")) ?? "").trimmingCharacters(in: .whitespaces)
+        let attachments = (try? req.content.get(String.self, at: "attachments")) ?? ""
+        guard let village = AreaCode(values[.villageCode] ?? ""), village.level == .village, viewer.scope.includes(village) else {
+            throw Abort(.notFound, reason: "村代码不在本人辖区内 / the village is not in your area")
+        }
+        let approvals = req.application.webSettings.approvals
+        func again(_ faults: [String: String], status: HTTPStatus = .unprocessableEntity) -> Response {
+            var m = model(blank(village), viewer: viewer, values: values, members: rows, version: 0, reason: reason, attachments: attachments,
+                          faults: faults, approvals: approvals)
+            m.isNew = true
+            m.approvals = approvals.steps(for: .newHousehold, madeAt: viewer.user.role.areaLevel ?? .county)
+            return .html(HouseholdEditView.render(m, chrome: req.chrome), status: status)
+        }
+        let checked = HouseholdFieldCheck.check(values, members: kept, current: blank(village).household, options: req.readOptions)
+        var faults = formFaults(checked.faults, formIndex: formIndex)
+        if reason.isEmpty { faults["reason"] = "请写明新增原因（如新识别、返贫） / give the reason (new identification, return to poverty)" }
+        guard faults.isEmpty, let household = checked.household else { return again(faults) }
+        if let (id, other) = try await HouseholdEditor.foreignMembers(household.members.map(\.id.number), householdID: -1, on: req.db).first {
+            let i = formIndex[household.members.firstIndex { $0.id.number == id } ?? 0]
+            return again(["m\(i)_\(ExchangeColumn.idNumber.key)": "证件号码已登记在户编号\(other)：一人只能在一户 / already registered in household \(other)"])
+        }
+        let diff = HouseholdDiff.changes(from: Household(number: household.number, villageCode: village, type: household.type,
+                                                          mainCause: household.mainCause, identifiedYear: household.identifiedYear), to: household)
+        do {
+            let request = try ChangeRequest.submit(kind: .newHousehold, area: village, by: viewer.user, reason: reason,
+                                                   attachments: attachments.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
+                                                   before: [:], after: HouseholdDiff.fields(household).merging(diff.after) { a, _ in a },
+                                                   policy: approvals, now: Date())
+            let id = try await ChangeRequestStore.submit(request, householdID: nil, baseVersion: 0, edited: household, by: viewer.user,
+                                                         ip: req.clientIP, now: Date(), on: req.db)
+            return req.redirect(to: request.state == .approved ? "/areas/\(village.value)" : "/changes/\(id)")
+        } catch let e as HouseholdEditor.NumberTaken {
+            return again([ExchangeColumn.householdNo.key: e.description])
+        } catch let e as ChangeRequestError {
+            return again(["form": e.message], status: .forbidden)
         }
     }
 }

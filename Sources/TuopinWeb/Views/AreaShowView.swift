@@ -9,6 +9,7 @@ public enum AreaShowView {
         public var filter: HouseholdFilter
         public var page: Page<HouseholdSummary>
         public var canExport: Bool
+        public var canEdit = false
         public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>, canExport: Bool = false) {
             self.canExport = canExport
             self.lineage = lineage
@@ -32,6 +33,9 @@ public enum AreaShowView {
             body += "<h2>下级区划</h2><table><thead><tr><th>区划</th><th>代码</th>\(CountCells.headers)</tr></thead><tbody>\(rows)</tbody></table>"
         }
         body += "<h2>建档立卡户</h2>" + filters(m)
+        if m.canEdit && area.level == .village {
+            body += "<p><a href=\"/households/new?village=\(area.code.value)\">新增贫困户</a></p>"
+        }
         if m.canExport {
             body += "<p>导出本区划（含个人信息，将记入痕迹）：<a href=\"/areas/\(area.code.value)/export/xlsx\">Excel</a> · <a href=\"/areas/\(area.code.value)/export/csv\">CSV</a></p>"
         }

@@ -19,6 +19,8 @@ public enum HouseholdEditView {
         public var csrf: String
         /// The levels that must approve a change by this user (empty: it takes effect at once).
         public var approvals: [AreaLevel]
+        /// A new household (户编号 editable, no removal, posted to /households/new).
+        public var isNew = false
 
         public init(detail: HouseholdDetail, values: [ExchangeColumn: String], members: [MemberRow], version: Int, reason: String = "",
                     attachments: String = "", faults: [String: String] = [:], conflict: String? = nil, csrf: String, approvals: [AreaLevel]) {
@@ -92,7 +94,7 @@ public enum HouseholdEditView {
 
     /// Faults of fields the form does not show (so that none is ever silent).
     static func otherFaults(_ m: Model) -> String {
-        var shown = Set(editable.map(\.key))
+        var shown = Set(editable.map(\.key) + [ExchangeColumn.householdNo.key])
         for i in m.members.indices { for c in memberColumns { shown.insert("m\(i)_\(c.key)") } }
         shown.insert("reason")
         let rest = m.faults.filter { !shown.contains($0.key) }.sorted { $0.key < $1.key }
@@ -103,7 +105,7 @@ public enum HouseholdEditView {
         let head = memberColumns.map { "<th>\($0.chineseName)</th>" }.joined()
         let rows = m.members.enumerated().map { i, row -> String in
             let isNew = i >= m.detail.household.members.count
-            let prefix = isNew ? "new_" : "m\(i)_"
+            let prefix = "m\(i)_"
             let cells = memberColumns.map { c -> String in
                 let readOnly = c == .idNumber && !isNew
                 let field = readOnly ? "<input type=\"hidden\" name=\"\(prefix)\(c.key)\" value=\"\(HTML.escape(row.values[c] ?? ""))\">\(HTML.escape(row.values[c] ?? ""))"
@@ -117,14 +119,15 @@ public enum HouseholdEditView {
     }
 
     public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
-        let fields = editable.map { c -> String in
+        let columns = m.isNew ? [ExchangeColumn.householdNo] + editable : editable
+        let fields = columns.map { c -> String in
             "<label>\(c.chineseName)\(input(c, name: c.key, value: m.values[c] ?? ""))\(fault(m, c.key))</label>"
         }.joined(separator: "\n")
-        let route = m.approvals.isEmpty ? "保存后立即生效。" : "保存后成为变更申请，须经" + m.approvals.map(\.label).joined(separator: "、") + "依次审批后生效。"
+        let route = m.approvals.isEmpty ? (m.isNew ? "提交后立即建档。" : "保存后立即生效。") : "保存后成为变更申请，须经" + m.approvals.map(\.label).joined(separator: "、") + "依次审批后生效。"
         let body = """
             \(m.conflict.map { "<p class=\"bad\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
-            <p class="muted">\(route) 户编号 \(HTML.escape(m.detail.household.number))，当前第 \(m.detail.version) 版。</p>
-            <form class="edit" method="post" action="/households/\(m.detail.id)/edit">
+            <p class="muted">\(route)\(m.isNew ? "" : " 户编号 \(HTML.escape(m.detail.household.number))，当前第 \(m.detail.version) 版。")</p>
+            <form class="edit" method="post" action="\(m.isNew ? "/households/new" : "/households/\(m.detail.id)/edit")">
             <input type="hidden" name="_csrf" value="\(HTML.escape(m.csrf))">
             <input type="hidden" name="version" value="\(m.version)">
             \(fields)
@@ -136,6 +139,9 @@ public enum HouseholdEditView {
             <a href="/households/\(m.detail.id)">取消</a>
             </form>
             """
+        if m.isNew {
+            return Layout.page(title: "新增贫困户", crumbs: [.init("首页", "/areas"), .init("新增贫困户")], chrome: chrome, body: body)
+        }
         return Layout.page(title: "修改户信息", crumbs: [.init("首页", "/areas"), .init(m.detail.household.number, "/households/\(m.detail.id)"), .init("修改")],
                            chrome: chrome, body: body)
     }
