@@ -1,0 +1,60 @@
+import FluentKit
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// Bulk writes on PostgreSQL through `COPY … FROM STDIN` (text format) into a session-temporary staging
+/// table, then one `INSERT … SELECT … ON CONFLICT` into the real table: the upsert semantics of the
+/// multi-row path at COPY speed.
+enum PostgresCopy {
+    static func insert(into table: String, columns: [String], rows: [[BulkValue]], upsertClause: String,
+                       on database: any PostgresDatabase, logger: Logger) async throws {
+        let stage = "tuopin_stage_\(table)"
+        let quotedColumns = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        try await database.withConnection { conn in
+            conn.eventLoop.makeFutureWithTask {
+                try await conn.query(PostgresQuery(unsafeSQL: "CREATE TEMP TABLE IF NOT EXISTS \"\(stage)\" (LIKE \"\(table)\" INCLUDING DEFAULTS INCLUDING IDENTITY)"), logger: logger)
+                try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \"\(stage)\""), logger: logger)
+                try await conn.copyFrom(table: stage, columns: columns, logger: logger) { writer in
+                    var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
+                    for row in rows {
+                        for (i, value) in row.enumerated() {
+                            if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
+                            write(value, to: &buffer)
+                        }
+                        buffer.writeInteger(UInt8(ascii: "\n"))
+                        if buffer.readableBytes >= 1 << 20 {
+                            try await writer.write(buffer)
+                            buffer.clear()
+                        }
+                    }
+                    if buffer.readableBytes > 0 { try await writer.write(buffer) }
+                }
+                try await conn.query(PostgresQuery(unsafeSQL: "INSERT INTO \"\(table)\" (\(quotedColumns)) SELECT \(quotedColumns) FROM \"\(stage)\"\(upsertClause)"), logger: logger)
+            }
+        }.get()
+    }
+
+    static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// One value in COPY text format: backslash escapes for \\, tab, newline and return; \N for NULL.
+    static func write(_ value: BulkValue, to buffer: inout ByteBuffer) {
+        switch value {
+        case .null: buffer.writeStaticString("\\N")
+        case .int(let i): buffer.writeString(String(i))
+        case .bool(let b): buffer.writeInteger(UInt8(ascii: b ? "t" : "f"))
+        case .date(let d): buffer.writeString(timestamp.format(d))
+        case .text(let s):
+            for byte in s.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
+                }
+            }
+        }
+    }
+}
