@@ -37,6 +37,14 @@ public struct ChangeRequest: Sendable, Equatable {
         public var decision: Decision
         public var at: Date
         public var note: String?
+
+        public init(actor: String, role: Role, decision: Decision, at: Date, note: String?) {
+            self.actor = actor
+            self.role = role
+            self.decision = decision
+            self.at = at
+            self.note = note
+        }
     }
 
     public var kind: ChangeKind
@@ -129,15 +137,5 @@ extension ChangeRequest {
         default:
             key.hasPrefix("pending:") ? Int(key.dropFirst(8)).flatMap(AreaLevel.init(rawValue:)).map(State.pending) : nil
         }
-    }
-}
-
-extension ChangeRequest.Step {
-    public init(actor: String, role: Role, decision: ChangeRequest.Decision, at: Date, note: String?, restoring: Void = ()) {
-        self.actor = actor
-        self.role = role
-        self.decision = decision
-        self.at = at
-        self.note = note
     }
 }

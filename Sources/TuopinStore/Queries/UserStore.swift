@@ -48,13 +48,8 @@ public enum UserStore {
     /// Users whose area lies within the scope (all of them for an administrator).
     public static func list(in scope: AccessScope, on db: any Database) async throws -> [User] {
         let rows = try await (db as! any SQLDatabase).raw("SELECT * FROM users ORDER BY username").all()
-        return try rows.map { try account($0).user }.filter { u in
-            switch scope {
-            case .everything: true
-            case .nothing: false
-            case .area(let a): u.area.map(a.contains) ?? false
-            }
-        }
+        // A user without an area (an administrator of the whole system) is listed only to the whole-system scope.
+        return try rows.map { try account($0).user }.filter { u in u.area.map(scope.includes) ?? (scope == .everything) }
     }
 
     public static func count(on db: any Database) async throws -> Int {

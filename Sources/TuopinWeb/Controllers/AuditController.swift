@@ -11,7 +11,8 @@ enum AuditController {
     @Sendable static func index(req: Request) async throws -> Response {
         let viewer = try req.require(.viewAudit)
         let (filter, query) = try decode(req)
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let page = req.query[String.self, at: "page"].map { Int($0) } ?? 1
+        guard let page, page >= 1 else { throw Abort(.badRequest, reason: "参数page应为正整数 / parameter page must be a positive whole number") }
         let result = try await AuditQuery.search(filter, scope: viewer.scope, page: page, perPage: 100, on: req.db)
         return .html(AuditSearchView.render(.init(query: query, page: result), chrome: req.chrome))
     }

@@ -107,12 +107,6 @@ extension HouseholdEditController {
     }
 }
 
-extension Request {
-    /// The importer's rule options, for checks of forms.
-    var readOptions: RegistryReadOptions {
-        RegistryReadOptions(county: nil, today: today, regionHistory: DivisionCatalog.regionHistory, knownTownships: nil)
-    }
-}
 
 extension HouseholdEditController {
     /// 删除 — a request to remove the household (错评剔除, 自然销户), approved like any other change.

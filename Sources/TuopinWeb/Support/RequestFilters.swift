@@ -1,4 +1,5 @@
 import TuopinDomain
+import TuopinExchange
 import TuopinStore
 import Vapor
 
@@ -37,6 +38,11 @@ extension Request {
     }
 
     var today: LocalDate { LocalDate(Date()) }
+
+    /// The importer's rule options, for checks of forms.
+    var readOptions: RegistryReadOptions {
+        RegistryReadOptions(county: nil, today: today, regionHistory: DivisionCatalog.regionHistory, knownTownships: nil)
+    }
 }
 
 extension Response {

@@ -34,13 +34,19 @@ public enum AuditSearchView {
             <a href="/audit.csv\(HTML.escape(HTML.query(m.query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))">导出 CSV</a>
             </form>
             """
-        let rows = m.page.items.map(row).joined(separator: "\n")
         let table = m.page.items.isEmpty ? "<p>没有符合条件的记录。 <span class=\"muted\">No records match.</span></p>" : """
             <p class="muted">共 \(HTML.count(m.page.total)) 条，第 \(m.page.page)/\(m.page.pageCount) 页（新记录在前）</p>
-            <table><thead><tr><th class="num">序号</th><th>时间</th><th>用户</th><th>角色</th><th>来源IP</th><th>操作</th><th>对象</th><th>区划</th><th>变化</th><th>原因</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            \(table(m.page.items))
             """
         return Layout.page(title: "痕迹查询", crumbs: [.init("首页", "/areas"), .init("痕迹查询")], chrome: chrome, body: form + table)
+    }
+
+    /// The table of audit records, as the search page and each household's history show it.
+    static func table(_ records: [AuditQuery.Record]) -> String {
+        """
+        <table><thead><tr><th class="num">序号</th><th>时间</th><th>用户</th><th>角色</th><th>来源IP</th><th>操作</th><th>对象</th><th>区划</th><th>变化</th><th>原因</th></tr></thead>
+        <tbody>\(records.map(row).joined(separator: "\n"))</tbody></table>
+        """
     }
 
     static func row(_ r: AuditQuery.Record) -> String {

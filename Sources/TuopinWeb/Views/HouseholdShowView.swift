@@ -86,11 +86,7 @@ public enum HouseholdShowView {
         let imported = m.detail.lastImport.map { i in
             "<p>最近一次由 <b>\(HTML.escape(i.actor))</b> 于 \(AuditSearchView.time(i.at)) 导入文件 <b>\(HTML.escape(i.file))</b> 写入（第 \(m.detail.version) 版）。</p>"
         } ?? ""
-        let rows = m.history.map(AuditSearchView.row).joined(separator: "\n")
-        let table = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>" : """
-            <table><thead><tr><th class="num">序号</th><th>时间</th><th>用户</th><th>角色</th><th>来源IP</th><th>操作</th><th>对象</th><th>区划</th><th>变化</th><th>原因</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
-            """
+        let table = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>" : AuditSearchView.table(m.history)
         return "<h2>变更记录（痕迹）</h2>" + imported + table
     }
 
