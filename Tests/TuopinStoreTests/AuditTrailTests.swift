@@ -9,7 +9,7 @@ import TuopinTestSupport
 /// The audit trail is hash-chained: `audit verify` passes on an honest database and finds the first
 /// broken link after a record is changed, deleted or forged.
 @Suite struct AuditTrailTests {
-    /// Five records: an import, two user changes, a sign-in, a failure.
+    /// Six records: an import (its household and its batch), two user changes, a sign-in, a failure.
     func honestTrail(_ db: any Database) async throws {
         _ = try await StoreHarness.importRows(Samples.rows([Samples.household()]), on: db)
         let now = Date(timeIntervalSince1970: 1_795_000_000.123)
@@ -28,7 +28,7 @@ import TuopinTestSupport
             try await honestTrail(db)
             let report = try await AuditVerifier.verify(on: db)
             #expect(report.isIntact)
-            #expect(report.checked == 5)
+            #expect(report.checked == 6)
         }
     }
 
@@ -54,26 +54,26 @@ import TuopinTestSupport
     @Test func the_last_record_deleted_is_found() async throws {
         try await StoreHarness.withStore { db in
             try await honestTrail(db)
-            try await sql(db).raw("DELETE FROM audit_events WHERE seq = 5").run()
+            try await sql(db).raw("DELETE FROM audit_events WHERE seq = 6").run()
             let report = try await AuditVerifier.verify(on: db)
-            #expect(report.firstBreak?.seq == 5)
-            #expect(report.checked == 4)
+            #expect(report.firstBreak?.seq == 6)
+            #expect(report.checked == 5)
         }
     }
 
     @Test func a_forged_record_with_a_recomputed_hash_breaks_the_next_link() async throws {
         try await StoreHarness.withStore { db in
             try await honestTrail(db)
-            // Rewrite record 2 and recompute its own hash: record 3 no longer links to it.
-            let row = try await sql(db).raw("SELECT * FROM audit_events WHERE seq = 2").first()!
+            // Rewrite record 3 and recompute its own hash: record 4 no longer links to it.
+            let row = try await sql(db).raw("SELECT * FROM audit_events WHERE seq = 3").first()!
             let previous = try row.decode(column: "previous_hash", as: String.self)
             let at = try row.decode(column: "occurred_at", as: Date.self)
             let forged = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(
-                seq: 2, at: at, actor: "nobody", actorRole: nil, ip: nil, action: "user.add", entity: "user", entityID: "1",
+                seq: 3, at: at, actor: "nobody", actorRole: nil, ip: nil, action: "user.add", entity: "user", entityID: "1",
                 areaCode: nil, before: nil, after: nil, reason: nil))
-            try await sql(db).raw("UPDATE audit_events SET actor = 'nobody', actor_role = NULL, ip = NULL, area_code = NULL, after_json = NULL, reason = NULL, entity_id = '1', hash = \(bind: forged) WHERE seq = 2").run()
+            try await sql(db).raw("UPDATE audit_events SET actor = 'nobody', actor_role = NULL, ip = NULL, area_code = NULL, after_json = NULL, reason = NULL, entity_id = '1', hash = \(bind: forged) WHERE seq = 3").run()
             let report = try await AuditVerifier.verify(on: db)
-            #expect(report.firstBreak?.seq == 3)
+            #expect(report.firstBreak?.seq == 4)
             #expect(report.firstBreak?.problem.contains("does not link") == true)
         }
     }
@@ -83,10 +83,10 @@ import TuopinTestSupport
             try await honestTrail(db)
             let rows = try await sql(db).raw("SELECT * FROM audit_events ORDER BY seq").all()
             let actions = try rows.map { try $0.decode(column: "action", as: String.self) }
-            #expect(actions == ["import", "user.add", "user.disable", "sign_in", "sign_in.failed"])
-            #expect(try rows[2].decode(column: "before_json", as: String?.self) == "{\"disabled\":\"false\"}")
-            #expect(try rows[3].decode(column: "ip", as: String?.self) == "10.0.0.1")
-            #expect(try rows[0].decode(column: "reason", as: String?.self)?.contains("registry.csv") == true)
+            #expect(actions == ["household.import", "import", "user.add", "user.disable", "sign_in", "sign_in.failed"])
+            #expect(try rows[3].decode(column: "before_json", as: String?.self) == "{\"disabled\":\"false\"}")
+            #expect(try rows[4].decode(column: "ip", as: String?.self) == "10.0.0.1")
+            #expect(try rows[1].decode(column: "reason", as: String?.self)?.contains("registry.csv") == true)
         }
     }
 }

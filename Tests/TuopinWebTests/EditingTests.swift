@@ -62,7 +62,7 @@ import VaporTesting
             // Every step is in the audit trail, and the household's history shows the before and after.
             let actions = try await (app.db as! any SQLDatabase).raw("SELECT action FROM audit_events WHERE entity = 'household' AND entity_id = '1' ORDER BY seq").all()
                 .map { try $0.decode(column: "action", as: String.self) }
-            #expect(actions.filter { $0 != "identity.view" } == ["change.submit", "change.approve", "change.approve", "household.edit"])
+            #expect(actions.filter { $0 != "identity.view" } == ["household.import", "change.submit", "change.approve", "change.approve", "household.edit"])
             try await app.testing().test(.GET, "households/1", headers: WebHarness.headers(county)) { res async in
                 #expect(res.body.string.contains("贫困户属性：一般贫困户 → 低保贫困户"))
             }

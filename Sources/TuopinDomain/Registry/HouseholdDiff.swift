@@ -20,16 +20,42 @@ public enum HouseholdDiff {
                 "医保\(b(m.medicalInsurance))", "养老\(b(m.pensionInsurance))"].filter { !$0.isEmpty }.joined(separator: "，")
     }
 
+    /// A year's income in one line, by component (blanks omitted).
+    public static func summary(_ i: HouseholdIncome) -> String {
+        let parts: [(String, Money?)] = [("工资性", i.wage), ("生产经营性", i.business), ("财产性", i.property),
+                                         ("转移性", i.transfer), ("生产经营性支出", i.businessExpense)]
+        return parts.compactMap { name, v in v.map { "\(name) \($0.groupedYuan)" } }.joined(separator: "，")
+    }
+
+    static func incomeKey(_ year: Int) -> String { "\(year)年收入" }
+
+    /// Everything recorded of a household: the "after" of its creation, the "before" of its removal.
+    public static func everything(_ h: Household) -> [String: String] {
+        fields(h).merging(changes(from: nil, to: h).after) { a, _ in a }.merging(["户编号": h.number]) { a, _ in a }
+    }
+
     static func memberKey(_ m: Member) -> String {
         "成员 \(m.name)（证件尾号\(m.id.number.suffix(4))）"
     }
 
     /// The changed entries only: before and after by name ("" where absent).
-    public static func changes(from old: Household, to new: Household) -> (before: [String: String], after: [String: String]) {
+    /// With no old household, every member and income counts as added (the household's own fields are left to `created`).
+    public static func changes(from old: Household?, to new: Household) -> (before: [String: String], after: [String: String]) {
         var before: [String: String] = [:], after: [String: String] = [:]
-        let a = fields(old), b = fields(new)
-        for (k, v) in b where a[k] != v { before[k] = a[k] ?? ""; after[k] = v }
-        let oldMembers = Dictionary(old.members.map { ($0.id.number, $0) }, uniquingKeysWith: { x, _ in x })
+        if let old {
+            let a = fields(old), b = fields(new)
+            for (k, v) in b where a[k] != v { before[k] = a[k] ?? ""; after[k] = v }
+        }
+        let oldIncomes = Dictionary((old?.incomes ?? []).map { ($0.year, $0) }, uniquingKeysWith: { x, _ in x })
+        for income in new.incomes {
+            let was = oldIncomes[income.year].map(summary) ?? ""
+            let now = summary(income)
+            if was != now { before[incomeKey(income.year)] = was; after[incomeKey(income.year)] = now }
+        }
+        for (year, income) in oldIncomes where !new.incomes.contains(where: { $0.year == year }) {
+            before[incomeKey(year)] = summary(income); after[incomeKey(year)] = ""
+        }
+        let oldMembers = Dictionary((old?.members ?? []).map { ($0.id.number, $0) }, uniquingKeysWith: { x, _ in x })
         let newMembers = Dictionary(new.members.map { ($0.id.number, $0) }, uniquingKeysWith: { x, _ in x })
         for (id, m) in oldMembers where newMembers[id] == nil { before[memberKey(m)] = summary(m); after[memberKey(m)] = "" }
         for (id, m) in newMembers {

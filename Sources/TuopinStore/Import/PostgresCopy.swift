@@ -36,7 +36,19 @@ enum PostgresCopy {
         }.get()
     }
 
-    static let timestamp = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    static let wholeSeconds = Date.ISO8601FormatStyle()
+
+    /// A timestamp to the millisecond, rounded (the formatter's own fraction truncates, so that
+    /// 0.123 stored as 0.12299… would come back as .122 and break an audit hash).
+    static func timestamp(_ d: Date) -> String {
+        let millis = Int64((d.timeIntervalSince1970 * 1000).rounded())
+        let seconds = millis.quotientAndRemainder(dividingBy: 1000)
+        let (whole, fraction) = seconds.remainder < 0 ? (seconds.quotient - 1, seconds.remainder + 1000) : seconds
+        var text = wholeSeconds.format(Date(timeIntervalSince1970: TimeInterval(whole)))
+        text.removeLast()  // "Z"
+        let digits = String(fraction)
+        return text + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
 
     /// One value in COPY text format: backslash escapes for \\, tab, newline and return; \N for NULL.
     static func write(_ value: BulkValue, to buffer: inout ByteBuffer) {
@@ -44,7 +56,7 @@ enum PostgresCopy {
         case .null: buffer.writeStaticString("\\N")
         case .int(let i): buffer.writeString(String(i))
         case .bool(let b): buffer.writeInteger(UInt8(ascii: b ? "t" : "f"))
-        case .date(let d): buffer.writeString(timestamp.format(d))
+        case .date(let d): buffer.writeString(timestamp(d))
         case .text(let s):
             for byte in s.utf8 {
                 switch byte {

@@ -63,6 +63,8 @@ public enum RegistryImporter {
         var done = 0
         for start in stride(from: 0, to: read.households.count, by: step) {
             let chunk = read.households[start..<min(start + step, read.households.count)]
+            let known = try await householdIDs(chunk, on: sql)
+            let before = try await HouseholdSnapshot.load(ids: Array(known.values), on: sql)
             try await writer.insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
                                     rows: chunk.map { RegistryRows.household($0, importID: batchID, now: options.now) },
                                     upsert: RegistryRows.householdUpsert)
@@ -77,6 +79,12 @@ public enum RegistryImporter {
             }
             try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members, upsert: RegistryRows.memberUpsert)
             try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes, upsert: RegistryRows.incomeUpsert)
+            try await AuditTrail.append(contentsOf: chunk.compactMap { h in
+                ids[h.villageCode.countyPart + "/" + h.number].flatMap { id in
+                    auditEntry(h, id: id, before: known[h.villageCode.countyPart + "/" + h.number].flatMap { before[$0] },
+                               batchID: batchID, fileName: fileName, options: options)
+                }
+            }, on: tx)
             done += chunk.count
             progress?(.writing(households: done, of: read.households.count))
         }
@@ -90,6 +98,26 @@ public enum RegistryImporter {
                                           after: "{\"file\":\(AuditTrail.json(fileName)),\"households\":\(read.households.count),\"members\":\(read.memberCount),\"warnings\":\(read.warningCount)}",
                                           reason: "导入文件 \(fileName) / import of \(fileName)", at: options.now), on: tx)
         return batchID
+    }
+
+    /// The audit record of one household the import creates or changes (nil when it changes nothing):
+    /// everything recorded for a new household, the changed fields, members and incomes for a known one.
+    static func auditEntry(_ h: Household, id: Int64, before: Household?, batchID: Int64, fileName: String,
+                           options: ImportOptions) -> AuditTrail.Entry? {
+        let reason = "导入文件 \(fileName)（批次 \(batchID)） / import of \(fileName) (batch \(batchID))"
+        guard let before else {
+            return .init(actor: options.actor, action: "household.import", entity: "household", entityID: String(id),
+                         areaCode: h.villageCode.value, after: AuditTrail.json(HouseholdDiff.everything(h).mapValues { $0 }),
+                         reason: reason, at: options.now)
+        }
+        // The file's incomes are added to the years already stored; years it does not give stay as they are.
+        var after = h
+        after.incomes = before.incomes.filter { old in !h.incomes.contains { $0.year == old.year } } + h.incomes
+        let diff = HouseholdDiff.changes(from: before, to: after)
+        guard !diff.after.isEmpty || !diff.before.isEmpty else { return nil }
+        return .init(actor: options.actor, action: "household.import", entity: "household", entityID: String(id),
+                     areaCode: h.villageCode.value, before: AuditTrail.json(diff.before.mapValues { $0 }),
+                     after: AuditTrail.json(diff.after.mapValues { $0 }), reason: reason, at: options.now)
     }
 
     /// Database IDs of a chunk of households, keyed "county/户编号".

@@ -36,37 +36,41 @@ public enum AuditTrail {
 
     /// Appends one record, chained to the last. Call inside the transaction of the change.
     public static func append(_ entry: Entry, on db: any Database) async throws {
+        try await append(contentsOf: [entry], on: db)
+    }
+
+    /// Appends records in order, chained to the last: the head is locked and moved once, the hashes are
+    /// computed in memory and the rows written in bulk (an import records every household it changes).
+    public static func append(contentsOf entries: [Entry], on db: any Database) async throws {
+        guard !entries.isEmpty else { return }
         let sql = db as! any SQLDatabase
         // Taking the head's row lock first makes concurrent appenders wait their turn.
-        try await sql.raw("UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1").run()
+        try await sql.raw("UPDATE audit_chain_head SET seq = seq + \(bind: entries.count) WHERE id = 1").run()
         guard let head = try await sql.raw("SELECT seq, last_hash FROM audit_chain_head WHERE id = 1").first() else {
             throw AuditChainMissing()
         }
-        let seq = try head.decode(column: "seq", as: Int64.self)
-        let previous = try head.decode(column: "last_hash", as: String.self)
-        let at = AuditChain.roundedToMillisecond(entry.at)
-        let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(
-            seq: seq, at: at, actor: entry.actor, actorRole: entry.actorRole, ip: entry.ip, action: entry.action,
-            entity: entry.entity, entityID: entry.entityID, areaCode: entry.areaCode, before: entry.before,
-            after: entry.after, reason: entry.reason))
-        let r = AuditEventRecord()
-        r.seq = seq
-        r.occurredAt = at
-        r.actor = entry.actor
-        r.actorRole = entry.actorRole
-        r.ip = entry.ip
-        r.action = entry.action
-        r.entity = entry.entity
-        r.entityID = entry.entityID
-        r.areaCode = entry.areaCode
-        r.before = entry.before
-        r.after = entry.after
-        r.reason = entry.reason
-        r.previousHash = previous
-        r.hash = hash
-        try await r.create(on: db)
-        try await sql.raw("UPDATE audit_chain_head SET last_hash = \(bind: hash) WHERE id = 1").run()
+        var seq = try head.decode(column: "seq", as: Int64.self) - Int64(entries.count)
+        var previous = try head.decode(column: "last_hash", as: String.self)
+        var rows: [[BulkValue]] = []
+        rows.reserveCapacity(entries.count)
+        for entry in entries {
+            seq += 1
+            let at = AuditChain.roundedToMillisecond(entry.at)
+            let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(
+                seq: seq, at: at, actor: entry.actor, actorRole: entry.actorRole, ip: entry.ip, action: entry.action,
+                entity: entry.entity, entityID: entry.entityID, areaCode: entry.areaCode, before: entry.before,
+                after: entry.after, reason: entry.reason))
+            rows.append([.int(seq), .date(at), .text(entry.actor), .text(entry.actorRole), .text(entry.ip), .text(entry.action),
+                         .text(entry.entity), .text(entry.entityID), .text(entry.areaCode), .text(entry.before), .text(entry.after),
+                         .text(entry.reason), .text(previous), .text(hash)])
+            previous = hash
+        }
+        try await BulkWriter(db).insert(into: AuditEventRecord.schema, columns: columns, rows: rows)
+        try await sql.raw("UPDATE audit_chain_head SET last_hash = \(bind: previous) WHERE id = 1").run()
     }
+
+    static let columns = ["seq", "occurred_at", "actor", "actor_role", "ip", "action", "entity", "entity_id", "area_code",
+                          "before_json", "after_json", "reason", "previous_hash", "hash"]
 
     struct AuditChainMissing: Error, CustomStringConvertible {
         var description: String { "审计链头记录缺失 / the audit chain head row is missing" }

@@ -74,11 +74,9 @@ public enum HouseholdEditor {
             let id = try await sql.raw("SELECT id FROM households WHERE county_code = \(bind: h.villageCode.countyPart) AND household_no = \(bind: h.number)").first()!
                 .decode(column: "id", as: Int64.self)
             try await writeMembers(h.members, householdID: id, on: sql)
-            let diff = HouseholdDiff.changes(from: Household(number: h.number, villageCode: h.villageCode, type: h.type, mainCause: h.mainCause,
-                                                              identifiedYear: h.identifiedYear), to: h)
             try await AuditTrail.append(.init(actor: actor.username, actorRole: actor.role.rawValue, ip: ip, action: "household.create",
                                               entity: "household", entityID: String(id), areaCode: h.villageCode.value,
-                                              after: AuditTrail.json(HouseholdDiff.fields(h).merging(diff.after) { a, _ in a }.mapValues { $0 }),
+                                              after: AuditTrail.json(HouseholdDiff.everything(h).mapValues { $0 }),
                                               reason: reason, at: now), on: tx)
             return id
         }
@@ -99,8 +97,7 @@ public enum HouseholdEditor {
             try await sql.raw("DELETE FROM household_incomes WHERE household_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM members WHERE household_id = \(bind: id)").run()
             try await sql.raw("DELETE FROM households WHERE id = \(bind: id)").run()
-            let before = HouseholdDiff.fields(current.household).merging(
-                Dictionary(uniqueKeysWithValues: current.household.members.map { ("成员 \($0.name)（证件尾号\($0.id.number.suffix(4))）", HouseholdDiff.summary($0)) })) { a, _ in a }
+            let before = HouseholdDiff.everything(current.household)
             try await AuditTrail.append(.init(actor: actor.username, actorRole: actor.role.rawValue, ip: ip, action: "household.remove",
                                               entity: "household", entityID: String(id), areaCode: current.household.villageCode.value,
                                               before: AuditTrail.json(before.mapValues { $0 }), reason: reason, at: now), on: tx)

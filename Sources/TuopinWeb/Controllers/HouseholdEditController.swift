@@ -181,12 +181,10 @@ extension HouseholdEditController {
             let i = formIndex[household.members.firstIndex { $0.id.number == id } ?? 0]
             return again(["m\(i)_\(ExchangeColumn.idNumber.key)": "证件号码已登记在户编号\(other)：一人只能在一户 / already registered in household \(other)"])
         }
-        let diff = HouseholdDiff.changes(from: Household(number: household.number, villageCode: village, type: household.type,
-                                                          mainCause: household.mainCause, identifiedYear: household.identifiedYear), to: household)
         do {
             let request = try ChangeRequest.submit(kind: .newHousehold, area: village, by: viewer.user, reason: reason,
                                                    attachments: attachments.split(whereSeparator: { $0 == "," || $0 == "，" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
-                                                   before: [:], after: HouseholdDiff.fields(household).merging(diff.after) { a, _ in a },
+                                                   before: [:], after: HouseholdDiff.everything(household),
                                                    policy: approvals, now: Date())
             let id = try await ChangeRequestStore.submit(request, householdID: nil, baseVersion: 0, edited: household, by: viewer.user,
                                                          ip: req.clientIP, now: Date(), on: req.db)

@@ -1,0 +1,71 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import TuopinDomain
+@testable import TuopinStore
+import TuopinTestSupport
+
+/// An import leaves one audit record per household it creates or changes, with the values before
+/// and after, chained like every other record; a household it leaves as it was gets none.
+@Suite struct ImportAuditTests {
+    struct Record: Decodable {
+        var action: String
+        var entity_id: String?
+        var before_json: String?
+        var after_json: String?
+        var reason: String?
+    }
+
+    func records(_ db: any Database) async throws -> [Record] {
+        try await (db as! any SQLDatabase).raw("SELECT action, entity_id, before_json, after_json, reason FROM audit_events WHERE action = 'household.import' ORDER BY seq")
+            .all(decoding: Record.self)
+    }
+
+    func json(_ text: String?) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: Data((text ?? "{}").utf8))
+    }
+
+    @Test func a_first_import_records_each_new_household_in_full() async throws {
+        try await StoreHarness.withStore { db in
+            _ = try await StoreHarness.importRows(Samples.rows([Samples.household("H0001"), Samples.household("H0002", idBase: 2)]), on: db)
+            let found = try await records(db)
+            #expect(found.count == 2)
+            let after = try json(found[0].after_json)
+            #expect(after["户编号"] == "H0001")
+            #expect(after["贫困户属性"] == "一般贫困户")
+            #expect(after["2016年收入"]?.contains("工资性 6,000.00") == true)
+            #expect(after.keys.contains { $0.hasPrefix("成员 韦小军") })
+            #expect(found[0].before_json == nil)
+            #expect(found[0].reason?.contains("registry.csv") == true)
+            #expect(try await AuditVerifier.verify(on: db).isIntact)
+        }
+    }
+
+    @Test func a_reload_records_only_what_changed_in_the_households_that_changed() async throws {
+        try await StoreHarness.withStore { db in
+            let unchanged = Samples.household("H0001")
+            var changed = Samples.household("H0002", idBase: 2)
+            _ = try await StoreHarness.importRows(Samples.rows([unchanged, changed]), on: db)
+            changed.waterSafe = false
+            changed.members.removeLast()
+            changed.incomes = [HouseholdIncome(year: 2016, wage: Money(yuan: 7000))]
+            _ = try await StoreHarness.importRows(Samples.rows([unchanged, changed]), on: db)
+
+            let found = try await records(db)
+            #expect(found.count == 3)
+            let last = found[2]
+            let id = try await (db as! any SQLDatabase).raw("SELECT id FROM households WHERE household_no = 'H0002'").first()!.decode(column: "id", as: Int64.self)
+            #expect(last.entity_id == String(id))
+            let before = try json(last.before_json), after = try json(last.after_json)
+            #expect(before["饮水安全"] == "是")
+            #expect(after["饮水安全"] == "否")
+            #expect(after["2016年收入"] == "工资性 7,000.00")
+            #expect(before["2016年收入"]?.contains("生产经营性 2,500.00") == true)
+            let removed = try #require(before.keys.first { $0.hasPrefix("成员 韦小军") })
+            #expect(after[removed] == "")
+            #expect(before["贫困户属性"] == nil, "unchanged fields are left out")
+            #expect(try await AuditVerifier.verify(on: db).isIntact)
+        }
+    }
+}
