@@ -54,6 +54,9 @@ public struct AreaCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
         }
     }
 
+    /// The province's two digits (45 = 广西).
+    public var provincePart: String { String(digits(0..<2)) }
+
     /// The GB/T 2260 county code (first 6 digits).
     public var countyPart: String { String(digits(0..<6)) }
 

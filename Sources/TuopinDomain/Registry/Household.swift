@@ -28,6 +28,10 @@ public struct Household: Hashable, Sendable, Codable {
     public var waterSafe: Bool?
     /// 联系电话
     public var phone: String?
+    /// 通生活用电 — checked where a province's standard adds it (Sichuan 一超六有).
+    public var powerSupplied: Bool?
+    /// 通广播电视 — checked where a province's standard adds it (Sichuan 一超六有).
+    public var broadcastReception: Bool?
     public var members: [Member]
     /// One record per year, ascending.
     public var incomes: [HouseholdIncome]
@@ -36,7 +40,7 @@ public struct Household: Hashable, Sendable, Codable {
                 mainCause: PovertyCause, otherCauses: [PovertyCause] = [], identifiedYear: Int, exitYear: Int? = nil,
                 housingGrade: HousingGrade? = nil, housingResolved: Bool? = nil, foodSecure: Bool? = nil,
                 clothingSecure: Bool? = nil, waterSafe: Bool? = nil, phone: String? = nil,
-                members: [Member] = [], incomes: [HouseholdIncome] = []) {
+                powerSupplied: Bool? = nil, broadcastReception: Bool? = nil, members: [Member] = [], incomes: [HouseholdIncome] = []) {
         self.number = number
         self.villageCode = villageCode
         self.type = type
@@ -51,6 +55,8 @@ public struct Household: Hashable, Sendable, Codable {
         self.clothingSecure = clothingSecure
         self.waterSafe = waterSafe
         self.phone = phone
+        self.powerSupplied = powerSupplied
+        self.broadcastReception = broadcastReception
         self.members = members
         self.incomes = incomes
     }

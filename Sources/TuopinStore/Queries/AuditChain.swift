@@ -25,6 +25,13 @@ public enum AuditChain {
 
     public static func hash(previous: String, canonical: String) -> String {
         let digest = SHA256.hash(data: Data((previous + "\n" + canonical).utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -76,10 +76,24 @@ public enum AuditTrail {
         var description: String { "审计链头记录缺失 / the audit chain head row is missing" }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal (escaped by hand: an import writes millions of them).
     public static func json(_ s: String) -> String {
-        let data = try? JSONEncoder().encode(s)
-        return data.flatMap { String(data: $0, encoding: .utf8) } ?? "\"\""
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// A JSON object of string fields, keys sorted (for before/after values).
