@@ -80,6 +80,22 @@ public struct ResidentID: Hashable, Sendable, Codable, CustomStringConvertible {
                                    disabilitySuffix: suffix, upgradedFromLegacy: legacy))
     }
 
+    /// A number read back from the registry, where it was checked on the way in: only the birth date
+    /// is taken from it (for scans of millions of members). Nil if it is not 18 characters with a date.
+    public static func stored(_ text: String) -> ResidentID? {
+        let u = Array(text.utf8)
+        guard u.count == 18 || u.count == 20 else { return nil }
+        func n(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for b in u[r] { guard b >= 48 && b <= 57 else { return nil }; v = v * 10 + Int(b - 48) }
+            return v
+        }
+        guard let y = n(6..<10), let m = n(10..<12), let d = n(12..<14), let birth = LocalDate(year: y, month: m, day: d) else { return nil }
+        let number = u.count == 18 ? text : String(decoding: u[0..<18], as: UTF8.self)
+        return ResidentID(number: number, birthDate: birth, disabilitySuffix: u.count == 20 ? String(decoding: u[18..<20], as: UTF8.self) : nil,
+                          upgradedFromLegacy: false)
+    }
+
     /// Builds a valid number from its parts (for generated data).
     public static func make(region: String, birth: LocalDate, sequence: Int) -> ResidentID {
         let seq = String(sequence % 1000)

@@ -36,6 +36,21 @@ public enum ChecklistItem: String, CaseIterable, Sendable, Hashable, Codable, Co
         }
     }
 
+    /// A short name for column heads.
+    public var shortLabel: String {
+        switch self {
+        case .income: "收入"
+        case .food: "吃"
+        case .clothing: "穿"
+        case .education: "教育"
+        case .medical: "医疗"
+        case .housing: "住房"
+        case .water: "饮水"
+        case .electricity: "用电"
+        case .broadcast: "广电"
+        }
+    }
+
     /// 一超过、两不愁、三保障 and safe water: the national floor no overlay can remove.
     public static let nationalFloor: [ChecklistItem] = [.income, .food, .clothing, .education, .medical, .housing, .water]
 

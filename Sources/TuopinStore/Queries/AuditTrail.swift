@@ -78,6 +78,8 @@ public enum AuditTrail {
 
     /// A JSON string literal (escaped by hand: an import writes millions of them).
     public static func json(_ s: String) -> String {
+        // Most values need no escape at all.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {
@@ -98,7 +100,8 @@ public enum AuditTrail {
 
     /// A JSON object of string fields, keys sorted (for before/after values).
     public static func json(_ fields: [String: String?]) -> String {
-        let pairs = fields.keys.sorted().map { k in json(k) + ":" + (fields[k]!.map(json) ?? "null") }
+        // Byte order of UTF-8 is code-point order: the same as `sorted()`, without its normalisation checks.
+        let pairs = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { k in json(k) + ":" + (fields[k]!.map(json) ?? "null") }
         return "{" + pairs.joined(separator: ",") + "}"
     }
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinStore
+
+struct EvaluateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "脱贫标准核验 / Test every household against the exit standard for a year.",
+        discussion: """
+            --format csv 输出核验结论文件（户编号,结论,未达标项），见数据交换格式说明；--format table 按乡镇汇总。
+            年龄按参照日计算（默认该年12月31日）。
+            --format csv writes the verdict file (户编号,结论,未达标项) of the exchange format; --format table sums it up by township.
+            Ages count on the reference date (31 December of the year unless --as-of says otherwise).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+    enum Status: String, ExpressibleByArgument, CaseIterable { case all, poor = "not-exited", exited }
+
+    @Option(help: "核验年度 / the year tested")
+    var year: Int
+    @Option(help: ArgumentHelp("只核验此区划（6、9或12位代码） / only this area (6-, 9- or 12-digit code)", valueName: "CODE"))
+    var area: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("参照日（年龄计算），YYYY-MM-DD / reference date for ages", valueName: "DATE"))
+    var asOf: String?
+    @Option(help: "table（按乡镇汇总）或 csv（核验结论文件） / table (summary by township) or csv (the verdict file)")
+    var format: Format = .table
+    @Option(help: "all、not-exited（未脱贫）或 exited（已脱贫） / which households")
+    var status: Status = .all
+    @Option(help: ArgumentHelp("写入文件而非标准输出 / write to this file instead of standard output", valueName: "FILE"))
+    var output: String?
+    @OptionGroup var standardsOption: StandardsOption
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let a = area, AreaCode(a) == nil {
+            throw ValidationError("--area 应为6、9或12位区划代码 / --area must be a 6-, 9- or 12-digit area code; got '\(a)'")
+        }
+        if let d = asOf, LocalDate(iso: d) == nil {
+            throw ValidationError("--as-of 应为日期 YYYY-MM-DD / --as-of must be a date YYYY-MM-DD; got '\(d)'")
+        }
+        guard (2000...2100).contains(year) else { throw ValidationError("--year 应为年份 / --year must be a year; got \(year)") }
+    }
+
+    func run() async throws {
+        let standard = try standardsOption.load()
+        guard standard.line(for: year) != nil else {
+            throw CommandFailure("扶贫标准文件未列\(year)年的贫困线 / the standards file has no poverty line for \(year)")
+        }
+        let reference = asOf.flatMap(LocalDate.init(iso:)) ?? .yearEnd(year)
+        let sink = try OutputSink(path: output)
+        let runtime = try await database.open()
+        let progress = TerminalProgress()
+        let started = Date()
+        var total = ExitTally()
+        var byTownship: [AreaCode: ExitTally] = [:]
+        do {
+            if format == .csv { sink.write(VerdictFile.header) }
+            try await HouseholdScan.forEach(area: area.flatMap(AreaCode.init), incomeYears: [year], on: runtime.database) { window in
+                var text = ""
+                for s in window {
+                    let h = s.household
+                    if status == .poor && h.exitYear != nil || status == .exited && h.exitYear == nil { continue }
+                    let verdict = HouseholdExitTest.evaluate(h, year: year, referenceDate: reference, standard: standard)
+                    if format == .csv {
+                        text += VerdictFile.row(number: h.number, verdict: verdict)
+                    } else {
+                        byTownship[h.villageCode.ancestor(at: .township)!, default: ExitTally()].add(verdict, persons: h.members.count)
+                    }
+                    total.add(verdict, persons: h.members.count)
+                }
+                sink.write(text)
+                progress.update("核验 / evaluating: \(total.households) 户 households")
+            }
+            progress.finish()
+            if format == .table {
+                var names: [AreaCode: String] = [:]
+                for code in byTownship.keys { names[code] = try await AreaStore.find(code, on: runtime.database)?.name }
+                sink.write(ExitTallyTable.render(year: year, reference: reference, total: total, byTownship: byTownship, names: names))
+            }
+            try sink.close()
+            await runtime.shutdown()
+        } catch {
+            progress.finish()
+            await runtime.shutdown()
+            throw CommandFailure("核验失败 / evaluation failed: \(error)")
+        }
+        let seconds = Date().timeIntervalSince(started)
+        note(String(format: "已核验 / evaluated: %d 户 households, %d 达标 meet, %d 未达标 do not; %.2f s, %.0f 户/秒 households/s",
+                    total.households, total.meeting, total.notMeeting, seconds, Double(total.households) / max(seconds, 0.001)))
+    }
+}

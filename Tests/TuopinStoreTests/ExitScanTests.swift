@@ -1,0 +1,45 @@
+import FluentKit
+import Foundation
+import Testing
+import TuopinDomain
+import TuopinExchange
+@testable import TuopinStore
+import TuopinTestSupport
+
+/// The registry scan gives the exit test what the registry holds, on both databases; the verdict
+/// file rows are those of the exchange format.
+@Suite struct ExitScanTests {
+    @Test func scanned_households_get_the_verdicts_of_their_stored_values() async throws {
+        try await StoreHarness.withStore { db in
+            let meets = Samples.household("H0001")  // per-capita 2,666.67 in 2016: below the line of 2,952
+            var rich = Samples.household("H0002", idBase: 2)
+            rich.incomes = [HouseholdIncome(year: 2016, wage: Money(yuan: 12_000))]
+            var house = Samples.household("H0003", village: Samples.otherVillage, idBase: 3)
+            house.incomes = rich.incomes
+            house.housingGrade = .d
+            house.members[2].schooling = .notInSchool
+            _ = try await StoreHarness.importRows(Samples.rows([meets, rich, house]), on: db)
+            // A second file adds 2015 for one household (a file carries one income year).
+            var earlier = rich
+            earlier.incomes = [HouseholdIncome(year: 2015, wage: Money(yuan: 1))]
+            _ = try await StoreHarness.importRows(Samples.rows([earlier]), on: db)
+
+            var rows: [String] = []
+            var incomesSeen: [[Int]] = []
+            try await HouseholdScan.forEach(area: AreaCode("451224"), incomeYears: [2016], window: 2, on: db) { window in
+                for s in window {
+                    let v = HouseholdExitTest.evaluate(s.household, year: 2016, standard: StandardsCatalog.shipped)
+                    rows.append(VerdictFile.row(number: s.household.number, verdict: v))
+                    incomesSeen.append(s.household.incomes.map(\.year))
+                }
+            }
+            // 韦小军 was born 2004-06-01: 12 on 2016-12-31.
+            #expect(rows == ["H0001,未达标,income\r\n", "H0002,达标,\r\n", "H0003,未达标,education;housing\r\n"])
+            #expect(incomesSeen == [[2016], [2016], [2016]], "only the years asked for")
+
+            var inVillage: [String] = []
+            try await HouseholdScan.forEach(area: Samples.otherVillage, incomeYears: [], on: db) { inVillage += $0.map(\.household.number) }
+            #expect(inVillage == ["H0003"])
+        }
+    }
+}
