@@ -20,6 +20,7 @@ func routes(_ app: Application) {
     signedIn.get("households", ":id", "edit", use: HouseholdEditController.form)
     signedIn.post("households", ":id", "edit", use: HouseholdEditController.save)
     signedIn.post("households", ":id", "remove", use: HouseholdEditController.remove)
+    signedIn.get("standards", use: StandardsController.show)
     signedIn.get("changes", use: ChangeController.index)
     signedIn.get("changes", ":id", use: ChangeController.show)
     signedIn.post("changes", ":id", "approve", use: ChangeController.approve)

@@ -1,5 +1,6 @@
 import Foundation
 import TuopinDomain
+import TuopinExchange
 
 /// Settings of the web application, read once at start.
 public struct WebSettings: Sendable {
@@ -11,13 +12,16 @@ public struct WebSettings: Sendable {
     public var sessionLifetime: TimeInterval
     /// Which levels approve each kind of change (TUOPIN_APPROVAL_ROUTES, e.g. `收入更正=township;删除=township,county`).
     public var approvals: ApprovalPolicy
+    /// The standards in force (TUOPIN_STANDARDS names a deployment's own file; the shipped one otherwise).
+    public var standards: StandardSet
 
     public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
-                approvals: ApprovalPolicy = .standard) {
+                approvals: ApprovalPolicy = .standard, standards: StandardSet = StandardsCatalog.shipped) {
         self.signIn = signIn
         self.bcryptCost = bcryptCost
         self.sessionLifetime = sessionLifetime
         self.approvals = approvals
+        self.standards = standards
     }
 
     /// Parses `KIND=LEVEL,LEVEL;KIND=…` (kinds by Chinese name, levels township/county); an empty level list
@@ -58,6 +62,8 @@ public struct WebSettings: Sendable {
                                                 lockDuration: TimeInterval(try int("TUOPIN_LOCK_MINUTES", 1...10_080, 15) * 60)),
                            bcryptCost: try int("TUOPIN_BCRYPT_COST", 4...16, 12),
                            sessionLifetime: TimeInterval(try int("TUOPIN_SESSION_HOURS", 1...720, 12) * 3600),
-                           approvals: try env["TUOPIN_APPROVAL_ROUTES"].map(approvalRoutes) ?? .standard)
+                           approvals: try env["TUOPIN_APPROVAL_ROUTES"].map(approvalRoutes) ?? .standard,
+                           standards: try StandardsCatalog.load(path: env["TUOPIN_STANDARDS"].flatMap { $0.isEmpty ? nil : $0 })
+                               .mapError { Invalid(description: $0.description) }.get())
     }
 }

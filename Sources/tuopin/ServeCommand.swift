@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TuopinStore
 import TuopinWeb
 
@@ -12,12 +13,16 @@ struct ServeCommand: AsyncParsableCommand {
     var host = "127.0.0.1"
     @Option(help: "端口 / port")
     var port = 8080
+    @OptionGroup var standardsOption: StandardsOption
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port 应为 1–65535 / --port must be 1 to 65535") }
     }
 
     func run() async throws {
+        // A faulty standards file stops start-up here, naming the line.
+        _ = try standardsOption.load()
+        if let path = standardsOption.standards { setenv("TUOPIN_STANDARDS", path, 1) }
         let url = try database.resolve()
         let runtime = try await database.open()
         let users = try await UserStore.count(on: runtime.database)

@@ -34,7 +34,7 @@ import TuopinTestSupport
         #expect(persons > 2.8 && persons < 4.2)
         let exited = households.filter { $0.exitYear != nil }.count
         #expect(exited > 150 && exited < 750)
-        let line = PovertyLine.national[2016]!.amount
+        let line = StandardsCatalog.shipped.line(for: 2016)!.amount
         #expect(households.contains { ($0.perCapitaIncome(for: 2016) ?? .zero) <= line })
         #expect(households.allSatisfy { $0.members.filter { $0.relation == .head }.count == 1 })
         // Children are younger than their parents.

@@ -49,7 +49,7 @@ public struct RegistryGenerator {
         }
         villages = codes
         referenceDate = LocalDate.yearEnd(options.year)
-        line = (PovertyLine.national[options.year] ?? PovertyLine.national[2016]!).amount
+        line = (StandardsCatalog.shipped.line(for: options.year) ?? StandardsCatalog.shipped.line(for: 2016)!).amount
     }
 
     /// Writes the registry to `url` (.csv or .xlsx); `progress` gets households written.

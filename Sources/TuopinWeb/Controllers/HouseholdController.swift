@@ -15,9 +15,16 @@ enum HouseholdController {
         if full { try await recordIdentityView(detail, viewer: viewer, ip: req.clientIP, on: req.db) }
         let history = try await AuditQuery.search(.init(entity: "household", entityID: String(detail.id)), scope: viewer.scope,
                                                   page: 1, perPage: 50, on: req.db)
+        // The exit test for the year asked for, or the latest year with both an income record and a line.
+        let standards = req.application.webSettings.standards
+        let years = detail.household.incomes.map(\.year).filter { standards.line(for: $0) != nil }.sorted()
+        let asked = try? req.query.get(Int.self, at: "year")
+        let year = asked.flatMap { standards.line(for: $0) != nil ? $0 : nil } ?? years.last ?? standards.lines.keys.max()
+        let verdict = year.map { HouseholdExitTest.evaluate(detail.household, year: $0, standard: standards) }
         return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full,
                                                     history: history.items, canEdit: viewer.user.can(.editRegistry),
-                                                    csrf: viewer.csrfToken), chrome: req.chrome))
+                                                    csrf: viewer.csrfToken, verdict: verdict, verdictYears: years,
+                                                    standards: standards), chrome: req.chrome))
     }
 
     static func query(id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail {

@@ -16,8 +16,16 @@ public enum HouseholdShowView {
         public var canEdit: Bool
         /// The session's CSRF token, for the forms on the page.
         public var csrf: String?
+        /// The exit test for one year, with its evidence, and the years one may pick.
+        public var verdict: ExitVerdict?
+        public var verdictYears: [Int]
+        public var standards: StandardSet
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
-                    canEdit: Bool = false, csrf: String? = nil) {
+                    canEdit: Bool = false, csrf: String? = nil, verdict: ExitVerdict? = nil, verdictYears: [Int] = [],
+                    standards: StandardSet) {
+            self.verdict = verdict
+            self.verdictYears = verdictYears
+            self.standards = standards
             self.canEdit = canEdit
             self.csrf = csrf
             self.detail = detail
@@ -47,8 +55,9 @@ public enum HouseholdShowView {
         ]
         var body = m.canEdit ? "<p><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : ""
         body += "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
+        body += verdict(m)
         body += members(m)
-        body += incomes(h)
+        body += incomes(h, standards: m.standards)
         body += history(m)
         if m.canEdit, let csrf = m.csrf {
             body += """
@@ -90,12 +99,29 @@ public enum HouseholdShowView {
         return "<h2>变更记录（痕迹）</h2>" + imported + table
     }
 
-    static func incomes(_ h: Household) -> String {
+    /// 脱贫标准核验 — each item of the checklist with what the registry shows.
+    static func verdict(_ m: Model) -> String {
+        guard let v = m.verdict else { return "" }
+        let years = m.verdictYears.map { y in
+            y == v.year ? "<b>\(y)</b>" : "<a href=\"/households/\(m.detail.id)?year=\(y)\">\(y)</a>"
+        }.joined(separator: " ")
+        let rows = v.items.map { i in
+            "<tr><td>\(HTML.escape(i.item.label))</td><td>\(i.met ? "<span class=\"ok\">达标</span>" : "<span class=\"bad\">未达标</span>")</td><td>\(HTML.escape(i.evidence.text))</td></tr>"
+        }.joined()
+        let conclusion = v.meets ? "<span class=\"ok\">达标</span>" : "<span class=\"bad\">未达标</span>（未达标项：\(HTML.escape(v.missing.map(\.label).joined(separator: "、")))）"
+        return """
+            <h2>脱贫标准核验（\(v.year)年，参照日 \(v.referenceDate)）</h2>
+            <p>结论：\(conclusion)\(years.isEmpty ? "" : "　年度：" + years)　<a href="/standards">查看扶贫标准</a></p>
+            <table><thead><tr><th>项目</th><th>结果</th><th>佐证</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+    }
+
+    static func incomes(_ h: Household, standards: StandardSet) -> String {
         guard !h.incomes.isEmpty else { return "<h2>家庭收入</h2><p class=\"muted\">没有收入记录。</p>" }
         func m(_ v: Money?) -> String { v.map(\.groupedYuan) ?? "—" }
         let rows = h.incomes.reversed().map { i -> String in
             let per = i.perCapita(memberCount: h.members.count)
-            let line = PovertyLine.national[i.year]
+            let line = standards.line(for: i.year)
             var verdict = "<span class=\"muted\">无当年标准</span>"
             if let per, let line {
                 let above = per > line.amount

@@ -54,7 +54,7 @@ public struct Layout {
     static func user(_ c: Chrome?) -> String {
         guard let c else { return "" }
         var links = ""
-        links += "<a href=\"/changes\">变更申请</a>"
+        links += "<a href=\"/changes\">变更申请</a><a href=\"/standards\">扶贫标准</a>"
         if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
         if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }
         let signOut = c.csrfToken.map { "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape($0))\"><button type=\"submit\">退出</button></form>" } ?? ""
