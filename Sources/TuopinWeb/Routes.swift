@@ -14,6 +14,7 @@ func routes(_ app: Application) {
     signedIn.get("areas", use: AreaController.index)
     signedIn.get("areas", ":code", use: AreaController.show)
     signedIn.get("areas", ":code", "export", ":format", use: ExportController.download)
+    signedIn.get("areas", ":code", "exit", use: ExitCheckController.show)
     signedIn.get("households", ":id", use: HouseholdController.show)
     signedIn.get("households", "new", use: HouseholdEditController.newForm)
     signedIn.post("households", "new", use: HouseholdEditController.create)

@@ -12,21 +12,11 @@ enum ExitTallyTable {
             rows.append(["\(code.prefix) \(names[code] ?? "")", "\(t.households)", "\(t.meeting)", "\(t.notMeeting)"] + items.map { "\(t.missing[$0] ?? 0)" })
         }
         rows.append(["合计 total", "\(total.households)", "\(total.meeting)", "\(total.notMeeting)"] + items.map { "\(total.missing[$0] ?? 0)" })
-        let widths = header.indices.map { i in ([header] + rows).map { width($0[i]) }.max()! }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in i == 0 ? c + String(repeating: " ", count: widths[i] - width(c)) : String(repeating: " ", count: widths[i] - width(c)) + c }
-                .joined(separator: "  ")
-        }
-        lines.append(line(header))
-        lines.append(contentsOf: rows.map(line))
+        lines.append(PlainTable.render([header] + rows))
         lines.append("")
         let only = items.compactMap { item in total.onlyMissing[item].map { "\(item.label)（\(item.rawValue)）\($0) 户" } }
         if !only.isEmpty { lines.append("仅差一项 / held back by one item only: " + only.joined(separator: "；")) }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Display width: CJK characters take two columns.
-    static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
-    }
 }

@@ -38,3 +38,32 @@ import VaporTesting
         }
     }
 }
+
+/// Area pages show the exit indicators and lead to the household-by-household exit test.
+@Suite struct ExitCheckPageTests {
+    @Test func the_county_page_shows_its_incidence_and_the_exit_page_counts_missing_items() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            try await app.testing().test(.GET, "areas/451224", headers: WebHarness.headers(county)) { res async in
+                let body = res.body.string
+                #expect(body.contains("退出指标（2020年末）"))
+                #expect(body.contains("贫困县退出（综合贫困发生率）"))
+                #expect(body.contains("户籍人口 未录入"))
+                #expect(body.contains("第三方评估抽样尚未建立"))
+            }
+            try await app.testing().test(.GET, "areas/451224/exit?year=2016", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .ok)
+                let body = res.body.string
+                #expect(body.contains("2016年脱贫标准核验"))
+                #expect(body.contains("<th>合计</th><td class=\"num\">3</td>"))
+            }
+            try await app.testing().test(.GET, "areas/451224/exit?year=1999", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .badRequest)
+            }
+            let village = try await WebHarness.signIn(app, as: "village")
+            try await app.testing().test(.GET, "areas/451224101201/exit?year=2016", headers: WebHarness.headers(village)) { res async in
+                #expect(res.status == .notFound, "another village is out of scope")
+            }
+        }
+    }
+}

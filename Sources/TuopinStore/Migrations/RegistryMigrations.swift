@@ -12,5 +12,6 @@ public enum RegistryMigrations {
         CreateAuditEvents(),
         CreateUsers(),
         CreateChangeRequests(),
+        AddVillageProfiles(),
     ]
 }

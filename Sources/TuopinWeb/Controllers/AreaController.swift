@@ -18,6 +18,13 @@ enum AreaController {
         var model = try await query(code: code, filter: filter, page: page, perPage: per, scope: viewer.scope, on: req.db)
         model.canExport = viewer.user.can(.exportPersonalData)
         model.canEdit = viewer.user.can(.editRegistry)
+        let standards = req.application.webSettings.standards
+        let year = min(req.today.year, standards.lines.keys.max() ?? req.today.year)
+        model.indicatorYear = year
+        let villages = try await VillageStore.villages(under: code, year: year, standards: standards, on: req.db)
+        model.incidence = VillageStore.incidence(of: code, rows: villages,
+                                                 threshold: code.level == .county ? standards.countyIncidence : standards.villageIncidence,
+                                                 standards: standards)
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }
 

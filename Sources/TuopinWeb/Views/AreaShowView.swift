@@ -10,6 +10,9 @@ public enum AreaShowView {
         public var page: Page<HouseholdSummary>
         public var canExport: Bool
         public var canEdit = false
+        /// 贫困发生率 at the end of `indicatorYear` (villages and the areas above them).
+        public var incidence: IncidenceIndicator?
+        public var indicatorYear = 2020
         public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>, canExport: Bool = false) {
             self.canExport = canExport
             self.lineage = lineage
@@ -26,6 +29,7 @@ public enum AreaShowView {
                      ("未脱贫人口", c.persons(.notExited)), ("已脱贫户", c.households(.exited)), ("已脱贫人口", c.persons(.exited))]
             .map { "<div class=\"stat\"><b>\(HTML.count($0.1))</b><span>\($0.0)</span></div>" }.joined()
         var body = "<div class=\"stats\">\(stats)</div>"
+        body += indicators(m)
         if !m.node.children.isEmpty {
             let rows = m.node.children.map { child in
                 "<tr><td><a href=\"/areas/\(child.area.code.value)\">\(HTML.escape(child.area.name))</a></td><td>\(child.area.code.prefix)</td>\(CountCells.cells(child.counts))</tr>"
@@ -92,5 +96,25 @@ public enum AreaShowView {
         parts.append("<span>第 \(m.page.page) 页 / 共 \(m.page.pageCount) 页</span>")
         if m.page.page < m.page.pageCount { parts.append("<a href=\"\(HTML.escape(link(m.page.page + 1)))\">下一页</a>") }
         return "<div class=\"pager\">\(parts.joined())</div>"
+    }
+
+    /// 退出指标 — the area's incidence against its threshold, and the way to the exit test of its households.
+    static func indicators(_ m: Model) -> String {
+        guard let i = m.incidence else { return "" }
+        let area = m.node.area
+        let what = area.code.level == .village ? "贫困村退出" : (area.code.level == .county ? "贫困县退出（综合贫困发生率）" : "贫困发生率")
+        let status = i.isMet.map { $0 ? "<span class=\"ok\">达到</span>" : "<span class=\"bad\">未达到</span>" } ?? "<span class=\"muted\">无法判断</span>"
+        var rows = "<tr><td>\(what)</td><td class=\"num\">\(i.incidence?.description ?? "—")</td><td>\(HTML.escape(i.threshold.describe(western: i.western)))</td><td>\(status)</td>"
+            + "<td>未脱贫 \(HTML.count(i.poorRemaining)) 人 ÷ 户籍人口 \(i.population.map(HTML.count) ?? "未录入（tuopin import-villages）")</td></tr>"
+        if area.code.level == .county {
+            for name in ["脱贫人口错退率", "贫困人口漏评率", "群众认可度"] {
+                rows += "<tr><td>\(name)</td><td class=\"num\">—</td><td></td><td><span class=\"muted\">无数据</span></td><td>第三方评估抽样尚未建立</td></tr>"
+            }
+        }
+        return """
+            <h2>退出指标（\(m.indicatorYear)年末）</h2>
+            <table><thead><tr><th>指标</th><th class="num">数值</th><th>标准</th><th>结果</th><th>依据</th></tr></thead><tbody>\(rows)</tbody></table>
+            <p><a href="/areas/\(area.code.value)/exit?year=\(m.indicatorYear)">逐户脱贫标准核验（\(m.indicatorYear)年）</a></p>
+            """
     }
 }

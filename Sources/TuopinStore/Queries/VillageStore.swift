@@ -1,0 +1,97 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TuopinDomain
+
+/// 贫困村登记 — village profiles (registered population, poor-village flag, exit year) and the
+/// poverty-incidence indicators of villages and the areas above them.
+public enum VillageStore {
+    /// Writes profiles in one transaction, with one audit record per village whose profile changed.
+    /// Returns the number of villages changed.
+    @discardableResult
+    public static func apply(_ profiles: [VillageProfile], actor: String, actorRole: String? = nil, ip: String? = nil,
+                             reason: String, now: Date, on db: any Database) async throws -> Int {
+        try await db.transaction { tx in
+            try await AreaStore.ensure(villages: Set(profiles.map(\.code)), on: tx)
+            let sql = tx as! any SQLDatabase
+            var entries: [AuditTrail.Entry] = []
+            for p in profiles {
+                guard let row = try await sql.raw("SELECT name, registered_population, poor_village, village_exit_year FROM areas WHERE code = \(bind: p.code.value)").first() else { continue }
+                let old = fields(name: try row.decode(column: "name", as: String.self),
+                                 population: try row.decode(column: "registered_population", as: Int?.self),
+                                 poor: try row.decode(column: "poor_village", as: Bool?.self),
+                                 exitYear: try row.decode(column: "village_exit_year", as: Int?.self))
+                let storedName = try row.decode(column: "name", as: String.self)
+                let name = p.name ?? storedName
+                let new = fields(name: name, population: p.registeredPopulation, poor: p.isPoorVillage, exitYear: p.exitYear)
+                guard old != new else { continue }
+                try await sql.raw("""
+                    UPDATE areas SET name = \(bind: name), registered_population = \(bind: p.registeredPopulation),
+                    poor_village = \(bind: p.isPoorVillage), village_exit_year = \(bind: p.exitYear) WHERE code = \(bind: p.code.value)
+                    """).run()
+                let changed = new.keys.filter { old[$0] != new[$0] }
+                entries.append(.init(actor: actor, actorRole: actorRole, ip: ip, action: "village.profile", entity: "area", entityID: p.code.value,
+                                     areaCode: p.code.value, before: AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, old[$0] ?? nil) })),
+                                     after: AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, new[$0] ?? nil) })),
+                                     reason: reason, at: now))
+            }
+            try await AuditTrail.append(contentsOf: entries, on: tx)
+            return entries.count
+        }
+    }
+
+    static func fields(name: String, population: Int?, poor: Bool?, exitYear: Int?) -> [String: String?] {
+        ["村名": name, "户籍人口": population.map(String.init), "贫困村": poor.map(YesNo.label), "出列年度": exitYear.map(String.init)]
+    }
+
+    /// One village's line of the village table.
+    public struct VillageRow: Sendable {
+        public var code: AreaCode
+        public var name: String
+        public var isPoorVillage: Bool?
+        public var exitYear: Int?
+        public var households: Int
+        public var indicator: IncidenceIndicator
+    }
+
+    /// Every village under `area` that has registered households or a profile, with its incidence at the end of `year`.
+    public static func villages(under area: AreaCode?, year: Int, standards: StandardSet, on db: any Database) async throws -> [VillageRow] {
+        let sql = db as! any SQLDatabase
+        let (lo, hi) = area?.villageRange ?? ("000000000000", "999999999999")
+        let rows = try await sql.raw("""
+            SELECT a.code, a.name, a.registered_population, a.poor_village, a.village_exit_year,
+                   COALESCE(p.households, 0) AS households, COALESCE(p.persons, 0) AS persons, COALESCE(p.remaining, 0) AS remaining
+            FROM areas a LEFT JOIN (
+                SELECT h.village_code, COUNT(DISTINCT h.id) AS households, COUNT(m.id) AS persons,
+                       SUM(CASE WHEN h.exit_year IS NULL OR h.exit_year > \(bind: year) THEN 1 ELSE 0 END) AS remaining
+                FROM households h JOIN members m ON m.household_id = h.id
+                WHERE h.village_code BETWEEN \(bind: lo) AND \(bind: hi)
+                GROUP BY h.village_code) p ON p.village_code = a.code
+            WHERE a.level = \(bind: AreaLevel.village.rawValue) AND a.code BETWEEN \(bind: lo) AND \(bind: hi)
+              AND (p.households IS NOT NULL OR a.registered_population IS NOT NULL)
+            ORDER BY a.code
+            """).all()
+        return try rows.compactMap { r in
+            guard let code = AreaCode(try r.decode(column: "code", as: String.self)) else { return nil }
+            let indicator = IncidenceIndicator(area: code, registeredPoor: try r.decode(column: "persons", as: Int.self),
+                                               poorRemaining: try r.decode(column: "remaining", as: Int.self),
+                                               population: try r.decode(column: "registered_population", as: Int?.self),
+                                               threshold: standards.villageIncidence, western: standards.isWestern(code))
+            return VillageRow(code: code, name: try r.decode(column: "name", as: String.self),
+                              isPoorVillage: try r.decode(column: "poor_village", as: Bool?.self),
+                              exitYear: try r.decode(column: "village_exit_year", as: Int?.self),
+                              households: try r.decode(column: "households", as: Int.self), indicator: indicator)
+        }
+    }
+
+    /// The incidence of an area above the villages (township, county): its villages summed; the population
+    /// counts only villages that have one loaded, and is nil if none has.
+    public static func incidence(of area: AreaCode, rows: [VillageRow], threshold: RateThreshold, standards: StandardSet) -> IncidenceIndicator {
+        let inside = rows.filter { area.contains($0.code) }
+        let populations = inside.compactMap(\.indicator.population)
+        return IncidenceIndicator(area: area, registeredPoor: inside.reduce(0) { $0 + $1.indicator.registeredPoor },
+                                  poorRemaining: inside.reduce(0) { $0 + $1.indicator.poorRemaining },
+                                  population: populations.isEmpty ? nil : populations.reduce(0, +), threshold: threshold,
+                                  western: standards.isWestern(area))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinStore
+
+struct ImportVillagesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-villages",
+        abstract: "导入贫困村登记文件（户籍人口、贫困村、出列年度） / Load a village file (registered population, poor-village flag, exit year).",
+        discussion: "格式见 docs/VILLAGES.md。有任何错误则不写入。 / Format: docs/VILLAGES.md. A file with any error loads nothing."
+    )
+
+    @Argument(help: "村级文件 / the village file (.csv or .xlsx)")
+    var file: String
+    @Option(help: ArgumentHelp("只接受此县的村（6位代码） / accept only villages of this county", valueName: "CODE"))
+    var county: String?
+    @Flag(name: .customLong("dry-run"), help: "只检查，不写入 / check only, write nothing")
+    var dryRun = false
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let c = county, AreaCode(c)?.level != .county {
+            throw ValidationError("--county 应为6位县级代码 / --county must be a 6-digit county code; got '\(c)'")
+        }
+    }
+
+    func run() async throws {
+        let read = VillageFileReader.read(URL(fileURLWithPath: file), county: county.flatMap(AreaCode.init))
+        if !read.issues.isEmpty { FileHandle.standardOutput.write(Data(IssueReport.csv(read.issues).utf8)) }
+        guard !read.hasErrors else {
+            throw CommandFailure("未导入：\(file) 有 \(read.issues.count) 个错误，未写入任何数据 / not loaded: \(file) has \(read.issues.count) errors; nothing was written")
+        }
+        guard !dryRun else {
+            note("检查通过（试运行，未写入）：\(read.villages.count) 个村 / check passed (dry run): \(read.villages.count) villages")
+            return
+        }
+        let runtime = try await database.open()
+        do {
+            let changed = try await VillageStore.apply(read.villages, actor: "cli:\(NSUserName())",
+                                                       reason: "导入村级文件 \(file) / village file \(file)", now: Date(), on: runtime.database)
+            await runtime.shutdown()
+            note("已导入 / loaded: \(read.villages.count) 个村 villages, \(changed) 个有变化 changed")
+        } catch {
+            await runtime.shutdown()
+            throw CommandFailure("导入失败，未写入 / the load failed; nothing was written: \(error)")
+        }
+    }
+}
