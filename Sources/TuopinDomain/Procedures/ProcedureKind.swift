@@ -1,0 +1,25 @@
+/// 程序 — the official procedures a household goes through, each an ordered list of steps.
+/// Sources: 2014 建档立卡工作方案 (identification, "两公示一公告", policy-rules §2.1); 2016 《关于建立贫困退出机制的意见》
+/// (exit, §1.2); 2017 动态调整 notice (return to poverty, removal, natural changes, §3.2).
+public enum ProcedureKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// 识别: 申请 → 村民代表大会评议 → 村公示 → 乡镇审核 → 乡镇公示 → 县复审 → 公告
+    case identification = "贫困户识别"
+    /// 退出: 民主评议 → 核实 → 户认可 → 公示 → 公告 → 销号
+    case exit = "贫困户退出"
+    /// 返贫: 申请 → 核实 → 民主评议 → 公示 → 公告
+    case returnToPoverty = "返贫"
+    /// 错评剔除: 核实 → 民主评议 → 公示 → 公告 → 销号
+    case removal = "错评剔除"
+    /// 自然变更 (出生、死亡、婚入婚出、分户): 登记 → 乡镇审核
+    case naturalChange = "自然变更"
+
+    public var steps: [ProcedureStep] {
+        switch self {
+        case .identification: [.application, .villageReview, .villagePosting, .townshipReview, .townshipPosting, .countyReview, .announcement]
+        case .exit: [.democraticReview, .verification, .householdConsent, .posting, .announcement, .deregistration]
+        case .returnToPoverty: [.application, .verification, .democraticReview, .posting, .announcement]
+        case .removal: [.verification, .democraticReview, .posting, .announcement, .deregistration]
+        case .naturalChange: [.registration, .townshipReview]
+        }
+    }
+}
