@@ -12,8 +12,10 @@ public struct WebSettings: Sendable {
     public var sessionLifetime: TimeInterval
     /// Which levels approve each kind of change (TUOPIN_APPROVAL_ROUTES, e.g. `收入更正=township;删除=township,county`).
     public var approvals: ApprovalPolicy
-    /// The standards in force (TUOPIN_STANDARDS names a deployment's own file; the shipped one otherwise).
+    /// The standards in force (TUOPIN_STANDARDS or `--standards` names a deployment's own file; the shipped one otherwise).
     public var standards: StandardSet
+    /// The deployment's standards file, nil for the shipped one.
+    public var standardsFile: String?
 
     public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
                 approvals: ApprovalPolicy = .standard, standards: StandardSet = StandardsCatalog.shipped) {
@@ -49,8 +51,9 @@ public struct WebSettings: Sendable {
         public let description: String
     }
 
-    /// From the environment; a bad value stops start-up with a message naming it.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> WebSettings {
+    /// From the environment (and a standards file named on the command line); a bad value stops start-up with a message naming it.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+                                       standardsFile: String? = nil) throws -> WebSettings {
         func int(_ key: String, _ range: ClosedRange<Int>, _ fallback: Int) throws -> Int {
             guard let text = env[key] else { return fallback }
             guard let v = Int(text), range.contains(v) else {
@@ -58,12 +61,14 @@ public struct WebSettings: Sendable {
             }
             return v
         }
-        return WebSettings(signIn: SignInPolicy(maxFailures: try int("TUOPIN_LOCK_FAILURES", 1...100, 5),
+        let file = standardsFile ?? StandardsCatalog.path(in: env)
+        var settings = WebSettings(signIn: SignInPolicy(maxFailures: try int("TUOPIN_LOCK_FAILURES", 1...100, 5),
                                                 lockDuration: TimeInterval(try int("TUOPIN_LOCK_MINUTES", 1...10_080, 15) * 60)),
                            bcryptCost: try int("TUOPIN_BCRYPT_COST", 4...16, 12),
                            sessionLifetime: TimeInterval(try int("TUOPIN_SESSION_HOURS", 1...720, 12) * 3600),
                            approvals: try env["TUOPIN_APPROVAL_ROUTES"].map(approvalRoutes) ?? .standard,
-                           standards: try StandardsCatalog.load(path: env["TUOPIN_STANDARDS"].flatMap { $0.isEmpty ? nil : $0 })
-                               .mapError { Invalid(description: $0.description) }.get())
+                           standards: try StandardsCatalog.load(path: file).mapError { Invalid(description: $0.description) }.get())
+        settings.standardsFile = file
+        return settings
     }
 }

@@ -16,7 +16,6 @@ struct EvaluateCommand: AsyncParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
     enum Status: String, ExpressibleByArgument, CaseIterable { case all, poor = "not-exited", exited }
 
     @Option(help: "核验年度 / the year tested")
@@ -26,7 +25,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("参照日（年龄计算），YYYY-MM-DD / reference date for ages", valueName: "DATE"))
     var asOf: String?
     @Option(help: "table（按乡镇汇总）或 csv（核验结论文件） / table (summary by township) or csv (the verdict file)")
-    var format: Format = .table
+    var format: ReportFormat = .table
     @Option(help: "all、not-exited（未脱贫）或 exited（已脱贫） / which households")
     var status: Status = .all
     @Option(help: ArgumentHelp("写入文件而非标准输出 / write to this file instead of standard output", valueName: "FILE"))

@@ -3,7 +3,7 @@ import TuopinDomain
 /// The exit test's summary as a plain-text table, one line per township and a total.
 enum ExitTallyTable {
     static func render(year: Int, reference: LocalDate, total: ExitTally, byTownship: [AreaCode: ExitTally], names: [AreaCode: String]) -> String {
-        let items = ChecklistItem.allCases.filter { total.missing[$0] != nil || ChecklistItem.nationalFloor.contains($0) }
+        let items = total.shownItems
         var lines = ["\(year)年脱贫标准核验（参照日 \(reference)） / exit test for \(year), reference date \(reference)", ""]
         let header = ["乡镇 township", "户数", "达标", "未达标"] + items.map { "缺\($0.shortLabel)" }
         var rows: [[String]] = []

@@ -37,7 +37,7 @@ struct ImportVillagesCommand: AsyncParsableCommand {
         }
         let runtime = try await database.open()
         do {
-            let changed = try await VillageStore.apply(read.villages, actor: "cli:\(NSUserName())",
+            let changed = try await VillageStore.apply(read.villages, actor: UserCommand.operatorName,
                                                        reason: "导入村级文件 \(file) / village file \(file)", now: Date(), on: runtime.database)
             await runtime.shutdown()
             note("已导入 / loaded: \(read.villages.count) 个村 villages, \(changed) 个有变化 changed")

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TuopinStore
 import TuopinWeb
 
@@ -20,9 +19,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // A faulty standards file stops start-up here, naming the line.
-        _ = try standardsOption.load()
-        if let path = standardsOption.standards { setenv("TUOPIN_STANDARDS", path, 1) }
         let url = try database.resolve()
         let runtime = try await database.open()
         let users = try await UserStore.count(on: runtime.database)
@@ -30,15 +26,17 @@ struct ServeCommand: AsyncParsableCommand {
         if users == 0 {
             note("还没有任何账号，请先创建系统管理员 / no accounts yet; create the first administrator with:\n  tuopin user add admin --name 管理员 --unit 县扶贫办 --role admin --db \(url)")
         }
-        try await Server.run(database: url, host: host, port: port)
+        try await Server.run(database: url, host: host, port: port, standardsFile: standardsOption.standards)
     }
 }
 
 /// Runs the web server until interrupted.
 enum Server {
-    static func run(database: DatabaseURL, host: String, port: Int) async throws {
+    /// A faulty setting or standards file stops start-up with a message naming it.
+    static func run(database: DatabaseURL, host: String, port: Int, standardsFile: String? = nil) async throws {
         do {
-            try await WebServer.run(database: database, host: host, port: port) {
+            let settings = try WebSettings.fromEnvironment(standardsFile: standardsFile)
+            try await WebServer.run(database: database, host: host, port: port, settings: settings) {
                 note("Tuopin 已启动 / serving \(database): http://\(host):\(port)/  (Ctrl-C 停止 / to stop)")
             }
         } catch {

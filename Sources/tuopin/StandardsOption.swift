@@ -8,7 +8,7 @@ struct StandardsOption: ParsableArguments {
     var standards: String?
 
     func load() throws -> StandardSet {
-        switch StandardsCatalog.load(path: standards ?? StandardsCatalog.environmentPath) {
+        switch StandardsCatalog.load(path: standards ?? StandardsCatalog.path()) {
         case .success(let s): return s
         case .failure(let e): throw CommandFailure(e.description)
         }

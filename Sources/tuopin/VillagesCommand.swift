@@ -16,7 +16,7 @@ struct VillagesCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("只列此区划（6、9或12位代码） / only this area", valueName: "CODE"))
     var area: String?
     @Option(help: "table 或 csv / table or csv")
-    var format: EvaluateCommand.Format = .table
+    var format: ReportFormat = .table
     @OptionGroup var standardsOption: StandardsOption
     @OptionGroup var database: DatabaseOptions
 

@@ -33,4 +33,9 @@ public struct ExitTally: Hashable, Sendable {
     }
 
     public var notMeeting: Int { households - meeting }
+
+    /// The items a summary shows: the national floor, and any overlay item some household missed.
+    public var shownItems: [ChecklistItem] {
+        ChecklistItem.allCases.filter { missing[$0] != nil || ChecklistItem.nationalFloor.contains($0) }
+    }
 }

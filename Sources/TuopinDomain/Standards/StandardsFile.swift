@@ -23,7 +23,7 @@ public enum StandardsFile {
                 f.count == expected ? nil : fail("应为“\(shape)”，实有\(f.count)个字段 / expected `\(shape)`, found \(f.count) fields")
             }
             let kind = f[0]
-            guard f.last.map({ !$0.isEmpty }) == true || kind == "western" || f.count < 2 else {
+            guard f.count < 2 || !f[f.count - 1].isEmpty else {
                 return fail("缺少来源（最后一个字段） / the source (last field) is missing")
             }
             if singleKinds.contains(kind) {
@@ -45,7 +45,7 @@ public enum StandardsFile {
             case "checklist":
                 if let e = count(4, "checklist | 起始年度 | 项目,项目… | 来源") { return e }
                 guard let year = Int(f[1]), (2000...2100).contains(year) else { return fail("年度“\(f[1])”不是年份 / `\(f[1])` is not a year") }
-                guard case .success(let items) = parseItems(f[2]) else { return fail(itemFault(f[2])) }
+                guard let items = parseItems(f[2]) else { return fail(itemFault(f[2])) }
                 guard items.contains(.income) else { return fail("检查项目必须包含 income（一超过） / a checklist must contain income") }
                 if checklists.contains(where: { $0.fromYear == year }) { return fail("\(year)年起的检查项目重复 / a checklist from \(year) is given twice") }
                 checklists.append(ChecklistPeriod(fromYear: year, items: items, source: f[3]))
@@ -54,7 +54,7 @@ public enum StandardsFile {
                 guard f[1].utf8.count == 2, let code = AreaCode(f[1] + "0000"), code.level == .province else {
                     return fail("省代码“\(f[1])”应为两位数字 / the province code `\(f[1])` must be two digits")
                 }
-                guard case .success(let items) = parseItems(f[4]) else { return fail(itemFault(f[4])) }
+                guard let items = parseItems(f[4]) else { return fail(itemFault(f[4])) }
                 if overlays[f[1]] != nil { return fail("省代码\(f[1])的地方标准重复 / province \(f[1]) is given twice") }
                 overlays[f[1]] = ProvinceOverlay(province: f[1], provinceName: f[2], title: f[3], adds: items, source: f[5])
             case "western":
@@ -115,14 +115,14 @@ public enum StandardsFile {
     static let allKinds = ["poverty_line", "checklist", "overlay", "western", "village_incidence", "county_incidence",
                            "wrong_exit_rate", "missed_rate", "recognition_rate", "posting_days", "monitoring"]
 
-    static func parseItems(_ text: String) -> Result<[ChecklistItem], StandardsFileError> {
-        let parts = text.split(separator: ",").map { String($0).trimmedCell }
-        var items: [ChecklistItem] = []
-        for p in parts {
-            guard let item = ChecklistItem(rawValue: p) else { return .failure(StandardsFileError(line: nil, message: p)) }
-            if !items.contains(item) { items.append(item) }
+    /// Comma-separated item codes in verdict-file order; nil if any is unknown or there is none.
+    static func parseItems(_ text: String) -> [ChecklistItem]? {
+        var items: Set<ChecklistItem> = []
+        for p in text.split(separator: ",").map({ String($0).trimmedCell }) {
+            guard let item = ChecklistItem(rawValue: p) else { return nil }
+            items.insert(item)
         }
-        return items.isEmpty ? .failure(StandardsFileError(line: nil, message: "")) : .success(items.sorted())
+        return items.isEmpty ? nil : items.sorted()
     }
 
     static func itemFault(_ text: String) -> String {

@@ -34,7 +34,7 @@ public enum StandardsCatalog {
     }
 
     /// The path named by TUOPIN_STANDARDS, if any.
-    public static var environmentPath: String? {
-        ProcessInfo.processInfo.environment["TUOPIN_STANDARDS"].flatMap { $0.isEmpty ? nil : $0 }
+    public static func path(in env: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        env["TUOPIN_STANDARDS"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

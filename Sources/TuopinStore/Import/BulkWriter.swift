@@ -40,6 +40,9 @@ public struct BulkWriter {
     /// The most bound values in one statement (SQLite allows 32,766; PostgreSQL 65,535).
     static let maxBinds = 30_000
 
+    /// From this many rows on, PostgreSQL gets COPY instead of a multi-row INSERT.
+    static let copyThreshold = 200
+
     public func insert(into table: String, columns: [String], rows: [[BulkValue]], upsert: Upsert? = nil) async throws {
         guard !rows.isEmpty else { return }
         let perStatement = max(1, BulkWriter.maxBinds / columns.count)
@@ -78,7 +81,8 @@ public struct BulkWriter {
             }
             return
         }
-        if let pg = database as? any PostgresDatabase {
+        // COPY pays for a staging table; a few rows (one audit record, one edited household) go as a plain INSERT.
+        if rows.count >= BulkWriter.copyThreshold, let pg = database as? any PostgresDatabase {
             try await PostgresCopy.insert(into: table, columns: columns, rows: rows, upsertClause: tail, on: pg, logger: database.logger)
             return
         }

@@ -68,7 +68,8 @@ public enum RegistryImporter {
             try await writer.insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
                                     rows: chunk.map { RegistryRows.household($0, importID: batchID, now: options.now) },
                                     upsert: RegistryRows.householdUpsert)
-            let ids = try await householdIDs(chunk, on: sql)
+            // Known households keep their IDs; only the new ones need looking up after the insert.
+            let ids = known.merging(try await householdIDs(chunk.filter { known[$0.villageCode.countyPart + "/" + $0.number] == nil }, on: sql)) { a, _ in a }
             var members: [[BulkValue]] = []
             var incomes: [[BulkValue]] = []
             members.reserveCapacity(chunk.count * 4)
@@ -121,7 +122,7 @@ public enum RegistryImporter {
     }
 
     /// Database IDs of a chunk of households, keyed "county/户编号".
-    static func householdIDs(_ chunk: ArraySlice<Household>, on sql: any SQLDatabase) async throws -> [String: Int64] {
+    static func householdIDs(_ chunk: some Collection<Household>, on sql: any SQLDatabase) async throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         ids.reserveCapacity(chunk.count)
         for (county, list) in Dictionary(grouping: chunk, by: { $0.villageCode.countyPart }) {

@@ -23,6 +23,12 @@ public enum AuditChain {
         return fields.map { f in f.map { "\($0.utf8.count):\($0)" } ?? "-1:" }.joined(separator: "|")
     }
 
+    /// The canonical content of an entry at its place in the chain.
+    static func canonical(seq: Int64, _ e: AuditTrail.Entry) -> String {
+        canonical(seq: seq, at: e.at, actor: e.actor, actorRole: e.actorRole, ip: e.ip, action: e.action, entity: e.entity,
+                  entityID: e.entityID, areaCode: e.areaCode, before: e.before, after: e.after, reason: e.reason)
+    }
+
     public static func hash(previous: String, canonical: String) -> String {
         let digest = SHA256.hash(data: Data((previous + "\n" + canonical).utf8))
         let hex = Array("0123456789abcdef".utf8)

@@ -25,19 +25,12 @@ public enum AuditQuery {
         }
     }
 
-    public struct Record: Sendable, Codable, Equatable {
+    /// A stored record: its place in the chain and what was appended (`record.actor` reads the entry's field).
+    @dynamicMemberLookup
+    public struct Record: Sendable, Equatable, Codable {
         public var seq: Int64
-        public var at: Date
-        public var actor: String
-        public var actorRole: String?
-        public var ip: String?
-        public var action: String
-        public var entity: String
-        public var entityID: String?
-        public var areaCode: String?
-        public var before: String?
-        public var after: String?
-        public var reason: String?
+        public var entry: AuditTrail.Entry
+        public subscript<T>(dynamicMember field: KeyPath<AuditTrail.Entry, T>) -> T { entry[keyPath: field] }
     }
 
     /// One page, newest first. Outside an administrator's view, only records of areas in the scope.
@@ -54,13 +47,14 @@ public enum AuditQuery {
         return Page(items: items, total: total, page: page, perPage: perPage)
     }
 
+    /// A row of `audit_events` as a record (also what `AuditVerifier` re-hashes).
     static func record(_ r: any SQLRow) throws -> Record {
         func text(_ c: String) throws -> String? { try r.decode(column: c, as: String?.self) }
-        return Record(seq: try r.decode(column: "seq", as: Int64.self), at: try r.decode(column: "occurred_at", as: Date.self),
-                      actor: try r.decode(column: "actor", as: String.self), actorRole: try text("actor_role"), ip: try text("ip"),
-                      action: try r.decode(column: "action", as: String.self), entity: try r.decode(column: "entity", as: String.self),
-                      entityID: try text("entity_id"), areaCode: try text("area_code"), before: try text("before_json"),
-                      after: try text("after_json"), reason: try text("reason"))
+        return Record(seq: try r.decode(column: "seq", as: Int64.self), entry: AuditTrail.Entry(
+            actor: try r.decode(column: "actor", as: String.self), actorRole: try text("actor_role"), ip: try text("ip"),
+            action: try r.decode(column: "action", as: String.self), entity: try r.decode(column: "entity", as: String.self),
+            entityID: try text("entity_id"), areaCode: try text("area_code"), before: try text("before_json"),
+            after: try text("after_json"), reason: try text("reason"), at: try r.decode(column: "occurred_at", as: Date.self)))
     }
 
     /// nil when the scope sees nothing.

@@ -4,7 +4,7 @@ import SQLKit
 
 /// 痕迹 — appends to the audit trail, always inside the transaction of the change it records.
 public enum AuditTrail {
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable, Codable {
         public var actor: String
         public var actorRole: String?
         public var ip: String?
@@ -55,12 +55,10 @@ public enum AuditTrail {
         rows.reserveCapacity(entries.count)
         for entry in entries {
             seq += 1
-            let at = AuditChain.roundedToMillisecond(entry.at)
-            let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(
-                seq: seq, at: at, actor: entry.actor, actorRole: entry.actorRole, ip: entry.ip, action: entry.action,
-                entity: entry.entity, entityID: entry.entityID, areaCode: entry.areaCode, before: entry.before,
-                after: entry.after, reason: entry.reason))
-            rows.append([.int(seq), .date(at), .text(entry.actor), .text(entry.actorRole), .text(entry.ip), .text(entry.action),
+            var entry = entry
+            entry.at = AuditChain.roundedToMillisecond(entry.at)
+            let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(seq: seq, entry))
+            rows.append([.int(seq), .date(entry.at), .text(entry.actor), .text(entry.actorRole), .text(entry.ip), .text(entry.action),
                          .text(entry.entity), .text(entry.entityID), .text(entry.areaCode), .text(entry.before), .text(entry.after),
                          .text(entry.reason), .text(previous), .text(hash)])
             previous = hash

@@ -34,13 +34,7 @@ public enum AuditVerifier {
                 if storedPrevious != previous {
                     return Report(checked: checked, firstBreak: (seq, id, "第\(seq)条记录的前序哈希与上一条不符 / record \(seq) does not link to the record before it"))
                 }
-                func text(_ c: String) throws -> String? { try row.decode(column: c, as: String?.self) }
-                let canonical = AuditChain.canonical(
-                    seq: seq, at: try row.decode(column: "occurred_at", as: Date.self), actor: try row.decode(column: "actor", as: String.self),
-                    actorRole: try text("actor_role"), ip: try text("ip"), action: try row.decode(column: "action", as: String.self),
-                    entity: try row.decode(column: "entity", as: String.self), entityID: try text("entity_id"), areaCode: try text("area_code"),
-                    before: try text("before_json"), after: try text("after_json"), reason: try text("reason"))
-                let hash = AuditChain.hash(previous: previous, canonical: canonical)
+                let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(seq: seq, try AuditQuery.record(row).entry))
                 if hash != (try row.decode(column: "hash", as: String.self)) {
                     return Report(checked: checked, firstBreak: (seq, id, "第\(seq)条记录的内容已被改动（哈希不符） / record \(seq) was changed after it was written (hash mismatch)"))
                 }

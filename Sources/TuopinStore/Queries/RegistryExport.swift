@@ -23,23 +23,11 @@ public enum RegistryExport {
         while true {
             var q: SQLQueryString = "SELECT * FROM households WHERE id > \(bind: lastID)"
             q.appendInterpolation(areaClause)
-            q.appendLiteral(" ORDER BY id LIMIT 2000")
-            let households = try await sql.raw(q).all()
-            guard let last = households.last else { break }
-            let first = try households[0].decode(column: "id", as: Int64.self)
+            q.appendLiteral(" ORDER BY id LIMIT 1000")
+            let rows = try await sql.raw(q).all()
+            guard let last = rows.last else { break }
             lastID = try last.decode(column: "id", as: Int64.self)
-            // Members and incomes of the chunk by ID range (a superset when an area is given; unmatched rows are skipped).
-            var members: [Int64: [Member]] = [:]
-            for row in try await sql.raw("SELECT * FROM members WHERE household_id BETWEEN \(bind: first) AND \(bind: lastID) ORDER BY household_id, position").all() {
-                if let m = try RowMapping.member(row) { members[try row.decode(column: "household_id", as: Int64.self), default: []].append(m) }
-            }
-            var incomes: [Int64: [HouseholdIncome]] = [:]
-            for row in try await sql.raw("SELECT * FROM household_incomes WHERE household_id BETWEEN \(bind: first) AND \(bind: lastID) ORDER BY household_id, year").all() {
-                incomes[try row.decode(column: "household_id", as: Int64.self), default: []].append(try RowMapping.income(row))
-            }
-            for row in households {
-                let id = try row.decode(column: "id", as: Int64.self)
-                guard let h = try RowMapping.household(row, members: members[id] ?? [], incomes: incomes[id] ?? []) else { continue }
+            for (_, h) in try await HouseholdSnapshot.households(rows, on: sql) {
                 for r in RegistryRowFormatter.rows(h) { try writer.write(row: r) }
                 outcome.households += 1
                 outcome.members += h.members.count

@@ -14,14 +14,21 @@ public enum VillageStore {
         try await db.transaction { tx in
             try await AreaStore.ensure(villages: Set(profiles.map(\.code)), on: tx)
             let sql = tx as! any SQLDatabase
+            // What is stored now, read 500 villages a query.
+            var stored: [String: (name: String, fields: [String: String?])] = [:]
+            let codes = profiles.map(\.code.value)
+            for start in stride(from: 0, to: codes.count, by: 500) {
+                let part = Array(codes[start..<min(start + 500, codes.count)])
+                for row in try await sql.raw("SELECT code, name, registered_population, poor_village, village_exit_year FROM areas WHERE code IN (\(binds: part))").all() {
+                    let name = try row.decode(column: "name", as: String.self)
+                    stored[try row.decode(column: "code", as: String.self)] = (name, fields(
+                        name: name, population: try row.decode(column: "registered_population", as: Int?.self),
+                        poor: try row.decode(column: "poor_village", as: Bool?.self), exitYear: try row.decode(column: "village_exit_year", as: Int?.self)))
+                }
+            }
             var entries: [AuditTrail.Entry] = []
             for p in profiles {
-                guard let row = try await sql.raw("SELECT name, registered_population, poor_village, village_exit_year FROM areas WHERE code = \(bind: p.code.value)").first() else { continue }
-                let old = fields(name: try row.decode(column: "name", as: String.self),
-                                 population: try row.decode(column: "registered_population", as: Int?.self),
-                                 poor: try row.decode(column: "poor_village", as: Bool?.self),
-                                 exitYear: try row.decode(column: "village_exit_year", as: Int?.self))
-                let storedName = try row.decode(column: "name", as: String.self)
+                guard let (storedName, old) = stored[p.code.value] else { continue }
                 let name = p.name ?? storedName
                 let new = fields(name: name, population: p.registeredPopulation, poor: p.isPoorVillage, exitYear: p.exitYear)
                 guard old != new else { continue }

@@ -10,10 +10,8 @@ enum ExitCheckController {
         let code = try req.areaCode()
         guard viewer.scope.includes(code) else { throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)") }
         let standards = req.application.webSettings.standards
-        let yearText = try? req.query.get(String.self, at: "year")
-        let year = yearText.map { Int($0) } ?? standards.lines.keys.max()
-        guard let year, standards.line(for: year) != nil else {
-            throw Abort(.badRequest, reason: "年度“\(yearText ?? "")”无效：扶贫标准文件未列该年贫困线 / no poverty line for year '\(yearText ?? "")'")
+        guard let year = try req.standardsYear() ?? standards.lines.keys.max() else {
+            throw Abort(.badRequest, reason: "扶贫标准文件没有贫困线 / the standards file has no poverty line")
         }
         let lineage = try await AreaStore.lineage(code, on: req.db)
         let childLevel = AreaLevel(rawValue: min(code.level.rawValue + 1, AreaLevel.village.rawValue))!

@@ -18,8 +18,7 @@ enum HouseholdController {
         // The exit test for the year asked for, or the latest year with both an income record and a line.
         let standards = req.application.webSettings.standards
         let years = detail.household.incomes.map(\.year).filter { standards.line(for: $0) != nil }.sorted()
-        let asked = try? req.query.get(Int.self, at: "year")
-        let year = asked.flatMap { standards.line(for: $0) != nil ? $0 : nil } ?? years.last ?? standards.lines.keys.max()
+        let year = try req.standardsYear() ?? years.last ?? standards.lines.keys.max()
         let verdict = year.map { HouseholdExitTest.evaluate(detail.household, year: $0, standard: standards) }
         return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full,
                                                     history: history.items, canEdit: viewer.user.can(.editRegistry),

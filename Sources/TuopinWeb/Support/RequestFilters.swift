@@ -37,6 +37,15 @@ extension Request {
         return id
     }
 
+    /// `?year=` of the exit test: nil when absent; refused unless the standards in force have a line for it.
+    func standardsYear() throws -> Int? {
+        guard let text = query[String.self, at: "year"], !text.isEmpty else { return nil }
+        guard let year = Int(text), application.webSettings.standards.line(for: year) != nil else {
+            throw Abort(.badRequest, reason: "年度“\(text)”无效：扶贫标准文件未列该年贫困线 / no poverty line for year '\(text)'")
+        }
+        return year
+    }
+
     var today: LocalDate { LocalDate(Date()) }
 
     /// The importer's rule options, for checks of forms.

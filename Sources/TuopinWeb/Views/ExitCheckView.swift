@@ -5,7 +5,7 @@ import TuopinDomain
 enum ExitCheckView {
     static func render(area: Area?, lineage: [Area], year: Int, total: ExitTally, byChild: [AreaCode: ExitTally],
                        names: [AreaCode: String], chrome: Layout.Chrome?) -> String {
-        let items = ChecklistItem.allCases.filter { total.missing[$0] != nil || ChecklistItem.nationalFloor.contains($0) }
+        let items = total.shownItems
         func cells(_ t: ExitTally) -> String {
             "<td class=\"num\">\(HTML.count(t.households))</td><td class=\"num\">\(HTML.count(t.meeting))</td><td class=\"num\">\(HTML.count(t.notMeeting))</td>"
                 + items.map { "<td class=\"num\">\(HTML.count(t.missing[$0] ?? 0))</td>" }.joined()
