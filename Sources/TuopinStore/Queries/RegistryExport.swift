@@ -23,11 +23,11 @@ public enum RegistryExport {
         while true {
             var q: SQLQueryString = "SELECT * FROM households WHERE id > \(bind: lastID)"
             q.appendInterpolation(areaClause)
-            q.appendLiteral(" ORDER BY id LIMIT 1000")
+            q.appendLiteral(" ORDER BY id LIMIT 2000")
             let rows = try await sql.raw(q).all()
             guard let last = rows.last else { break }
             lastID = try last.decode(column: "id", as: Int64.self)
-            for (_, h) in try await HouseholdSnapshot.households(rows, on: sql) {
+            for (_, h) in try await HouseholdSnapshot.households(rows, idRange: true, on: sql) {
                 for r in RegistryRowFormatter.rows(h) { try writer.write(row: r) }
                 outcome.households += 1
                 outcome.members += h.members.count
