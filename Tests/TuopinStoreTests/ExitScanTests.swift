@@ -43,3 +43,40 @@ import TuopinTestSupport
         }
     }
 }
+
+/// 通生活用电 / 通广播电视 travel from the file to the database and back, and the Sichuan overlay
+/// (一超六有) checks them.
+@Suite struct HouseholdUtilitiesTests {
+    @Test func power_and_broadcast_columns_are_stored_scanned_and_checked() async throws {
+        try await StoreHarness.withStore { db in
+            let village = AreaCode("513423100201")!  // 盐源县, Sichuan
+            var dark = Samples.household("S0001", village: village, idBase: 1)
+            dark.incomes = [HouseholdIncome(year: 2016, wage: Money(yuan: 12_000))]
+            dark.powerSupplied = false
+            dark.broadcastReception = nil
+            var lit = Samples.household("S0002", village: village, idBase: 2)
+            lit.incomes = dark.incomes
+            lit.powerSupplied = true
+            lit.broadcastReception = true
+            let rows = Samples.rows([dark, lit])
+            #expect(RegistryRowFormatter.header.suffix(2) == ["通生活用电", "通广播电视"])
+            #expect(rows[1].suffix(2) == ["否", ""])
+            let outcome = try await StoreHarness.importFile(Samples.file(Samples.csv(rows)), county: AreaCode("513423"), on: db)
+            #expect(outcome.households == 2, "\(outcome)")
+
+            var verdicts: [String: [ChecklistItem]] = [:]
+            var stored: [String: (Bool?, Bool?)] = [:]
+            try await HouseholdScan.forEach(area: AreaCode("513423"), incomeYears: [2016], on: db) { window in
+                for s in window {
+                    verdicts[s.household.number] = HouseholdExitTest.evaluate(s.household, year: 2016, standard: StandardsCatalog.shipped).missing
+                    stored[s.household.number] = (s.household.powerSupplied, s.household.broadcastReception)
+                }
+            }
+            let darkStored = try #require(stored["S0001"]), litStored = try #require(stored["S0002"])
+            #expect(darkStored == (false, nil))
+            #expect(litStored == (true, true))
+            #expect(verdicts["S0001"] == [.electricity, .broadcast])
+            #expect(verdicts["S0002"] == [])
+        }
+    }
+}

@@ -8,7 +8,8 @@ public enum HouseholdDiff {
                 "其他致贫原因": h.otherCauses.map(\.rawValue).joined(separator: "、"), "识别年度": String(h.identifiedYear),
                 "脱贫年度": h.exitYear.map(String.init) ?? "", "住房安全等级": h.housingGrade?.rawValue ?? "",
                 "危房已改造或已搬迁": b(h.housingResolved), "不愁吃": b(h.foodSecure), "不愁穿": b(h.clothingSecure),
-                "饮水安全": b(h.waterSafe), "联系电话": h.phone ?? ""]
+                "饮水安全": b(h.waterSafe), "联系电话": h.phone ?? "",
+                "通生活用电": b(h.powerSupplied), "通广播电视": b(h.broadcastReception)]
     }
 
     /// A member in one line: relation, name and what the registry records of them.

@@ -8,6 +8,9 @@ public enum ExchangeColumn: Int, CaseIterable, Sendable {
     case waterSafe, phone
     case name, idNumber, sex, relation, ethnicity, education, schooling, educationExempt, health
     case labour, workPlace, workMonths, medicalInsurance, pensionInsurance
+    /// Household columns added after the first version of the format; written last so the older
+    /// columns keep their positions.
+    case powerSupplied, broadcastReception
 
     public enum Scope: Sendable { case household, member }
 
@@ -49,6 +52,8 @@ public enum ExchangeColumn: Int, CaseIterable, Sendable {
         case .workMonths: "务工时间"
         case .medicalInsurance: "基本医疗保险"
         case .pensionInsurance: "基本养老保险"
+        case .powerSupplied: "通生活用电"
+        case .broadcastReception: "通广播电视"
         }
     }
 
@@ -90,10 +95,17 @@ public enum ExchangeColumn: Int, CaseIterable, Sendable {
         case .workMonths: "work_months"
         case .medicalInsurance: "medical_insurance"
         case .pensionInsurance: "pension_insurance"
+        case .powerSupplied: "power_supplied"
+        case .broadcastReception: "broadcast_reception"
         }
     }
 
-    public var scope: Scope { rawValue <= ExchangeColumn.phone.rawValue ? .household : .member }
+    public var scope: Scope {
+        switch self {
+        case .powerSupplied, .broadcastReception: .household
+        default: rawValue <= ExchangeColumn.phone.rawValue ? .household : .member
+        }
+    }
 
     /// Columns a file must have.
     public var isRequired: Bool {

@@ -114,6 +114,8 @@ public struct RegistryGenerator {
         let food = exitYear != nil ? true : answer(0.96)
         let clothing = exitYear != nil ? true : answer(0.97)
         let water = exitYear != nil ? true : answer(0.9)
+        let power = exitYear != nil ? true : answer(0.99)
+        let broadcast = exitYear != nil ? true : answer(0.95)
         let phone: String? = random.chance(0.75) ? "1" + String(random.pick([3, 5, 7, 8, 9])) + String(format: "%09d", random.int(0...999_999_999)) : nil
         if exitYear != nil {
             for i in members.indices where members[i].medicalInsurance != true { members[i].medicalInsurance = true }
@@ -121,7 +123,8 @@ public struct RegistryGenerator {
         return Household(number: number, villageCode: village, type: type, standard: random.chance(0.95) ? .national : .provincial,
                          mainCause: main, otherCauses: others, identifiedYear: identified, exitYear: exitYear,
                          housingGrade: grade, housingResolved: resolved, foodSecure: food, clothingSecure: clothing,
-                         waterSafe: water, phone: phone, members: members, incomes: [income])
+                         waterSafe: water, phone: phone, powerSupplied: power, broadcastReception: broadcast,
+                         members: members, incomes: [income])
     }
 
     private mutating func makeIncome(perCapitaTarget: Double, size: Int, type: HouseholdType) -> HouseholdIncome {

@@ -92,6 +92,6 @@ extension HouseholdFields {
         HouseholdFields(number: number, villageCode: AreaCode("110101001001")!, type: .ordinary, standard: .national,
                         mainCause: .other, otherCauses: [], identifiedYear: 2014, exitYear: nil, income: nil,
                         declaredPerCapita: nil, housingGrade: nil, housingResolved: nil, foodSecure: nil,
-                        clothingSecure: nil, waterSafe: nil, phone: nil)
+                        clothingSecure: nil, waterSafe: nil, phone: nil, powerSupplied: nil, broadcastReception: nil)
     }
 }

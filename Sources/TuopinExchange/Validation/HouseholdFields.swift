@@ -18,6 +18,8 @@ struct HouseholdFields: Equatable {
     var clothingSecure: Bool?
     var waterSafe: Bool?
     var phone: String?
+    var powerSupplied: Bool?
+    var broadcastReception: Bool?
 
     /// Each household column's value in one canonical spelling, to find the one that disagrees.
     var canonical: [ExchangeColumn: String] {
@@ -33,6 +35,7 @@ struct HouseholdFields: Equatable {
             .netIncomePerCapita: m(declaredPerCapita), .housingGrade: housingGrade?.rawValue ?? "",
             .housingResolved: b(housingResolved), .foodSecure: b(foodSecure), .clothingSecure: b(clothingSecure),
             .waterSafe: b(waterSafe), .phone: phone ?? "",
+            .powerSupplied: b(powerSupplied), .broadcastReception: b(broadcastReception),
         ]
     }
 
@@ -40,7 +43,8 @@ struct HouseholdFields: Equatable {
         Household(number: number, villageCode: villageCode, type: type, standard: standard, mainCause: mainCause,
                   otherCauses: otherCauses, identifiedYear: identifiedYear, exitYear: exitYear,
                   housingGrade: housingGrade, housingResolved: housingResolved, foodSecure: foodSecure,
-                  clothingSecure: clothingSecure, waterSafe: waterSafe, phone: phone, members: members,
+                  clothingSecure: clothingSecure, waterSafe: waterSafe, phone: phone,
+                  powerSupplied: powerSupplied, broadcastReception: broadcastReception, members: members,
                   incomes: income.map { [$0] } ?? [])
     }
 }

@@ -41,6 +41,7 @@ struct RowInterpreter {
         let grade = cells.vocabulary(.housingGrade, HousingGrade.self)
         let resolved = cells.yesNo(.housingResolved)
         let food = cells.yesNo(.foodSecure), clothing = cells.yesNo(.clothingSecure), water = cells.yesNo(.waterSafe)
+        let power = cells.yesNo(.powerSupplied), broadcast = cells.yesNo(.broadcastReception)
         var phone: String? = cells.text(.phone)
         if let p = phone, p.isEmpty { phone = nil }
         if let p = phone, !PhoneNumber.isValid(p) {
@@ -52,7 +53,8 @@ struct RowInterpreter {
         return HouseholdFields(number: number, villageCode: village, type: type, standard: standard, mainCause: main,
                                otherCauses: others, identifiedYear: identified, exitYear: exit, income: income,
                                declaredPerCapita: declared, housingGrade: grade, housingResolved: resolved,
-                               foodSecure: food, clothingSecure: clothing, waterSafe: water, phone: phone)
+                               foodSecure: food, clothingSecure: clothing, waterSafe: water, phone: phone,
+                               powerSupplied: power, broadcastReception: broadcast)
     }
 
     private func villageCode(_ cells: inout CellReader) -> AreaCode? {

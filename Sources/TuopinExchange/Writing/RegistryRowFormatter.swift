@@ -27,6 +27,7 @@ public enum RegistryRowFormatter {
                 p.education?.rawValue ?? "", p.schooling?.rawValue ?? "", b(p.educationExempt),
                 p.health?.rawValue ?? "", p.labour?.rawValue ?? "", p.workPlace?.rawValue ?? "",
                 p.workMonths.map(String.init) ?? "", b(p.medicalInsurance), b(p.pensionInsurance),
+                b(h.powerSupplied), b(h.broadcastReception),
             ]
         }
     }

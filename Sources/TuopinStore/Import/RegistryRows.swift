@@ -6,7 +6,7 @@ enum RegistryRows {
     static let householdColumns = ["county_code", "household_no", "village_code", "status", "household_type",
                                    "identification_standard", "main_cause", "other_causes", "identified_year", "exit_year",
                                    "housing_grade", "housing_resolved", "food_secure", "clothing_secure", "water_safe",
-                                   "phone", "member_count", "version", "import_id", "updated_at"]
+                                   "phone", "power_supplied", "broadcast_reception", "member_count", "version", "import_id", "updated_at"]
 
     /// On reload every column but the key and the version is replaced; the version goes up by one.
     static var householdUpsert: BulkWriter.Upsert {
@@ -20,7 +20,8 @@ enum RegistryRows {
          .text(h.type.rawValue), .text(h.standard.rawValue), .text(h.mainCause.rawValue),
          .text(h.otherCauses.map(\.rawValue).joined(separator: "、")), .int(Int64(h.identifiedYear)), .int(h.exitYear),
          .text(h.housingGrade?.rawValue), .bool(h.housingResolved), .bool(h.foodSecure), .bool(h.clothingSecure),
-         .bool(h.waterSafe), .text(h.phone), .int(Int64(h.members.count)), .int(1), .int64(importID), .date(now)]
+         .bool(h.waterSafe), .text(h.phone), .bool(h.powerSupplied), .bool(h.broadcastReception),
+         .int(Int64(h.members.count)), .int(1), .int64(importID), .date(now)]
     }
 
     static let memberColumns = ["household_id", "position", "id_number", "disability_suffix", "name", "sex", "birth_date",

@@ -13,5 +13,6 @@ public enum RegistryMigrations {
         CreateUsers(),
         CreateChangeRequests(),
         AddVillageProfiles(),
+        AddHouseholdUtilities(),
     ]
 }

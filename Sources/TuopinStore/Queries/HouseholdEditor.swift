@@ -43,7 +43,8 @@ public enum HouseholdEditor {
                 other_causes = \(bind: h.otherCauses.map(\.rawValue).joined(separator: "、")), identified_year = \(bind: h.identifiedYear),
                 exit_year = \(bind: h.exitYear), housing_grade = \(bind: h.housingGrade?.rawValue), housing_resolved = \(bind: h.housingResolved),
                 food_secure = \(bind: h.foodSecure), clothing_secure = \(bind: h.clothingSecure), water_safe = \(bind: h.waterSafe),
-                phone = \(bind: h.phone), version = version + 1, updated_at = \(bind: now)
+                phone = \(bind: h.phone), power_supplied = \(bind: h.powerSupplied),
+                broadcast_reception = \(bind: h.broadcastReception), version = version + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: id) AND version = \(bind: expectedVersion)
                 """).run()
             try await writeMembers(h.members, householdID: id, on: sql)

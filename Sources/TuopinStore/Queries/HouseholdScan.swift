@@ -15,7 +15,7 @@ public enum HouseholdScan {
         public var household: Household
     }
 
-    static let householdColumns = "id, household_no, village_code, household_type, identification_standard, main_cause, identified_year, exit_year, housing_grade, housing_resolved, food_secure, clothing_secure, water_safe"
+    static let householdColumns = "id, household_no, village_code, household_type, identification_standard, main_cause, identified_year, exit_year, housing_grade, housing_resolved, food_secure, clothing_secure, water_safe, power_supplied, broadcast_reception"
     static let memberColumns = "household_id, name, id_number, disability_suffix, relation, schooling, education_exempt, health, medical_insurance"
     static let incomeColumns = "household_id, year, wage_fen, business_fen, property_fen, transfer_fen, business_expense_fen"
 
@@ -83,6 +83,7 @@ public enum HouseholdScan {
                               mainCause: cause, identifiedYear: Int(r.int("identified_year") ?? 0), exitYear: r.int("exit_year").map(Int.init),
                               housingGrade: r.text("housing_grade").flatMap(HousingGrade.init(rawValue:)), housingResolved: r.bool("housing_resolved"),
                               foodSecure: r.bool("food_secure"), clothingSecure: r.bool("clothing_secure"), waterSafe: r.bool("water_safe"),
+                              powerSupplied: r.bool("power_supplied"), broadcastReception: r.bool("broadcast_reception"),
                               members: list, incomes: yearly)
             result.append(Scanned(id: id, household: h))
         }

@@ -21,7 +21,10 @@ enum RowMapping {
                          foodSecure: try r.decode(column: "food_secure", as: Bool?.self),
                          clothingSecure: try r.decode(column: "clothing_secure", as: Bool?.self),
                          waterSafe: try r.decode(column: "water_safe", as: Bool?.self),
-                         phone: try r.decode(column: "phone", as: String?.self), members: members, incomes: incomes)
+                         phone: try r.decode(column: "phone", as: String?.self),
+                         powerSupplied: try r.decode(column: "power_supplied", as: Bool?.self),
+                         broadcastReception: try r.decode(column: "broadcast_reception", as: Bool?.self),
+                         members: members, incomes: incomes)
     }
 
     static func member(_ r: any SQLRow) throws -> Member? {

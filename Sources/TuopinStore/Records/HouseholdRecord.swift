@@ -22,6 +22,8 @@ public final class HouseholdRecord: Model, @unchecked Sendable {
     @OptionalField(key: "clothing_secure") public var clothingSecure: Bool?
     @OptionalField(key: "water_safe") public var waterSafe: Bool?
     @OptionalField(key: "phone") public var phone: String?
+    @OptionalField(key: "power_supplied") public var powerSupplied: Bool?
+    @OptionalField(key: "broadcast_reception") public var broadcastReception: Bool?
     @Field(key: "member_count") public var memberCount: Int
     @Field(key: "version") public var version: Int
     @OptionalField(key: "import_id") public var importID: Int64?

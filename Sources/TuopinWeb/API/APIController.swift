@@ -83,6 +83,8 @@ enum APIController {
         var foodSecure: Bool?
         var clothingSecure: Bool?
         var waterSafe: Bool?
+        var powerSupplied: Bool?
+        var broadcastReception: Bool?
         var phone: String?
         var members: [MemberJSON]
         var incomes: [HouseholdIncome]
@@ -107,6 +109,8 @@ enum APIController {
             foodSecure = h.foodSecure
             clothingSecure = h.clothingSecure
             waterSafe = h.waterSafe
+            powerSupplied = h.powerSupplied
+            broadcastReception = h.broadcastReception
             phone = full ? h.phone : h.phone.map(IDMask.mask)
             members = h.members.map { MemberJSON($0, full: full, today: today) }
             incomes = h.incomes

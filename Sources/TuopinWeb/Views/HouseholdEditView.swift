@@ -52,7 +52,8 @@ public enum HouseholdEditView {
                                                          .health, .labour, .workPlace, .workMonths, .medicalInsurance, .pensionInsurance]
 
     public static let editable: [ExchangeColumn] = [.villageCode, .householdType, .identificationStandard, .mainCause, .otherCauses, .identifiedYear,
-                                                    .exitYear, .housingGrade, .housingResolved, .foodSecure, .clothingSecure, .waterSafe, .phone]
+                                                    .exitYear, .housingGrade, .housingResolved, .foodSecure, .clothingSecure, .waterSafe, .powerSupplied,
+                                                    .broadcastReception, .phone]
 
     /// The form's values from a stored household.
     public static func values(of h: Household) -> [ExchangeColumn: String] {
@@ -68,7 +69,7 @@ public enum HouseholdEditView {
         case .identificationStandard: IdentificationStandard.allCases.map(\.rawValue)
         case .mainCause: PovertyCause.allCases.map(\.rawValue)
         case .housingGrade: [""] + HousingGrade.allCases.map(\.rawValue)
-        case .housingResolved, .foodSecure, .clothingSecure, .waterSafe, .educationExempt, .medicalInsurance, .pensionInsurance: ["", "是", "否"]
+        case .housingResolved, .foodSecure, .clothingSecure, .waterSafe, .powerSupplied, .broadcastReception, .educationExempt, .medicalInsurance, .pensionInsurance: ["", "是", "否"]
         case .relation: [""] + Relation.allCases.map(\.rawValue)
         case .education: [""] + Education.allCases.map(\.rawValue)
         case .schooling: [""] + Schooling.allCases.map(\.rawValue)

@@ -51,6 +51,7 @@ public enum HouseholdShowView {
             ("识别年度", String(h.identifiedYear)), ("脱贫标志", HTML.escape(h.status.rawValue) + (h.exitYear.map { "（\($0)年）" } ?? "")),
             ("住房安全等级", text(h.housingGrade?.rawValue)), ("危房已改造或已搬迁", yn(h.housingResolved)),
             ("不愁吃", yn(h.foodSecure)), ("不愁穿", yn(h.clothingSecure)), ("饮水安全", yn(h.waterSafe)),
+            ("通生活用电", yn(h.powerSupplied)), ("通广播电视", yn(h.broadcastReception)),
             ("联系电话", text(m.showFullIdentity ? h.phone : h.phone.map(IDMask.mask))), ("数据版本", "第 \(m.detail.version) 版"),
         ]
         var body = m.canEdit ? "<p><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : ""

@@ -1,0 +1,109 @@
+import Foundation
+
+/// A small table file whose header names its columns (the village file, the targets file): CSV
+/// (UTF-8 or GB18030) or XLSX, title rows above the header skipped. Each data row is handed to a
+/// closure that reads cells by column name and reports faults; any fault means the file loads nothing.
+public struct NamedColumnTable: Sendable {
+    /// A column by Chinese name and English key.
+    public struct Column: Sendable {
+        public var name: String
+        public var key: String
+        public var required: Bool
+        public init(_ name: String, _ key: String, required: Bool) {
+            self.name = name
+            self.key = key
+            self.required = required
+        }
+    }
+
+    /// One data row: its cells by column name, and a place to report faults.
+    public struct Row {
+        public let number: Int
+        let cells: [String]
+        let positions: [String: Int]
+        var issues: [ImportIssue] = []
+
+        /// The trimmed cell of a column (empty when the file lacks the column).
+        public func cell(_ name: String) -> String {
+            guard let i = positions[name], i < cells.count else { return "" }
+            return cells[i].trimmedCell
+        }
+
+        public mutating func fail(_ column: String, _ value: String, _ message: String) {
+            issues.append(ImportIssue(row: number, column: column, value: value, severity: .error, message: message))
+        }
+
+        public var isClean: Bool { issues.isEmpty }
+    }
+
+    public let columns: [Column]
+    public init(columns: [Column]) { self.columns = columns }
+
+    /// Reads a file by its extension; `row` turns each data row into a value or reports its faults.
+    public func read<T>(_ url: URL, row: (inout Row) -> T?) -> (values: [T], issues: [ImportIssue]) {
+        do {
+            switch url.pathExtension.lowercased() {
+            case "csv", "txt":
+                var source = try CSVRowReader(url: url)
+                return read(&source, row: row)
+            case "xlsx":
+                var source = try XLSXRowReader(url: url, sheet: nil)
+                return read(&source, row: row)
+            default: throw FileFault.unsupported(url.pathExtension)
+            }
+        } catch let fault as FileFault {
+            return ([], [ImportIssue(row: fault.row, column: "", value: "", severity: .error, message: fault.message)])
+        } catch {
+            return ([], [Self.unreadable(error)])
+        }
+    }
+
+    public func read<T>(_ source: inout some RowSource, row body: (inout Row) -> T?) -> (values: [T], issues: [ImportIssue]) {
+        var issues: [ImportIssue] = []
+        var positions: [String: Int]?
+        var values: [T] = []
+        do {
+            while let source = try source.nextRow() {
+                guard let map = positions else {
+                    positions = try header(source, issues: &issues)
+                    if !issues.isEmpty { return ([], issues) }
+                    continue
+                }
+                if source.isBlank { continue }
+                var row = Row(number: source.number, cells: source.cells, positions: map)
+                let value = body(&row)
+                issues += row.issues
+                if row.isClean, let value { values.append(value) }
+            }
+        } catch let fault as FileFault {
+            issues.append(ImportIssue(row: fault.row, column: "", value: "", severity: .error, message: fault.message))
+        } catch {
+            issues.append(Self.unreadable(error))
+        }
+        if positions == nil && issues.isEmpty {
+            let names = columns.filter(\.required).map(\.name).joined(separator: "、")
+            issues.append(ImportIssue(row: nil, column: "", value: "", severity: .error,
+                                      message: "没有找到表头（\(names)） / no header row (\(names)) was found"))
+        }
+        return (issues.isEmpty ? values : [], issues)
+    }
+
+    /// The column positions when this row is the header (it names at least two columns); nil for a title row.
+    private func header(_ row: SourceRow, issues: inout [ImportIssue]) throws -> [String: Int]? {
+        let cells = row.cells.map { $0.trimmedCell.replacingOccurrences(of: "\u{FEFF}", with: "") }
+        var found: [String: Int] = [:]
+        for (i, c) in cells.enumerated() {
+            if let col = columns.first(where: { $0.name == c || $0.key == c }) { found[col.name] = i }
+        }
+        guard found.count >= 2 else { return nil }
+        for col in columns where col.required && found[col.name] == nil {
+            issues.append(ImportIssue(row: nil, column: col.name, value: "", severity: .error,
+                                      message: "缺少必填列“\(col.name)” / the required column \(col.name) (\(col.key)) is missing"))
+        }
+        return found
+    }
+
+    private static func unreadable(_ error: any Error) -> ImportIssue {
+        ImportIssue(row: nil, column: "", value: "", severity: .error, message: "无法读取文件：\(error) / cannot read the file: \(error)")
+    }
+}
