@@ -15,6 +15,8 @@ func routes(_ app: Application) {
     signedIn.get("areas", ":code", use: AreaController.show)
     signedIn.get("areas", ":code", "export", ":format", use: ExportController.download)
     signedIn.get("areas", ":code", "exit", use: ExitCheckController.show)
+    signedIn.get("areas", ":code", "targets", use: TargetsController.show)
+    signedIn.post("areas", ":code", "targets", use: TargetsController.save)
     signedIn.get("households", ":id", use: HouseholdController.show)
     signedIn.get("households", "new", use: HouseholdEditController.newForm)
     signedIn.post("households", "new", use: HouseholdEditController.create)

@@ -75,8 +75,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             }
             progress.finish()
             if format == .table {
-                var names: [AreaCode: String] = [:]
-                for code in byTownship.keys { names[code] = try await AreaStore.find(code, on: runtime.database)?.name }
+                let names = try await AreaStore.names(of: Array(byTownship.keys), on: runtime.database)
                 sink.write(ExitTallyTable.render(year: year, reference: reference, total: total, byTownship: byTownship, names: names))
             }
             try sink.close()

@@ -27,23 +27,10 @@ struct ImportVillagesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let read = VillageFileReader.read(URL(fileURLWithPath: file), county: county.flatMap(AreaCode.init))
-        if !read.issues.isEmpty { FileHandle.standardOutput.write(Data(IssueReport.csv(read.issues).utf8)) }
-        guard !read.hasErrors else {
-            throw CommandFailure("未导入：\(file) 有 \(read.issues.count) 个错误，未写入任何数据 / not loaded: \(file) has \(read.issues.count) errors; nothing was written")
-        }
-        guard !dryRun else {
-            note("检查通过（试运行，未写入）：\(read.villages.count) 个村 / check passed (dry run): \(read.villages.count) villages")
-            return
-        }
-        let runtime = try await database.open()
-        do {
-            let changed = try await VillageStore.apply(read.villages, actor: UserCommand.operatorName,
-                                                       reason: "导入村级文件 \(file) / village file \(file)", now: Date(), on: runtime.database)
-            await runtime.shutdown()
-            note("已导入 / loaded: \(read.villages.count) 个村 villages, \(changed) 个有变化 changed")
-        } catch {
-            await runtime.shutdown()
-            throw CommandFailure("导入失败，未写入 / the load failed; nothing was written: \(error)")
-        }
+        try await SmallTableLoad(file: file, noun: ("个村", "villages"), dryRun: dryRun, database: database)
+            .run(issues: read.issues, rows: read.villages.count) { db in
+                try await VillageStore.apply(read.villages, actor: UserCommand.operatorName,
+                                             reason: "导入村级文件 \(file) / village file \(file)", now: Date(), on: db)
+            }
     }
 }

@@ -6,7 +6,7 @@ enum PlainTable {
         return rows.map { row in
             row.enumerated().map { i, c in
                 let pad = String(repeating: " ", count: widths[i] - width(c))
-                return c.first.map { $0.isNumber || $0 == "<" || $0 == "≥" } == true && i > 0 ? pad + c : c + pad
+                return c.first.map { $0.isASCII && $0.isNumber || $0 == "<" || $0 == "≥" } == true && i > 0 ? pad + c : c + pad
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

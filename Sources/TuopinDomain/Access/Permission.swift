@@ -16,6 +16,10 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case viewFullIdentity = "view_full_identity"
     /// 记录督查发现的问题
     case writeFindings = "write_findings"
+    /// 制定年度减贫计划（挂图作战）
+    case planTargets = "plan_targets"
+    /// 办理识别、退出、返贫、监测等程序中本级的步骤
+    case runProcedures = "run_procedures"
 
     /// 中文名称
     public var label: String {
@@ -28,6 +32,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
         case .exportPersonalData: "导出个人信息"
         case .viewFullIdentity: "查看完整证件号码"
         case .writeFindings: "记录督查问题"
+        case .planTargets: "制定减贫计划"
+        case .runProcedures: "办理程序"
         }
     }
 }

@@ -39,9 +39,10 @@ public enum Role: String, Vocabulary {
     public var permissions: Set<Permission> {
         switch self {
         case .administrator: Set(Permission.allCases).subtracting([.writeFindings])
-        case .countyOffice: [.readRegistry, .editRegistry, .approveChanges, .manageUsers, .viewAudit, .exportPersonalData, .viewFullIdentity]
-        case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity]
-        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity]
+        case .countyOffice: [.readRegistry, .editRegistry, .approveChanges, .manageUsers, .viewAudit, .exportPersonalData, .viewFullIdentity,
+                             .planTargets, .runProcedures]
+        case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity, .runProcedures]
+        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures]
         case .cadre: [.readRegistry, .viewFullIdentity]
         case .inspector: [.readRegistry, .viewAudit, .writeFindings]
         case .leader: [.readRegistry]

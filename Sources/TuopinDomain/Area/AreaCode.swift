@@ -45,13 +45,8 @@ public struct AreaCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
 
     /// The significant prefix: 2 digits for a province, 4, 6, 9, 12 below.
     public var prefix: String {
-        switch level {
-        case .province: String(digits(0..<2))
-        case .prefecture: String(digits(0..<4))
-        case .county: String(digits(0..<6))
-        case .township: String(digits(0..<9))
-        case .village: value
-        }
+        let level = self.level
+        return level == .village ? value : String(digits(0..<level.prefixLength))
     }
 
     /// The province's two digits (45 = 广西).
@@ -63,14 +58,14 @@ public struct AreaCode: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// The code of the area at `level` that contains this one (itself when at that level).
     public func ancestor(at level: AreaLevel) -> AreaCode? {
         guard level <= self.level else { return nil }
-        let keep: Int = switch level {
-        case .province: 2
-        case .prefecture: 4
-        case .county: 6
-        case .township: 9
-        case .village: 12
-        }
+        let keep = level.prefixLength
         return AreaCode(String(digits(0..<keep)) + String(repeating: "0", count: 12 - keep))
+    }
+
+    /// The area whose significant prefix this is ("45" → 450000000000), as GROUP BY substr(…) gives it.
+    public static func padded(_ prefix: String) -> AreaCode? {
+        guard prefix.utf8.count <= 12 else { return nil }
+        return AreaCode(prefix + String(repeating: "0", count: 12 - prefix.utf8.count))
     }
 
     /// The code one level up, or nil for a province.

@@ -23,5 +23,16 @@ public enum AreaLevel: Int, Comparable, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Digits of the code that are significant at this level: 2, 4, 6, 9, 12.
+    public var prefixLength: Int {
+        switch self {
+        case .province: 2
+        case .prefecture: 4
+        case .county: 6
+        case .township: 9
+        case .village: 12
+        }
+    }
+
     public static func < (lhs: AreaLevel, rhs: AreaLevel) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -14,5 +14,6 @@ public enum RegistryMigrations {
         CreateChangeRequests(),
         AddVillageProfiles(),
         AddHouseholdUtilities(),
+        CreateExitTargets(),
     ]
 }

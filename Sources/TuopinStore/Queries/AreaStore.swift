@@ -41,4 +41,22 @@ public enum AreaStore {
         let records = try await AreaRecord.query(on: db).filter(\.$id ~~ codes).all()
         return records.compactMap(\.area).sorted { $0.level < $1.level }
     }
+
+    /// The counties that hold households or a yearly plan, in code order.
+    public static func countiesWithHouseholds(on db: any Database) async throws -> [AreaCode] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT DISTINCT substr(village_code, 1, 6) AS county FROM households
+            UNION SELECT DISTINCT substr(area_code, 1, 6) AS county FROM exit_targets
+            """).all()
+        return try rows.compactMap { AreaCode(try $0.decode(column: "county", as: String.self)) }.sorted()
+    }
+
+    /// Names of many areas in one query.
+    public static func names(of codes: [AreaCode], on db: any Database) async throws -> [AreaCode: String] {
+        guard !codes.isEmpty else { return [:] }
+        let records = try await AreaRecord.query(on: db).filter(\.$id ~~ codes.map(\.value)).all()
+        var result: [AreaCode: String] = [:]
+        for r in records { if let a = r.area { result[a.code] = a.name } }
+        return result
+    }
 }

@@ -25,6 +25,9 @@ enum AreaController {
         model.incidence = VillageStore.incidence(of: code, rows: villages,
                                                  threshold: code.level == .county ? standards.countyIncidence : standards.villageIncidence,
                                                  standards: standards)
+        if code.level < .village {
+            model.targets = try await TargetStore.progress(of: code, year: year, standards: nil, on: req.db).total
+        }
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }
 

@@ -24,8 +24,7 @@ enum ExitCheckController {
                 byChild[s.household.villageCode.ancestor(at: childLevel)!, default: ExitTally()].add(v, persons: s.household.members.count)
             }
         }
-        var names: [AreaCode: String] = [:]
-        for c in byChild.keys { names[c] = try await AreaStore.find(c, on: req.db)?.name }
+        let names = try await AreaStore.names(of: Array(byChild.keys), on: req.db)
         return .html(ExitCheckView.render(area: lineage.last, lineage: lineage, year: year, total: total, byChild: byChild, names: names,
                                           chrome: req.chrome))
     }

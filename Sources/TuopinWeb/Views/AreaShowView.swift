@@ -13,6 +13,8 @@ public enum AreaShowView {
         /// 贫困发生率 at the end of `indicatorYear` (villages and the areas above them).
         public var incidence: IncidenceIndicator?
         public var indicatorYear = 2020
+        /// 减贫计划 of `indicatorYear`: planned against exited (no exit test; that is on the targets page).
+        public var targets: TargetProgress?
         public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>, canExport: Bool = false) {
             self.canExport = canExport
             self.lineage = lineage
@@ -30,6 +32,7 @@ public enum AreaShowView {
             .map { "<div class=\"stat\"><b>\(HTML.count($0.1))</b><span>\($0.0)</span></div>" }.joined()
         var body = "<div class=\"stats\">\(stats)</div>"
         body += indicators(m)
+        body += targets(m)
         if !m.node.children.isEmpty {
             let rows = m.node.children.map { child in
                 "<tr><td><a href=\"/areas/\(child.area.code.value)\">\(HTML.escape(child.area.name))</a></td><td>\(child.area.code.prefix)</td>\(CountCells.cells(child.counts))</tr>"
@@ -115,6 +118,26 @@ public enum AreaShowView {
             <h2>退出指标（\(m.indicatorYear)年末）</h2>
             <table><thead><tr><th>指标</th><th class="num">数值</th><th>标准</th><th>结果</th><th>依据</th></tr></thead><tbody>\(rows)</tbody></table>
             <p><a href="/areas/\(area.code.value)/exit?year=\(m.indicatorYear)">逐户脱贫标准核验（\(m.indicatorYear)年）</a></p>
+            """
+    }
+
+    /// 挂图作战 — the year's plan against exits so far, and the way to the full progress table.
+    static func targets(_ m: Model) -> String {
+        guard let p = m.targets else { return "" }
+        let code = m.node.area.code.value
+        let link = "<a href=\"/areas/\(code)/targets?year=\(p.year)\">完成情况、达标待退出户与缺项</a>"
+        guard let t = p.target else {
+            return "<h2>\(p.year)年减贫计划</h2><p class=\"muted\">未下达计划。已脱贫 \(HTML.count(p.exitedHouseholds)) 户 \(HTML.count(p.exitedPersons)) 人。\(link)</p>"
+        }
+        let rows = [("脱贫户数", t.households, p.exitedHouseholds, p.householdRate), ("脱贫人数", t.persons, p.exitedPersons, p.personRate)]
+            .map { "<tr><td>\($0.0)</td><td class=\"num\">\(HTML.count($0.1))</td><td class=\"num\">\(HTML.count($0.2))</td><td class=\"num\">\($0.3?.description ?? "—")</td></tr>" }
+            .joined()
+        let villages = t.villages.map { "<tr><td>出列村数</td><td class=\"num\">\($0)</td><td class=\"num\">\(p.exitedVillages)</td><td class=\"num\">\(Percent.ratio(p.exitedVillages, of: $0)?.description ?? "—")</td></tr>" } ?? ""
+        let county = t.countyExitYear.map { "<p>计划摘帽年度：\($0)年</p>" } ?? ""
+        return """
+            <h2>\(p.year)年减贫计划（挂图作战）</h2>
+            <table><thead><tr><th>项目</th><th class="num">计划</th><th class="num">已完成</th><th class="num">完成率</th></tr></thead><tbody>\(rows)\(villages)</tbody></table>
+            \(county)<p>\(link)</p>
             """
     }
 }

@@ -1,0 +1,124 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TuopinDomain
+
+/// 年度减贫计划（挂图作战）— stored plans, and progress against them from the registry.
+public enum TargetStore {
+    /// Writes plans in one transaction (a plan for an area and year replaces the one stored), with one
+    /// audit record per plan that changed. Returns the number changed.
+    @discardableResult
+    public static func apply(_ targets: [ExitTarget], actor: String, actorRole: String? = nil, ip: String? = nil,
+                             reason: String, now: Date, on db: any Database) async throws -> Int {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            var entries: [AuditTrail.Entry] = []
+            for t in targets {
+                let stored = try await sql.raw("""
+                    SELECT area_code, year, households, persons, villages, county_exit_year FROM exit_targets
+                    WHERE area_code = \(bind: t.area.value) AND year = \(bind: t.year)
+                    """).first().flatMap(target)
+                guard stored != t else { continue }
+                if stored == nil {
+                    try await sql.raw("""
+                        INSERT INTO exit_targets (area_code, year, households, persons, villages, county_exit_year, updated_at)
+                        VALUES (\(bind: t.area.value), \(bind: t.year), \(bind: t.households), \(bind: t.persons), \(bind: t.villages),
+                                \(bind: t.countyExitYear), \(bind: now))
+                        """).run()
+                } else {
+                    try await sql.raw("""
+                        UPDATE exit_targets SET households = \(bind: t.households), persons = \(bind: t.persons), villages = \(bind: t.villages),
+                        county_exit_year = \(bind: t.countyExitYear), updated_at = \(bind: now)
+                        WHERE area_code = \(bind: t.area.value) AND year = \(bind: t.year)
+                        """).run()
+                }
+                let old = stored?.fields ?? [:], new = t.fields
+                let changed = new.keys.filter { old[$0] != new[$0] }
+                entries.append(.init(actor: actor, actorRole: actorRole, ip: ip, action: "target.plan", entity: "exit_target",
+                                     entityID: "\(t.area.value)/\(t.year)", areaCode: t.area.value,
+                                     before: stored == nil ? nil : AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, old[$0]) })),
+                                     after: AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, new[$0]) })),
+                                     reason: reason, at: now))
+            }
+            try await AuditTrail.append(contentsOf: entries, on: tx)
+            return entries.count
+        }
+    }
+
+    /// The plans of a year for `area` and every area under it, by area code.
+    public static func targets(under area: AreaCode, year: Int, on db: any Database) async throws -> [AreaCode: ExitTarget] {
+        let (lo, hi) = area.villageRange
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT area_code, year, households, persons, villages, county_exit_year FROM exit_targets
+            WHERE year = \(bind: year) AND area_code BETWEEN \(bind: lo) AND \(bind: hi)
+            """).all()
+        var result: [AreaCode: ExitTarget] = [:]
+        for r in rows { if let t = try target(r) { result[t.area] = t } }
+        return result
+    }
+
+    /// Progress for `area` and each area one level down that has households, a plan or an exited village.
+    /// With `standards`, households not yet exited at the end of `year` are put through the exit test for
+    /// that year (a scan of the area's households); without, only plans and exits are counted.
+    public static func progress(of area: AreaCode, year: Int, referenceDate: LocalDate? = nil, standards: StandardSet?,
+                                on db: any Database) async throws -> (total: TargetProgress, parts: [TargetProgress]) {
+        let sql = db as! any SQLDatabase
+        let childLevel = AreaLevel(rawValue: min(area.level.rawValue + 1, AreaLevel.village.rawValue))!
+        let length = childLevel.prefixLength
+        let (lo, hi) = area.villageRange
+        let plans = try await targets(under: area, year: year, on: db)
+        var total = TargetProgress(area: area, year: year, target: plans[area])
+        var parts: [AreaCode: TargetProgress] = [:]
+        func part(_ code: AreaCode) -> TargetProgress { parts[code] ?? TargetProgress(area: code, year: year, target: plans[code]) }
+        for (code, plan) in plans where code.level == childLevel && code.parent == area || code == area && childLevel == area.level {
+            parts[code] = TargetProgress(area: code, year: year, target: plan)
+        }
+        for r in try await sql.raw("""
+            SELECT substr(village_code, 1, \(unsafeRaw: String(length))) AS part, COUNT(*) AS households, SUM(member_count) AS persons
+            FROM households WHERE exit_year = \(bind: year) AND village_code BETWEEN \(bind: lo) AND \(bind: hi)
+            GROUP BY substr(village_code, 1, \(unsafeRaw: String(length)))
+            """).all() {
+            guard let code = AreaCode.padded(try r.decode(column: "part", as: String.self)) else { continue }
+            var p = part(code)
+            p.exitedHouseholds = try r.decode(column: "households", as: Int.self)
+            p.exitedPersons = try r.decode(column: "persons", as: Int.self)
+            total.exitedHouseholds += p.exitedHouseholds
+            total.exitedPersons += p.exitedPersons
+            parts[code] = p
+        }
+        for r in try await sql.raw("""
+            SELECT substr(code, 1, \(unsafeRaw: String(length))) AS part, COUNT(*) AS villages FROM areas
+            WHERE level = \(bind: AreaLevel.village.rawValue) AND village_exit_year = \(bind: year) AND code BETWEEN \(bind: lo) AND \(bind: hi)
+            GROUP BY substr(code, 1, \(unsafeRaw: String(length)))
+            """).all() {
+            guard let code = AreaCode.padded(try r.decode(column: "part", as: String.self)) else { continue }
+            var p = part(code)
+            p.exitedVillages = try r.decode(column: "villages", as: Int.self)
+            total.exitedVillages += p.exitedVillages
+            parts[code] = p
+        }
+        guard let standards else { return (total, parts.values.sorted { $0.area < $1.area }) }
+        let reference = referenceDate ?? .yearEnd(year)
+        var pending: [AreaCode: ExitTally] = [:]
+        try await HouseholdScan.forEach(area: area, incomeYears: [year], on: db) { window in
+            for s in window where s.household.exitYear.map({ $0 > year }) ?? true {
+                let v = HouseholdExitTest.evaluate(s.household, year: year, referenceDate: reference, standard: standards)
+                pending[s.household.villageCode.ancestor(at: childLevel)!, default: ExitTally()].add(v, persons: s.household.members.count)
+            }
+        }
+        for (code, tally) in pending {
+            var p = part(code)
+            p.pending = tally
+            total.pending.add(tally)
+            parts[code] = p
+        }
+        return (total, parts.values.sorted { $0.area < $1.area })
+    }
+
+    private static func target(_ r: any SQLRow) throws -> ExitTarget? {
+        guard let code = AreaCode(try r.decode(column: "area_code", as: String.self)) else { return nil }
+        return ExitTarget(area: code, year: try r.decode(column: "year", as: Int.self), households: try r.decode(column: "households", as: Int.self),
+                          persons: try r.decode(column: "persons", as: Int.self), villages: try r.decode(column: "villages", as: Int?.self),
+                          countyExitYear: try r.decode(column: "county_exit_year", as: Int?.self))
+    }
+}
