@@ -16,6 +16,8 @@ func routes(_ app: Application) {
     signedIn.get("areas", ":code", "export", ":format", use: ExportController.download)
     signedIn.get("areas", ":code", "exit", use: ExitCheckController.show)
     signedIn.get("areas", ":code", "targets", use: TargetsController.show)
+    signedIn.get("areas", ":code", "monitoring", use: MonitoringController.show)
+    signedIn.post("households", ":id", "hardships", use: MonitoringController.recordHardship)
     signedIn.post("areas", ":code", "targets", use: TargetsController.save)
     signedIn.get("households", ":id", use: HouseholdController.show)
     signedIn.get("households", "new", use: HouseholdEditController.newForm)

@@ -22,8 +22,8 @@ public enum ExitEvidence: Hashable, Sendable {
         switch self {
         case .income(let year, let perCapita, let line):
             guard let line else { return "扶贫标准未列\(year)年的贫困线" }
-            guard let perCapita else { return "\(year)年收入未记录（扶贫标准 \(Self.yuan(line)) 元）" }
-            return "\(year)年人均纯收入 \(perCapita.groupedYuan) 元 \(perCapita > line ? ">" : "≤") \(Self.yuan(line)) 元"
+            guard let perCapita else { return "\(year)年收入未记录（扶贫标准 \(line.compactYuan) 元）" }
+            return "\(year)年人均纯收入 \(perCapita.groupedYuan) 元 \(perCapita > line ? ">" : "≤") \(line.compactYuan) 元"
         case .recorded(let field, let value):
             return "\(field)：\(value.map(YesNo.label) ?? "未填")"
         case .schooling(let checked, let children):
@@ -42,7 +42,4 @@ public enum ExitEvidence: Hashable, Sendable {
     }
 
     /// Whole yuan without decimals when there are none (2,952 元), as the standard is written.
-    static func yuan(_ m: Money) -> String {
-        m.fen % 100 == 0 ? String(m.groupedYuan.dropLast(3)) : m.groupedYuan
-    }
 }

@@ -94,5 +94,8 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return "\(sign)\(digits)\(grouped)." + (cents < 10 ? "0\(cents)" : "\(cents)")
     }
 
+    /// Grouped yuan without a zero fraction: `2,952`, `2,666.67`.
+    public var compactYuan: String { fen % 100 == 0 ? String(groupedYuan.dropLast(3)) : groupedYuan }
+
     public var description: String { plainYuan }
 }

@@ -15,5 +15,6 @@ public enum RegistryMigrations {
         AddVillageProfiles(),
         AddHouseholdUtilities(),
         CreateExitTargets(),
+        CreateHardships(),
     ]
 }

@@ -20,10 +20,13 @@ enum HouseholdController {
         let years = detail.household.incomes.map(\.year).filter { standards.line(for: $0) != nil }.sorted()
         let year = try req.standardsYear() ?? years.last ?? standards.lines.keys.max()
         let verdict = year.map { HouseholdExitTest.evaluate(detail.household, year: $0, standard: standards) }
-        return .html(HouseholdShowView.render(.init(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full,
-                                                    history: history.items, canEdit: viewer.user.can(.editRegistry),
-                                                    csrf: viewer.csrfToken, verdict: verdict, verdictYears: years,
-                                                    standards: standards), chrome: req.chrome))
+        var model = HouseholdShowView.Model(detail: detail, lineage: lineage, today: req.today, showFullIdentity: full,
+                                            history: history.items, canEdit: viewer.user.can(.editRegistry),
+                                            csrf: viewer.csrfToken, verdict: verdict, verdictYears: years, standards: standards)
+        model.hardships = try await MonitoringStore.hardships(under: nil, householdIDs: [detail.id], on: req.db)[detail.id] ?? []
+        model.monitoring = year.flatMap { MonitoringCheck.evaluate(detail.household, year: $0, hardships: model.hardships, standard: standards) }
+        model.canRunProcedures = viewer.user.can(.runProcedures)
+        return .html(HouseholdShowView.render(model, chrome: req.chrome))
     }
 
     static func query(id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail {

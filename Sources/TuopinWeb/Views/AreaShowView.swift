@@ -117,7 +117,7 @@ public enum AreaShowView {
         return """
             <h2>退出指标（\(m.indicatorYear)年末）</h2>
             <table><thead><tr><th>指标</th><th class="num">数值</th><th>标准</th><th>结果</th><th>依据</th></tr></thead><tbody>\(rows)</tbody></table>
-            <p><a href="/areas/\(area.code.value)/exit?year=\(m.indicatorYear)">逐户脱贫标准核验（\(m.indicatorYear)年）</a></p>
+            <p><a href="/areas/\(area.code.value)/exit?year=\(m.indicatorYear)">逐户脱贫标准核验（\(m.indicatorYear)年）</a>　<a href="/areas/\(area.code.value)/monitoring?year=\(m.indicatorYear)">防返贫监测名单</a></p>
             """
     }
 

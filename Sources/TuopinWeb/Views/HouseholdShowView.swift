@@ -20,6 +20,10 @@ public enum HouseholdShowView {
         public var verdict: ExitVerdict?
         public var verdictYears: [Int]
         public var standards: StandardSet
+        /// 防返贫监测: the rules' finding for the verdict's year, and the hardships recorded.
+        public var monitoring: MonitoringCheck.Finding?
+        public var hardships: [Hardship] = []
+        public var canRunProcedures = false
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
                     canEdit: Bool = false, csrf: String? = nil, verdict: ExitVerdict? = nil, verdictYears: [Int] = [],
                     standards: StandardSet) {
@@ -57,6 +61,8 @@ public enum HouseholdShowView {
         var body = m.canEdit ? "<p><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : ""
         body += "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
         body += verdict(m)
+        body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
+                                                  canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today)
         body += members(m)
         body += incomes(h, standards: m.standards)
         body += history(m)

@@ -1,0 +1,40 @@
+import TuopinDomain
+
+/// 防返贫监测 on the household page: the rules' finding for the year shown, the hardships recorded,
+/// and the form to record one.
+enum HouseholdMonitoringSection {
+    static func render(householdID: Int64, year: Int?, finding: MonitoringCheck.Finding?, hardships: [Hardship], canRecord: Bool,
+                       csrf: String?, today: LocalDate) -> String {
+        var html = "<h2 id=\"monitoring\">防返贫监测</h2>"
+        if let year {
+            if let f = finding {
+                if let c = f.category {
+                    html += "<p>\(year)年研判：<span class=\"bad\">\(HTML.escape(c.rawValue))</span></p><ul>"
+                        + f.signals.map { "<li><b>\(HTML.escape($0.rule.rawValue))</b>：\(HTML.escape($0.text))</li>" }.joined() + "</ul>"
+                } else {
+                    html += "<p>\(year)年研判：<span class=\"ok\">未触发监测规则</span>\(f.incomeUnknown ? "（当年收入未录入，收入规则未能研判）" : "")</p>"
+                }
+            } else {
+                html += "<p class=\"muted\">\(year)年末尚未脱贫：按贫困户帮扶，不作返贫监测研判。</p>"
+            }
+        }
+        if !hardships.isEmpty {
+            let rows = hardships.reversed().map { h in
+                "<tr><td>\(h.occurredOn)</td><td>\(HTML.escape(h.kind.rawValue))</td><td class=\"num\">\(h.cost.groupedYuan)</td><td>\(HTML.escape(h.note))</td></tr>"
+            }.joined()
+            html += "<table><thead><tr><th>发生日期</th><th>风险类型</th><th class=\"num\">支出或损失（元）</th><th>说明</th></tr></thead><tbody>\(rows)</tbody></table>"
+        }
+        guard canRecord, let csrf else { return html }
+        let kinds = Hardship.Kind.allCases.map { "<option>\(HTML.escape($0.rawValue))</option>" }.joined()
+        return html + """
+            <form method="post" action="/households/\(householdID)/hardships" class="noprint">
+            <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+            <p>登记突发困难：<select name="kind">\(kinds)</select>
+            <label>发生日期 <input name="occurred_on" value="\(today)" size="10"></label>
+            <label>支出或损失（元） <input name="cost" inputmode="decimal" size="8"></label>
+            <label>说明 <input name="note" size="30"></label>
+            <button type="submit">登记</button></p>
+            </form>
+            """
+    }
+}
