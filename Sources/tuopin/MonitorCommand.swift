@@ -52,10 +52,10 @@ struct MonitorCommand: AsyncParsableCommand {
             await runtime.shutdown()
             throw CommandFailure("研判失败 / the check failed: \(error)")
         }
-        let header = ["户编号", "户主", "村代码", "类别", "风险", "依据"]
+        let header = ["户编号", "户主", "村代码", "类别", "风险", "依据", "监测状态"]
         let lines = listing.flagged.map { f in
             [f.number, f.head, f.villageCode.value, f.finding.category?.rawValue ?? "", f.finding.signals.map(\.rule.rawValue).joined(separator: "；"),
-             f.finding.signals.map(\.text).joined(separator: "；")]
+             f.finding.signals.map(\.text).joined(separator: "；"), f.monitored ? "已纳入监测" : "待识别"]
         }
         if format == .csv {
             FileHandle.standardOutput.write(Data(([header] + lines).map { CSVFormat.line($0) + "\r\n" }.joined().utf8))

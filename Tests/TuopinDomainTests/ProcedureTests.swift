@@ -91,3 +91,31 @@ import Testing
         #expect(d(1970, 1, 1).dayNumber == 0)
     }
 }
+
+/// Who takes which step: the village records its meetings and posting, the township reviews, the county
+/// announces and closes; a role may take its own level's steps and those below.
+@Suite struct ProcedureRoleTests {
+    @Test func each_level_takes_its_own_steps_and_those_below() {
+        #expect(ProcedureStep.democraticReview.level == .village && ProcedureStep.townshipReview.level == .township)
+        #expect(ProcedureStep.announcement.level == .county && ProcedureStep.deregistration.level == .county)
+        #expect(Role.villageTeam.mayTake(.posting) && !Role.villageTeam.mayTake(.townshipReview) && !Role.villageTeam.mayTake(.announcement))
+        #expect(Role.townshipStation.mayTake(.posting) && Role.townshipStation.mayTake(.townshipReview) && !Role.townshipStation.mayTake(.countyReview))
+        #expect(Role.countyOffice.mayTake(.deregistration) && Role.administrator.mayTake(.announcement))
+        #expect(!Role.leader.mayTake(.posting) && !Role.inspector.mayTake(.democraticReview), "no run_procedures permission")
+    }
+
+    @Test func a_procedure_starts_only_for_a_household_in_the_right_state() {
+        #expect(ProcedureKind.exit.refusal(exited: true, monitored: false) != nil)
+        #expect(ProcedureKind.exit.refusal(exited: false, monitored: false) == nil)
+        #expect(ProcedureKind.returnToPoverty.refusal(exited: false, monitored: false) != nil)
+        #expect(ProcedureKind.monitoringEntry.refusal(exited: true, monitored: true) != nil)
+        #expect(ProcedureKind.monitoringClearance.refusal(exited: true, monitored: false) != nil)
+        #expect(ProcedureKind.monitoringClearance.refusal(exited: true, monitored: true) == nil)
+    }
+
+    /// 2021 guidance: 监测对象识别 — 风险预警 → 入户核实 → 信息比对 → 民主评议 → 村内公示 → 乡镇审核 → 县级审定公告.
+    @Test func monitoring_entry_and_clearance_follow_the_2021_sequence() {
+        #expect(ProcedureKind.monitoringEntry.steps.map(\.rawValue) == ["风险预警", "入户核实", "信息比对", "民主评议", "村公示", "乡镇审核", "县级审定", "公告"])
+        #expect(ProcedureKind.monitoringClearance.steps.map(\.rawValue) == ["核实", "民主评议", "村公示", "乡镇审核", "县级审定", "公告"])
+    }
+}

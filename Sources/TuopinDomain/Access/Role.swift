@@ -61,4 +61,11 @@ public enum Role: String, Vocabulary {
     }
 
     public func allows(_ p: Permission) -> Bool { permissions.contains(p) }
+
+    /// Whether this role may take a procedure step: its own level's steps and those below it.
+    public func mayTake(_ step: ProcedureStep) -> Bool {
+        guard allows(.runProcedures) else { return false }
+        guard let level = areaLevel else { return true }
+        return step.level >= level
+    }
 }

@@ -12,6 +12,10 @@ public enum ProcedureKind: String, Sendable, Hashable, Codable, CaseIterable {
     case removal = "错评剔除"
     /// 自然变更 (出生、死亡、婚入婚出、分户): 登记 → 乡镇审核
     case naturalChange = "自然变更"
+    /// 监测对象识别 (2021): 风险预警 → 入户核实 → 信息比对 → 民主评议 → 村公示 → 乡镇审核 → 县级审定 → 公告
+    case monitoringEntry = "监测对象识别"
+    /// 风险消除 (2021): 核实 → 民主评议 → 村公示 → 乡镇审核 → 县级审定 → 公告
+    case monitoringClearance = "风险消除"
 
     public var steps: [ProcedureStep] {
         switch self {
@@ -20,6 +24,36 @@ public enum ProcedureKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .returnToPoverty: [.application, .verification, .democraticReview, .posting, .announcement]
         case .removal: [.verification, .democraticReview, .posting, .announcement, .deregistration]
         case .naturalChange: [.registration, .townshipReview]
+        case .monitoringEntry: [.riskAlert, .homeVerification, .dataMatching, .democraticReview, .villagePosting, .townshipReview,
+                                .countyApproval, .announcement]
+        case .monitoringClearance: [.verification, .democraticReview, .villagePosting, .townshipReview, .countyApproval, .announcement]
+        }
+    }
+
+    /// What the household's status becomes when the procedure is finished (its status history).
+    public var outcome: String {
+        switch self {
+        case .identification: "识别为贫困户"
+        case .exit: "已脱贫"
+        case .returnToPoverty: "返贫"
+        case .removal: "错评剔除"
+        case .naturalChange: "自然变更"
+        case .monitoringEntry: "纳入监测"
+        case .monitoringClearance: "风险消除"
+        }
+    }
+
+    /// Why the procedure may not start for a household in this state (nil: it may).
+    /// - Parameters:
+    ///   - exited: the household carries a 脱贫年度.
+    ///   - monitored: it is a monitoring object (entered and not cleared).
+    public func refusal(exited: Bool, monitored: Bool) -> String? {
+        switch self {
+        case .exit where exited: "此户已脱贫 / the household has already exited"
+        case .returnToPoverty where !exited: "此户尚未脱贫，不能返贫 / the household has not exited"
+        case .monitoringEntry where monitored: "此户已是监测对象 / the household is already monitored"
+        case .monitoringClearance where !monitored: "此户不是监测对象 / the household is not monitored"
+        default: nil
         }
     }
 }

@@ -13,7 +13,22 @@ public enum ProcedureStep: String, Sendable, Hashable, Codable, CaseIterable {
     case announcement = "公告"
     case deregistration = "销号"
     case registration = "登记"
+    case riskAlert = "风险预警"
+    case homeVerification = "入户核实"
+    case dataMatching = "信息比对"
+    case countyApproval = "县级审定"
 
     /// A 公示: it runs for the standard's minimum days and may receive objections.
     public var isPosting: Bool { self == .villagePosting || self == .townshipPosting || self == .posting }
+
+    /// The level that takes the step: the village (its team and 两委) records meetings, visits and its
+    /// posting; the township reviews and posts; the county reviews, announces and closes. A step may be
+    /// taken by its own level or one above, so each county step is the level above agreeing.
+    public var level: AreaLevel {
+        switch self {
+        case .townshipReview, .townshipPosting: .township
+        case .countyReview, .countyApproval, .announcement, .deregistration: .county
+        default: .village
+        }
+    }
 }

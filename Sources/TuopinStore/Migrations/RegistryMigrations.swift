@@ -16,5 +16,6 @@ public enum RegistryMigrations {
         AddHouseholdUtilities(),
         CreateExitTargets(),
         CreateHardships(),
+        CreateProcedures(),
     ]
 }

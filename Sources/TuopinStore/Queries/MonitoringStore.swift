@@ -13,6 +13,8 @@ public enum MonitoringStore {
         public var head: String
         public var villageCode: AreaCode
         public var finding: MonitoringCheck.Finding
+        /// Already a monitoring object (监测对象识别 finished, not cleared).
+        public var monitored: Bool
     }
 
     /// The list and what was looked at.
@@ -71,6 +73,7 @@ public enum MonitoringStore {
     public static func list(area: AreaCode?, year: Int, referenceDate: LocalDate? = nil, standards: StandardSet,
                             on db: any Database) async throws -> Listing {
         let hardships = try await self.hardships(under: area, on: db)
+        let monitored = try await ProcedureStore.monitoredHouseholds(under: area, on: db)
         var listing = Listing(flagged: [])
         try await HouseholdScan.forEach(area: area, incomeYears: [year - 1, year], on: db) { window in
             for s in window {
@@ -80,7 +83,8 @@ public enum MonitoringStore {
                 if finding.incomeUnknown { listing.incomeUnknown += 1 }
                 guard finding.category != nil else { continue }
                 listing.flagged.append(Flagged(householdID: s.id, number: s.household.number, head: s.household.head?.name ?? "",
-                                               villageCode: s.household.villageCode, finding: finding))
+                                               villageCode: s.household.villageCode, finding: finding,
+                                               monitored: monitored.contains(s.id)))
             }
         }
         return listing

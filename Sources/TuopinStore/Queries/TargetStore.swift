@@ -74,7 +74,7 @@ public enum TargetStore {
             parts[code] = TargetProgress(area: code, year: year, target: plan)
         }
         for r in try await sql.raw("""
-            SELECT substr(village_code, 1, \(unsafeRaw: String(length))) AS part, COUNT(*) AS households, SUM(member_count) AS persons
+            SELECT substr(village_code, 1, \(unsafeRaw: String(length))) AS part, COUNT(*) AS households, CAST(SUM(member_count) AS BIGINT) AS persons
             FROM households WHERE exit_year = \(bind: year) AND village_code BETWEEN \(bind: lo) AND \(bind: hi)
             GROUP BY substr(village_code, 1, \(unsafeRaw: String(length)))
             """).all() {

@@ -26,6 +26,12 @@ enum HouseholdController {
         model.hardships = try await MonitoringStore.hardships(under: nil, householdIDs: [detail.id], on: req.db)[detail.id] ?? []
         model.monitoring = year.flatMap { MonitoringCheck.evaluate(detail.household, year: $0, hardships: model.hardships, standard: standards) }
         model.canRunProcedures = viewer.user.can(.runProcedures)
+        let procedures = try await ProcedureStore.list(householdID: detail.id, on: req.db)
+        let monitored = try await ProcedureStore.isMonitored(detail.id, on: req.db)
+        let open = Set(procedures.filter { !$0.procedure.isFinished }.map(\.procedure.kind))
+        let startable = ProcedureKind.allCases.filter { !open.contains($0) && $0.refusal(exited: detail.household.exitYear != nil, monitored: monitored) == nil }
+        model.procedures = .init(householdID: detail.id, procedures: procedures, history: try await ProcedureStore.history(householdID: detail.id, on: req.db),
+                                 startable: startable, role: viewer.user.role, csrf: viewer.csrfToken, today: req.today)
         return .html(HouseholdShowView.render(model, chrome: req.chrome))
     }
 

@@ -24,6 +24,8 @@ public enum HouseholdShowView {
         public var monitoring: MonitoringCheck.Finding?
         public var hardships: [Hardship] = []
         public var canRunProcedures = false
+        /// 程序办理: the household's procedures and status history.
+        var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
                     canEdit: Bool = false, csrf: String? = nil, verdict: ExitVerdict? = nil, verdictYears: [Int] = [],
                     standards: StandardSet) {
@@ -63,6 +65,7 @@ public enum HouseholdShowView {
         body += verdict(m)
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
                                                   canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today)
+        body += m.procedures.map(HouseholdProceduresSection.render) ?? ""
         body += members(m)
         body += incomes(h, standards: m.standards)
         body += history(m)

@@ -23,10 +23,11 @@ enum MonitoringView {
         let rows = listing.flagged.prefix(shownRows).map { f in
             let reasons = f.finding.signals.map { "<b>\(HTML.escape($0.rule.rawValue))</b>：\(HTML.escape($0.text))" }.joined(separator: "<br>")
             return "<tr><td><a href=\"/households/\(f.householdID)\">\(HTML.escape(f.number))</a></td><td>\(HTML.escape(f.head))</td>"
-                + "<td>\(HTML.escape(names[f.villageCode] ?? f.villageCode.value))</td><td>\(HTML.escape(f.finding.category?.rawValue ?? ""))</td><td>\(reasons)</td></tr>"
+                + "<td>\(HTML.escape(names[f.villageCode] ?? f.villageCode.value))</td><td>\(HTML.escape(f.finding.category?.rawValue ?? ""))</td><td>\(reasons)</td>"
+                + "<td>\(f.monitored ? "已纳入监测" : "<a href=\"/households/\(f.householdID)#procedures\">待识别</a>")</td></tr>"
         }.joined()
         body += listing.flagged.isEmpty ? "<p>没有户触发监测规则。</p>" : """
-            <table><thead><tr><th>户编号</th><th>户主</th><th>村</th><th>类别</th><th>风险与依据</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table><thead><tr><th>户编号</th><th>户主</th><th>村</th><th>类别</th><th>风险与依据</th><th>监测状态</th></tr></thead><tbody>\(rows)</tbody></table>
             """
         if listing.flagged.count > shownRows {
             body += "<p class=\"muted\">共 \(HTML.count(listing.flagged.count)) 户，此处显示前 \(shownRows) 户；完整名单请用命令行导出 CSV。</p>"
