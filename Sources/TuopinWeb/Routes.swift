@@ -17,6 +17,7 @@ func routes(_ app: Application) {
     signedIn.get("areas", ":code", "exit", use: ExitCheckController.show)
     signedIn.get("areas", ":code", "targets", use: TargetsController.show)
     signedIn.get("areas", ":code", "monitoring", use: MonitoringController.show)
+    signedIn.post("areas", ":code", "profile", use: VillageProfileController.save)
     signedIn.post("households", ":id", "hardships", use: MonitoringController.recordHardship)
     signedIn.post("households", ":id", "procedures", use: ProcedureController.start)
     signedIn.post("procedures", ":id", "steps", use: ProcedureController.step)

@@ -25,6 +25,10 @@ enum AreaController {
         model.incidence = VillageStore.incidence(of: code, rows: villages,
                                                  threshold: code.level == .county ? standards.countyIncidence : standards.villageIncidence,
                                                  standards: standards)
+        if code.level == .village {
+            model.village = villages.first { $0.code == code }
+            if viewer.user.can(.planTargets) { model.profileCSRF = viewer.csrfToken }
+        }
         if code.level < .village {
             model.targets = try await TargetStore.progress(of: code, year: year, standards: nil, on: req.db).total
         }

@@ -15,6 +15,9 @@ public enum AreaShowView {
         public var indicatorYear = 2020
         /// 减贫计划 of `indicatorYear`: planned against exited (no exit test; that is on the targets page).
         public var targets: TargetProgress?
+        /// 贫困村登记 of a village, and whether the viewer may edit it (with the CSRF token for the form).
+        public var village: VillageStore.VillageRow?
+        public var profileCSRF: String?
         public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>, canExport: Bool = false) {
             self.canExport = canExport
             self.lineage = lineage
@@ -32,6 +35,7 @@ public enum AreaShowView {
             .map { "<div class=\"stat\"><b>\(HTML.count($0.1))</b><span>\($0.0)</span></div>" }.joined()
         var body = "<div class=\"stats\">\(stats)</div>"
         body += indicators(m)
+        body += villageProfile(m)
         body += targets(m)
         if !m.node.children.isEmpty {
             let rows = m.node.children.map { child in
@@ -138,6 +142,26 @@ public enum AreaShowView {
             <h2>\(p.year)年减贫计划（挂图作战）</h2>
             <table><thead><tr><th>项目</th><th class="num">计划</th><th class="num">已完成</th><th class="num">完成率</th></tr></thead><tbody>\(rows)\(villages)</tbody></table>
             \(county)<p>\(link)</p>
+            """
+    }
+
+    /// 贫困村登记 — the village's registered population, poor-village flag and exit year, editable by the county office.
+    static func villageProfile(_ m: Model) -> String {
+        guard m.node.area.code.level == .village else { return "" }
+        let v = m.village
+        let population = v?.indicator.population
+        let facts = "<p>户籍人口：\(population.map(HTML.count) ?? "未录入")　贫困村：\(v?.isPoorVillage.map(YesNo.label) ?? "未录入")　出列年度：\(v?.exitYear.map(String.init) ?? "—")</p>"
+        guard let csrf = m.profileCSRF else { return "<h2>贫困村登记</h2>" + facts }
+        func option(_ label: String) -> String { "<option\(v?.isPoorVillage.map(YesNo.label) == label ? " selected" : "")>\(label)</option>" }
+        return """
+            <h2>贫困村登记</h2>\(facts)
+            <form method="post" action="/areas/\(m.node.area.code.value)/profile" class="noprint">
+            <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+            <p><label>户籍人口 <input name="registered_population" value="\(population.map(String.init) ?? "")" size="7" inputmode="numeric"></label>
+            <label>贫困村 <select name="poor_village">\(option("是"))\(option("否"))</select></label>
+            <label>出列年度 <input name="exit_year" value="\(v?.exitYear.map(String.init) ?? "")" size="5"></label>
+            <label>修改原因 <input name="reason" size="24"></label> <button type="submit">保存</button></p>
+            </form>
             """
     }
 }
