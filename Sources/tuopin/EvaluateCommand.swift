@@ -57,7 +57,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         var byTownship: [AreaCode: ExitTally] = [:]
         do {
             if format == .csv { sink.write(VerdictFile.header) }
-            try await HouseholdScan.forEach(area: area.flatMap(AreaCode.init), incomeYears: [year], on: runtime.database) { window in
+            try await HouseholdScan.forEach(area: area.flatMap(AreaCode.init), incomeYears: [year], file: runtime.url.sqliteFilePath,
+                                             on: runtime.database) { window in
                 var text = ""
                 for s in window {
                     let h = s.household

@@ -80,3 +80,46 @@ import TuopinTestSupport
         }
     }
 }
+
+/// The scan's fast path — a SQLite file read through the C API with the next window read ahead — gives
+/// exactly the households the driver path gives.
+@Suite struct FileScanTests {
+    @Test func the_file_path_reads_what_the_driver_reads() async throws {
+        let path = Samples.directory().appendingPathComponent("scan.sqlite").path
+        let runtime = try StoreRuntime(url: .sqliteFile(path: path))
+        try await runtime.migrate()
+        do {
+            var households: [Household] = []
+            for i in 0..<30 {
+                var h = Samples.household(String(format: "F%04d", i), village: i % 2 == 0 ? Samples.village : Samples.otherVillage, idBase: i + 1)
+                h.incomes = [HouseholdIncome(year: 2015, wage: Money(yuan: Int64(1000 + i))), HouseholdIncome(year: 2016, wage: Money(yuan: Int64(9000 + i)))]
+                h.powerSupplied = i % 3 == 0 ? nil : i % 3 == 1
+                h.members[0].medicalInsurance = i % 4 == 0 ? nil : true
+                households.append(h)
+            }
+            // Two files so that two income years are stored (a file carries one).
+            var earlier = households
+            for i in earlier.indices { earlier[i].incomes = [households[i].incomes[0]] }
+            var later = households
+            for i in later.indices { later[i].incomes = [households[i].incomes[1]] }
+            for batch in [earlier, later] {
+                let outcome = try await RegistryImporter.run(file: Samples.file(Samples.csv(Samples.rows(batch))),
+                                                             options: ImportOptions(county: AreaCode("451224"), now: Date(), today: Samples.today), on: runtime.database)
+                #expect(outcome.written)
+            }
+            for area in [nil, Samples.otherVillage] as [AreaCode?] {
+                var viaDriver: [Int64: Household] = [:], viaFile: [Int64: Household] = [:]
+                try await HouseholdScan.forEach(area: area, incomeYears: [2015, 2016], window: 7, on: runtime.database) { for s in $0 { viaDriver[s.id] = s.household } }
+                try await HouseholdScan.forEach(area: area, incomeYears: [2015, 2016], window: 7, file: path, on: runtime.database) { for s in $0 { viaFile[s.id] = s.household } }
+                #expect(viaFile.count == (area == nil ? 30 : 15))
+                #expect(viaFile == viaDriver)
+                #expect(viaFile.values.allSatisfy { $0.incomes.map(\.year) == [2015, 2016] && $0.members.count == 3 })
+            }
+            await runtime.shutdown()
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+        #expect(throws: (any Error).self) { try SQLiteFileReader(path: "/nonexistent/dir/x.sqlite") }
+    }
+}

@@ -50,6 +50,9 @@ public enum DatabaseURL: Equatable, Sendable, CustomStringConvertible {
 
     public var isPostgres: Bool { if case .postgres = self { true } else { false } }
 
+    /// The SQLite file, when the registry is one (for readers that open it directly).
+    public var sqliteFilePath: String? { if case .sqliteFile(let path) = self { path } else { nil } }
+
     /// The Fluent configuration for this database.
     public func configuration() throws -> DatabaseConfigurationFactory {
         switch self {

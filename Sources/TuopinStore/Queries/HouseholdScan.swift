@@ -15,12 +15,17 @@ public enum HouseholdScan {
         public var household: Household
     }
 
-    static let householdColumns = "id, household_no, village_code, household_type, identification_standard, main_cause, identified_year, exit_year, housing_grade, housing_resolved, food_secure, clothing_secure, water_safe, power_supplied, broadcast_reception"
-    static let memberColumns = "household_id, name, id_number, disability_suffix, relation, schooling, education_exempt, health, medical_insurance"
-    static let incomeColumns = "household_id, year, wage_fen, business_fen, property_fen, transfer_fen, business_expense_fen"
+    static let householdColumns = ScanColumns(["id", "household_no", "village_code", "household_type", "identification_standard", "main_cause",
+                                               "identified_year", "exit_year", "housing_grade", "housing_resolved", "food_secure",
+                                               "clothing_secure", "water_safe", "power_supplied", "broadcast_reception"])
+    static let memberColumns = ScanColumns(["household_id", "name", "id_number", "disability_suffix", "relation", "schooling", "education_exempt",
+                                            "health", "medical_insurance"])
+    static let incomeColumns = ScanColumns(["household_id", "year", "wage_fen", "business_fen", "property_fen", "transfer_fen", "business_expense_fen"])
 
-    /// Calls `body` with each window's households in ID order.
-    public static func forEach(area: AreaCode?, incomeYears: [Int], window: Int64 = 20_000, on db: any Database,
+    /// Calls `body` with each window's households in ID order. With `file` (a SQLite database file) the
+    /// rows are read through the C API on a connection of their own, and the next window is read while
+    /// `body` works on the current one.
+    public static func forEach(area: AreaCode?, incomeYears: [Int], window: Int64 = 20_000, file: String? = nil, on db: any Database,
                                _ body: ([Scanned]) throws -> Void) async throws {
         let sql = db as! any SQLDatabase
         guard let bounds = try await sql.raw("SELECT MIN(id) AS lo, MAX(id) AS hi FROM households").first(),
@@ -28,17 +33,40 @@ public enum HouseholdScan {
         let (low, high) = (area ?? AreaCode("110000")!).villageRange
         let areaClause = area == nil ? "" : " AND village_code BETWEEN '\(low)' AND '\(high)'"
         let years = incomeYears.isEmpty ? "NULL" : incomeYears.map(String.init).joined(separator: ",")
+        @Sendable func queries(_ start: Int64) -> (households: String, members: String, incomes: String) {
+            let range = "BETWEEN \(start) AND \(start + window - 1)"
+            return ("SELECT \(householdColumns.selectList) FROM households WHERE id \(range)\(areaClause) ORDER BY id",
+                    "SELECT \(memberColumns.selectList) FROM members WHERE household_id \(range) ORDER BY household_id, position",
+                    "SELECT \(incomeColumns.selectList) FROM household_incomes WHERE household_id \(range) AND year IN (\(years)) ORDER BY household_id, year")
+        }
+        if let file {
+            let reader = try SQLiteFileReader(path: file)
+            @Sendable func read(_ start: Int64) -> Task<[Scanned], any Error> {
+                Task.detached {
+                    let q = queries(start)
+                    let households = try reader.rows(q.households)
+                    guard !households.isEmpty else { return [] }
+                    return assemble(households, members: try reader.rows(q.members), incomes: try reader.rows(q.incomes))
+                }
+            }
+            var start = lo
+            var pending = read(start)
+            while start <= hi {
+                let current = try await pending.value
+                start += window
+                if start <= hi { pending = read(start) }
+                if !current.isEmpty { try body(current) }
+            }
+            return
+        }
         var start = lo
         while start <= hi {
-            let end = start + window - 1
-            let range = "BETWEEN \(start) AND \(end)"
-            let households = try await rows("SELECT \(householdColumns) FROM households WHERE id \(range)\(areaClause) ORDER BY id", on: db)
+            let q = queries(start)
+            let households = try await rows(q.households, on: db)
             if !households.isEmpty {
-                let members = try await rows("SELECT \(memberColumns) FROM members WHERE household_id \(range) ORDER BY household_id, position", on: db)
-                let incomes = try await rows("SELECT \(incomeColumns) FROM household_incomes WHERE household_id \(range) AND year IN (\(years)) ORDER BY household_id, year", on: db)
-                try body(assemble(households, members: members, incomes: incomes))
+                try body(assemble(households, members: try await rows(q.members, on: db), incomes: try await rows(q.incomes, on: db)))
             }
-            start = end + 1
+            start += window
         }
     }
 
@@ -64,43 +92,43 @@ public enum HouseholdScan {
         result.reserveCapacity(households.count)
         var mi = 0, ii = 0
         for r in households {
-            guard let id = r.int("id") else { continue }
+            guard let id = r.int(HC.id) else { continue }
             var list: [Member] = []
-            while mi < members.count, let hid = members[mi].int("household_id"), hid <= id {
+            while mi < members.count, let hid = members[mi].int(MC.householdId), hid <= id {
                 if hid == id, let m = member(members[mi]) { list.append(m) }
                 mi += 1
             }
             var yearly: [HouseholdIncome] = []
-            while ii < incomes.count, let hid = incomes[ii].int("household_id"), hid <= id {
+            while ii < incomes.count, let hid = incomes[ii].int(IC.householdId), hid <= id {
                 if hid == id { yearly.append(income(incomes[ii])) }
                 ii += 1
             }
-            guard let village = r.text("village_code").flatMap(AreaCode.init),
-                  let type = r.text("household_type").flatMap(HouseholdType.init(rawValue:)),
-                  let cause = r.text("main_cause").flatMap(PovertyCause.init(rawValue:)) else { continue }
-            let h = Household(number: r.text("household_no") ?? "", villageCode: village, type: type,
-                              standard: r.text("identification_standard").flatMap(IdentificationStandard.init(rawValue:)) ?? .national,
-                              mainCause: cause, identifiedYear: Int(r.int("identified_year") ?? 0), exitYear: r.int("exit_year").map(Int.init),
-                              housingGrade: r.text("housing_grade").flatMap(HousingGrade.init(rawValue:)), housingResolved: r.bool("housing_resolved"),
-                              foodSecure: r.bool("food_secure"), clothingSecure: r.bool("clothing_secure"), waterSafe: r.bool("water_safe"),
-                              powerSupplied: r.bool("power_supplied"), broadcastReception: r.bool("broadcast_reception"),
+            guard let village = r.text(HC.villageCode).flatMap(AreaCode.init),
+                  let type = r.text(HC.householdType).flatMap(HouseholdType.init(rawValue:)),
+                  let cause = r.text(HC.mainCause).flatMap(PovertyCause.init(rawValue:)) else { continue }
+            let household = Household(number: r.text(HC.householdNo) ?? "", villageCode: village, type: type,
+                              standard: r.text(HC.identificationStandard).flatMap(IdentificationStandard.init(rawValue:)) ?? .national,
+                              mainCause: cause, identifiedYear: Int(r.int(HC.identifiedYear) ?? 0), exitYear: r.int(HC.exitYear).map(Int.init),
+                              housingGrade: r.text(HC.housingGrade).flatMap(HousingGrade.init(rawValue:)), housingResolved: r.bool(HC.housingResolved),
+                              foodSecure: r.bool(HC.foodSecure), clothingSecure: r.bool(HC.clothingSecure), waterSafe: r.bool(HC.waterSafe),
+                              powerSupplied: r.bool(HC.powerSupplied), broadcastReception: r.bool(HC.broadcastReception),
                               members: list, incomes: yearly)
-            result.append(Scanned(id: id, household: h))
+            result.append(Scanned(id: id, household: household))
         }
         return result
     }
 
     static func member(_ r: any ScanRow) -> Member? {
-        guard let id = r.text("id_number").flatMap({ ResidentID.stored($0 + (r.text("disability_suffix") ?? "")) }),
-              let relation = r.text("relation").flatMap(Relation.init(rawValue:)) else { return nil }
-        return Member(name: r.text("name") ?? "", id: id, relation: relation, schooling: r.text("schooling").flatMap(Schooling.init(rawValue:)),
-                      educationExempt: r.bool("education_exempt"), health: r.text("health").flatMap(Health.init(rawValue:)),
-                      medicalInsurance: r.bool("medical_insurance"))
+        guard let id = r.text(MC.idNumber).flatMap({ ResidentID.stored($0 + (r.text(MC.disabilitySuffix) ?? "")) }),
+              let relation = r.text(MC.relation).flatMap(Relation.init(rawValue:)) else { return nil }
+        return Member(name: r.text(MC.name) ?? "", id: id, relation: relation, schooling: r.text(MC.schooling).flatMap(Schooling.init(rawValue:)),
+                      educationExempt: r.bool(MC.educationExempt), health: r.text(MC.health).flatMap(Health.init(rawValue:)),
+                      medicalInsurance: r.bool(MC.medicalInsurance))
     }
 
     static func income(_ r: any ScanRow) -> HouseholdIncome {
-        func m(_ c: String) -> Money? { r.int(c).map(Money.init(fen:)) }
-        return HouseholdIncome(year: Int(r.int("year") ?? 0), wage: m("wage_fen"), business: m("business_fen"), property: m("property_fen"),
-                               transfer: m("transfer_fen"), businessExpense: m("business_expense_fen"))
+        func m(_ column: ScanColumn) -> Money? { r.int(column).map(Money.init(fen:)) }
+        return HouseholdIncome(year: Int(r.int(IC.year) ?? 0), wage: m(IC.wageFen), business: m(IC.businessFen), property: m(IC.propertyFen),
+                               transfer: m(IC.transferFen), businessExpense: m(IC.businessExpenseFen))
     }
 }
