@@ -40,8 +40,10 @@ public enum HouseholdScan {
                     "SELECT \(incomeColumns.selectList) FROM household_incomes WHERE household_id \(range) AND year IN (\(years)) ORDER BY household_id, year")
         }
         if let file {
-            let reader = try SQLiteFileReader(path: file)
-            @Sendable func read(_ start: Int64) -> Task<[Scanned], any Error> {
+            // Two connections read alternate windows while the caller evaluates the one before: on two cores
+            // reading, assembling and the rules overlap. A connection is reused only after its last window was taken.
+            let readers = try (0..<2).map { _ in try SQLiteFileReader(path: file) }
+            @Sendable func read(_ reader: SQLiteFileReader, _ start: Int64) -> Task<[Scanned], any Error> {
                 Task.detached {
                     let q = queries(start)
                     let households = try reader.rows(q.households)
@@ -49,12 +51,19 @@ public enum HouseholdScan {
                     return assemble(households, members: try reader.rows(q.members), incomes: try reader.rows(q.incomes))
                 }
             }
-            var start = lo
-            var pending = read(start)
-            while start <= hi {
-                let current = try await pending.value
-                start += window
-                if start <= hi { pending = read(start) }
+            var starts = stride(from: lo, through: hi, by: Int(window)).makeIterator()
+            var pending: [Task<[Scanned], any Error>] = []
+            var launched = 0
+            func launch() {
+                guard let start = starts.next() else { return }
+                pending.append(read(readers[launched % readers.count], start))
+                launched += 1
+            }
+            launch()
+            launch()
+            while !pending.isEmpty {
+                let current = try await pending.removeFirst().value
+                launch()
                 if !current.isEmpty { try body(current) }
             }
             return
