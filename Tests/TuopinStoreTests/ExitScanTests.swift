@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import Testing
 import TuopinDomain
 import TuopinExchange
@@ -107,6 +108,14 @@ import TuopinTestSupport
                                                              options: ImportOptions(county: AreaCode("451224"), now: Date(), today: Samples.today), on: runtime.database)
                 #expect(outcome.written)
             }
+            // An edit can leave members stored out of their 序号 order; the scan gives them in 序号 order.
+            let sql = runtime.database as! any SQLDatabase
+            try await sql.raw("UPDATE members SET position = 10 - position WHERE household_id = 1").run()
+            var first: Household?
+            try await HouseholdScan.forEach(area: nil, incomeYears: [2016], file: path, on: runtime.database) { w in
+                if first == nil { first = w.first?.household }
+            }
+            #expect(first?.members.map(\.name) == households[0].members.map(\.name).reversed())
             for area in [nil, Samples.otherVillage] as [AreaCode?] {
                 var viaDriver: [Int64: Household] = [:], viaFile: [Int64: Household] = [:]
                 try await HouseholdScan.forEach(area: area, incomeYears: [2015, 2016], window: 7, on: runtime.database) { for s in $0 { viaDriver[s.id] = s.household } }

@@ -19,6 +19,7 @@ extension HouseholdScan {
     }
     enum MC {
         static let householdId = memberColumns["household_id"]
+        static let position = memberColumns["position"]
         static let name = memberColumns["name"]
         static let idNumber = memberColumns["id_number"]
         static let disabilitySuffix = memberColumns["disability_suffix"]

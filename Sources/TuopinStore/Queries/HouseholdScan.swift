@@ -18,7 +18,7 @@ public enum HouseholdScan {
     static let householdColumns = ScanColumns(["id", "household_no", "village_code", "household_type", "identification_standard", "main_cause",
                                                "identified_year", "exit_year", "housing_grade", "housing_resolved", "food_secure",
                                                "clothing_secure", "water_safe", "power_supplied", "broadcast_reception"])
-    static let memberColumns = ScanColumns(["household_id", "name", "id_number", "disability_suffix", "relation", "schooling", "education_exempt",
+    static let memberColumns = ScanColumns(["household_id", "position", "name", "id_number", "disability_suffix", "relation", "schooling", "education_exempt",
                                             "health", "medical_insurance"])
     static let incomeColumns = ScanColumns(["household_id", "year", "wage_fen", "business_fen", "property_fen", "transfer_fen", "business_expense_fen"])
 
@@ -36,7 +36,7 @@ public enum HouseholdScan {
         @Sendable func queries(_ start: Int64) -> (households: String, members: String, incomes: String) {
             let range = "BETWEEN \(start) AND \(start + window - 1)"
             return ("SELECT \(householdColumns.selectList) FROM households WHERE id \(range)\(areaClause) ORDER BY id",
-                    "SELECT \(memberColumns.selectList) FROM members WHERE household_id \(range) ORDER BY household_id, position",
+                    "SELECT \(memberColumns.selectList) FROM members WHERE household_id \(range) ORDER BY household_id",
                     "SELECT \(incomeColumns.selectList) FROM household_incomes WHERE household_id \(range) AND year IN (\(years)) ORDER BY household_id, year")
         }
         if let file {
@@ -100,13 +100,24 @@ public enum HouseholdScan {
         var result: [Scanned] = []
         result.reserveCapacity(households.count)
         var mi = 0, ii = 0
+        var positions: [Int64] = []
         for r in households {
             guard let id = r.int(HC.id) else { continue }
+            // Members come in household order (the index); their order within a household is restored
+            // from 序号 here, which costs far less than a sort in the query.
             var list: [Member] = []
+            positions.removeAll(keepingCapacity: true)
+            var ordered = true
             while mi < members.count, let hid = members[mi].int(MC.householdId), hid <= id {
-                if hid == id, let m = member(members[mi]) { list.append(m) }
+                if hid == id, let m = member(members[mi]) {
+                    let p = members[mi].int(MC.position) ?? 0
+                    if let last = positions.last, p < last { ordered = false }
+                    positions.append(p)
+                    list.append(m)
+                }
                 mi += 1
             }
+            if !ordered { list = zip(positions, list).sorted { $0.0 < $1.0 }.map(\.1) }
             var yearly: [HouseholdIncome] = []
             while ii < incomes.count, let hid = incomes[ii].int(IC.householdId), hid <= id {
                 if hid == id { yearly.append(income(incomes[ii])) }
