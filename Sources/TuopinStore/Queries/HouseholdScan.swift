@@ -44,12 +44,7 @@ public enum HouseholdScan {
             // reading, assembling and the rules overlap. A connection is reused only after its last window was taken.
             let readers = try (0..<2).map { _ in try SQLiteFileReader(path: file) }
             @Sendable func read(_ reader: SQLiteFileReader, _ start: Int64) -> Task<[Scanned], any Error> {
-                Task.detached {
-                    let q = queries(start)
-                    let households = try reader.rows(q.households)
-                    guard !households.isEmpty else { return [] }
-                    return assemble(households, members: try reader.rows(q.members), incomes: try reader.rows(q.incomes))
-                }
+                Task.detached { try stream(queries(start), from: reader) }
             }
             var starts = stride(from: lo, through: hi, by: Int(window)).makeIterator()
             var pending: [Task<[Scanned], any Error>] = []
@@ -95,50 +90,73 @@ public enum HouseholdScan {
         return try await (db as! any SQLDatabase).raw(SQLQueryString(query)).all().map(SQLKitScanRow.init)
     }
 
+    /// Reads one window from a SQLite file, stepping the three queries side by side.
+    static func stream(_ q: (households: String, members: String, incomes: String), from reader: SQLiteFileReader) throws -> [Scanned] {
+        var households = StatementCursor(try reader.statement(q.households))
+        try households.advance()
+        guard households.row != nil else { return [] }
+        var members = StatementCursor(try reader.statement(q.members))
+        var incomes = StatementCursor(try reader.statement(q.incomes))
+        try members.advance()
+        try incomes.advance()
+        return try assemble(&households, &members, &incomes)
+    }
+
     /// Joins the three ordered row lists into households.
     static func assemble(_ households: [any ScanRow], members: [any ScanRow], incomes: [any ScanRow]) -> [Scanned] {
+        var h = ArrayCursor(households), m = ArrayCursor(members), i = ArrayCursor(incomes)
+        // Array cursors never throw.
+        return (try? assemble(&h, &m, &i)) ?? []
+    }
+
+    /// Joins three cursors, each ordered by household ID, into households. A household row is read in
+    /// full before its cursor moves on.
+    static func assemble<H: ScanCursor, M: ScanCursor, I: ScanCursor>(_ households: inout H, _ members: inout M, _ incomes: inout I) throws -> [Scanned] {
         var result: [Scanned] = []
-        result.reserveCapacity(households.count)
-        var mi = 0, ii = 0
         var positions: [Int64] = []
-        for r in households {
-            guard let id = r.int(HC.id) else { continue }
-            // Members come in household order (the index); their order within a household is restored
-            // from 序号 here, which costs far less than a sort in the query.
-            var list: [Member] = []
-            positions.removeAll(keepingCapacity: true)
-            var ordered = true
-            while mi < members.count, let hid = members[mi].int(MC.householdId), hid <= id {
-                if hid == id, let m = member(members[mi]) {
-                    let p = members[mi].int(MC.position) ?? 0
-                    if let last = positions.last, p < last { ordered = false }
-                    positions.append(p)
-                    list.append(m)
+        while let r = households.row {
+            if let id = r.int(HC.id) {
+                // Members come in household order (the index); their order within a household is restored
+                // from 序号 here, which costs far less than a sort in the query.
+                var list: [Member] = []
+                positions.removeAll(keepingCapacity: true)
+                var ordered = true
+                while let row = members.row, let hid = row.int(MC.householdId), hid <= id {
+                    if hid == id, let m = member(row) {
+                        let p = row.int(MC.position) ?? 0
+                        if let last = positions.last, p < last { ordered = false }
+                        positions.append(p)
+                        list.append(m)
+                    }
+                    try members.advance()
                 }
-                mi += 1
+                if !ordered { list = zip(positions, list).sorted { $0.0 < $1.0 }.map(\.1) }
+                var yearly: [HouseholdIncome] = []
+                while let row = incomes.row, let hid = row.int(IC.householdId), hid <= id {
+                    if hid == id { yearly.append(income(row)) }
+                    try incomes.advance()
+                }
+                if let h = household(r, members: list, incomes: yearly) { result.append(Scanned(id: id, household: h)) }
             }
-            if !ordered { list = zip(positions, list).sorted { $0.0 < $1.0 }.map(\.1) }
-            var yearly: [HouseholdIncome] = []
-            while ii < incomes.count, let hid = incomes[ii].int(IC.householdId), hid <= id {
-                if hid == id { yearly.append(income(incomes[ii])) }
-                ii += 1
-            }
-            guard let village = r.text(HC.villageCode).flatMap(AreaCode.init),
-                  let type = r.text(HC.householdType).flatMap(HouseholdType.init(rawValue:)),
-                  let cause = r.text(HC.mainCause).flatMap(PovertyCause.init(rawValue:)) else { continue }
-            let household = Household(number: r.text(HC.householdNo) ?? "", villageCode: village, type: type,
-                              standard: r.text(HC.identificationStandard).flatMap(IdentificationStandard.init(rawValue:)) ?? .national,
-                              mainCause: cause, identifiedYear: Int(r.int(HC.identifiedYear) ?? 0), exitYear: r.int(HC.exitYear).map(Int.init),
-                              housingGrade: r.text(HC.housingGrade).flatMap(HousingGrade.init(rawValue:)), housingResolved: r.bool(HC.housingResolved),
-                              foodSecure: r.bool(HC.foodSecure), clothingSecure: r.bool(HC.clothingSecure), waterSafe: r.bool(HC.waterSafe),
-                              powerSupplied: r.bool(HC.powerSupplied), broadcastReception: r.bool(HC.broadcastReception),
-                              members: list, incomes: yearly)
-            result.append(Scanned(id: id, household: household))
+            try households.advance()
         }
         return result
     }
 
-    static func member(_ r: any ScanRow) -> Member? {
+    static func household(_ r: some ScanRow, members: [Member], incomes: [HouseholdIncome]) -> Household? {
+        guard let village = r.text(HC.villageCode).flatMap(AreaCode.init),
+              let type = r.text(HC.householdType).flatMap(HouseholdType.init(rawValue:)),
+              let cause = r.text(HC.mainCause).flatMap(PovertyCause.init(rawValue:)) else { return nil }
+        return Household(number: r.text(HC.householdNo) ?? "", villageCode: village, type: type,
+                         standard: r.text(HC.identificationStandard).flatMap(IdentificationStandard.init(rawValue:)) ?? .national,
+                         mainCause: cause, identifiedYear: Int(r.int(HC.identifiedYear) ?? 0), exitYear: r.int(HC.exitYear).map(Int.init),
+                         housingGrade: r.text(HC.housingGrade).flatMap(HousingGrade.init(rawValue:)), housingResolved: r.bool(HC.housingResolved),
+                         foodSecure: r.bool(HC.foodSecure), clothingSecure: r.bool(HC.clothingSecure), waterSafe: r.bool(HC.waterSafe),
+                         powerSupplied: r.bool(HC.powerSupplied), broadcastReception: r.bool(HC.broadcastReception),
+                         members: members, incomes: incomes)
+    }
+
+    static func member(_ r: some ScanRow) -> Member? {
         guard let id = r.text(MC.idNumber).flatMap({ ResidentID.stored($0 + (r.text(MC.disabilitySuffix) ?? "")) }),
               let relation = r.text(MC.relation).flatMap(Relation.init(rawValue:)) else { return nil }
         return Member(name: r.text(MC.name) ?? "", id: id, relation: relation, schooling: r.text(MC.schooling).flatMap(Schooling.init(rawValue:)),
@@ -146,7 +164,7 @@ public enum HouseholdScan {
                       medicalInsurance: r.bool(MC.medicalInsurance))
     }
 
-    static func income(_ r: any ScanRow) -> HouseholdIncome {
+    static func income(_ r: some ScanRow) -> HouseholdIncome {
         func m(_ column: ScanColumn) -> Money? { r.int(column).map(Money.init(fen:)) }
         return HouseholdIncome(year: Int(r.int(IC.year) ?? 0), wage: m(IC.wageFen), business: m(IC.businessFen), property: m(IC.propertyFen),
                                transfer: m(IC.transferFen), businessExpense: m(IC.businessExpenseFen))

@@ -6,29 +6,48 @@ import VaporCSQLite
 ///
 /// `VaporCSQLite` is the SQLite build inside sqlite-nio (symbols prefixed `sqlite_nio_`); see docs/adr/0008.
 final class SQLiteFileReader: @unchecked Sendable {
-    /// One value of a raw row.
-    enum Value: Sendable {
-        case null
-        case integer(Int64)
-        case text(String)
-    }
-
-    /// A raw row; values by position.
-    struct Row: ScanRow, Sendable {
-        let values: [Value]
+    /// The current row of a stepping statement, read in place: nothing is copied but the values asked for.
+    struct StatementRow: ScanRow {
+        let statement: OpaquePointer
         func text(_ column: ScanColumn) -> String? {
-            if case .text(let s) = values[column.index] { return s }
-            return nil
+            let i = Int32(column.index)
+            guard sqlite_nio_sqlite3_column_type(statement, i) != 5, let p = sqlite_nio_sqlite3_column_text(statement, i) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite_nio_sqlite3_column_bytes(statement, i))), as: UTF8.self)
         }
         func int(_ column: ScanColumn) -> Int64? {
-            if case .integer(let i) = values[column.index] { return i }
-            return nil
+            let i = Int32(column.index)
+            return sqlite_nio_sqlite3_column_type(statement, i) == 1 ? sqlite_nio_sqlite3_column_int64(statement, i) : nil
         }
-        func bool(_ column: ScanColumn) -> Bool? {
-            if case .integer(let i) = values[column.index] { return i != 0 }
-            return nil
+        func bool(_ column: ScanColumn) -> Bool? { int(column).map { $0 != 0 } }
+    }
+
+    /// A prepared query stepped one row at a time.
+    final class Statement {
+        private let handle: OpaquePointer?
+        private let statement: OpaquePointer
+        var row: StatementRow { StatementRow(statement: statement) }
+
+        fileprivate init(_ sql: String, handle: OpaquePointer?) throws {
+            self.handle = handle
+            var statement: OpaquePointer?
+            guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == 0, let statement else {
+                throw Failure(description: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))")
+            }
+            self.statement = statement
+        }
+
+        deinit { sqlite_nio_sqlite3_finalize(statement) }
+
+        /// Moves to the next row; false at the end.
+        func step() throws -> Bool {
+            let rc = sqlite_nio_sqlite3_step(statement)
+            if rc == 100 { return true }  // SQLITE_ROW
+            if rc == 101 { return false }  // SQLITE_DONE
+            throw Failure(description: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))")
         }
     }
+
+    func statement(_ sql: String) throws -> Statement { try Statement(sql, handle: handle) }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -46,37 +65,4 @@ final class SQLiteFileReader: @unchecked Sendable {
     }
 
     deinit { sqlite_nio_sqlite3_close(handle) }
-
-    /// Every row of a query (only numbers and fixed codes are spliced into the SQL).
-    func rows(_ sql: String) throws -> [Row] {
-        var statement: OpaquePointer?
-        guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == 0, let statement else {
-            throw Failure(description: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))")
-        }
-        defer { sqlite_nio_sqlite3_finalize(statement) }
-        let count = sqlite_nio_sqlite3_column_count(statement)
-        var result: [Row] = []
-        while true {
-            let rc = sqlite_nio_sqlite3_step(statement)
-            if rc == 101 { break }  // SQLITE_DONE
-            guard rc == 100 else { throw Failure(description: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))") }
-            var values: [Value] = []
-            values.reserveCapacity(Int(count))
-            for i in 0..<count {
-                switch sqlite_nio_sqlite3_column_type(statement, i) {
-                case 1: values.append(.integer(sqlite_nio_sqlite3_column_int64(statement, i)))  // SQLITE_INTEGER
-                case 5: values.append(.null)  // SQLITE_NULL
-                default:
-                    let bytes = Int(sqlite_nio_sqlite3_column_bytes(statement, i))
-                    if let p = sqlite_nio_sqlite3_column_text(statement, i) {
-                        values.append(.text(String(decoding: UnsafeBufferPointer(start: p, count: bytes), as: UTF8.self)))
-                    } else {
-                        values.append(.null)
-                    }
-                }
-            }
-            result.append(Row(values: values))
-        }
-        return result
-    }
 }
