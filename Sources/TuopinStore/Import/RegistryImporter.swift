@@ -38,6 +38,8 @@ public enum RegistryImporter {
         }
         outcome.batchID = batchID
         outcome.written = true
+        // After a large load the planner's statistics are stale: refresh them (seconds at province size).
+        if read.households.count >= 10_000 { try await (db as! any SQLDatabase).raw("ANALYZE").run() }
         outcome.writeSeconds = Date().timeIntervalSince(writeStart)
         return outcome
     }

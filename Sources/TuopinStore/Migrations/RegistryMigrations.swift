@@ -17,5 +17,6 @@ public enum RegistryMigrations {
         CreateExitTargets(),
         CreateHardships(),
         CreateProcedures(),
+        CreateVillageCounts(),
     ]
 }

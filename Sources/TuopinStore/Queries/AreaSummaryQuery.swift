@@ -4,12 +4,12 @@ import TuopinDomain
 
 /// Counts of households and persons per area, rolled up the hierarchy.
 public enum AreaSummaryQuery {
-    /// One row per village, status and type under `root` (the whole registry when nil).
+    /// One row per village, status and type under `root` (the whole registry when nil), from the summary
+    /// table the registry's triggers keep current (`village_counts`, migration 0009).
     static func villageRows(under root: AreaCode?, on db: any Database) async throws -> [(village: AreaCode, status: String, type: String, households: Int, persons: Int)] {
         let sql = db as! any SQLDatabase
-        var query: SQLQueryString = "SELECT village_code, status, household_type, COUNT(*) AS n, CAST(SUM(member_count) AS BIGINT) AS p FROM households"
-        if let r = root { query.appendInterpolation(SQLConditions.all([SQLConditions.within(r, column: "village_code")])) }
-        query.appendLiteral(" GROUP BY village_code, status, household_type")
+        var query: SQLQueryString = "SELECT village_code, status, household_type, households AS n, persons AS p FROM village_counts"
+        query.appendInterpolation(SQLConditions.all((root.map { [SQLConditions.within($0, column: "village_code")] } ?? []) + ["households <> 0"]))
         return try await sql.raw(query).all().compactMap { row in
             guard let v = AreaCode(try row.decode(column: "village_code", as: String.self)) else { return nil }
             return (v, try row.decode(column: "status", as: String.self), try row.decode(column: "household_type", as: String.self),
@@ -50,13 +50,30 @@ public enum AreaSummaryQuery {
         return start.map(node)
     }
 
-    /// An area's own counts and those of each area directly under it (nil outside the scope).
+    /// An area's own counts and those of each area directly under it (nil outside the scope or without
+    /// households): the summary table rolled up in SQL to the level below, so a province reads a few
+    /// hundred rows.
     public static func summary(of code: AreaCode, scope: AccessScope, on db: any Database) async throws -> AreaNode? {
         guard scope.includes(code) else { return nil }
-        let trees = try await tree(under: code, scope: scope, on: db)
-        guard var node = trees.first(where: { $0.area.code == code }) else { return nil }
-        node.children = node.children.map { var c = $0; c.children = []; return c }
-        return node
+        let childLevel = AreaLevel(rawValue: min(code.level.rawValue + 1, AreaLevel.village.rawValue))!
+        let length = String(childLevel.prefixLength)
+        var query: SQLQueryString = "SELECT substr(village_code, 1, \(unsafeRaw: length)) AS part, status, household_type, "
+        query.appendLiteral("CAST(SUM(households) AS BIGINT) AS n, CAST(SUM(persons) AS BIGINT) AS p FROM village_counts")
+        query.appendInterpolation(SQLConditions.all([SQLConditions.within(code, column: "village_code"), "households <> 0"]))
+        query.appendLiteral(" GROUP BY substr(village_code, 1, \(length)), status, household_type")
+        var total = AreaCounts()
+        var parts: [AreaCode: AreaCounts] = [:]
+        for row in try await (db as! any SQLDatabase).raw(query).all() {
+            guard let part = AreaCode.padded(try row.decode(column: "part", as: String.self)) else { continue }
+            let status = try row.decode(column: "status", as: String.self), type = try row.decode(column: "household_type", as: String.self)
+            let n = try row.decode(column: "n", as: Int.self), p = try row.decode(column: "p", as: Int.self)
+            total.add(status: status, type: type, households: n, persons: p)
+            if childLevel != code.level { parts[part, default: AreaCounts()].add(status: status, type: type, households: n, persons: p) }
+        }
+        guard total.households > 0 else { return nil }
+        let names = try await self.names(of: Array(parts.keys) + [code], on: db)
+        let children = parts.keys.sorted().map { AreaNode(area: Area(code: $0, name: names[$0] ?? $0.value), counts: parts[$0]!) }
+        return AreaNode(area: Area(code: code, name: names[code] ?? code.value), counts: total, children: children)
     }
 
     static func names(of codes: [AreaCode], on db: any Database) async throws -> [AreaCode: String] {

@@ -1,0 +1,50 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import TuopinDomain
+import TuopinExchange
+@testable import TuopinStore
+import TuopinTestSupport
+
+/// The summary table stays equal to the registry through every kind of write, and the check finds a
+/// difference when someone changes it behind the registry's back.
+@Suite struct AggregateTests {
+    @Test func every_write_keeps_the_summary_current() async throws {
+        try await StoreHarness.withStore { db in
+            let county = User(username: "county", name: "县干部", unit: "县扶贫办", role: .countyOffice, area: AreaCode("451224"))
+            var households = (1...6).map { Samples.household(String(format: "H%04d", $0), village: $0 % 2 == 0 ? Samples.village : Samples.otherVillage, idBase: $0) }
+            _ = try await StoreHarness.importRows(Samples.rows(households), on: db)
+            #expect(try await AggregateCheck.run(on: db).differences == [])
+            func counts() async throws -> AreaCounts { try await AreaSummaryQuery.summary(of: AreaCode("451224")!, scope: .everything, on: db)!.counts }
+            let first = try await counts()
+            #expect(first.households == 6 && first.persons == 18)
+
+            // A reload that changes a type and moves a household to the other village (bulk upsert).
+            households[0].type = .minimumIncome
+            households[1].villageCode = Samples.otherVillage
+            _ = try await StoreHarness.importRows(Samples.rows(households), on: db)
+            #expect(try await AggregateCheck.run(on: db).differences == [])
+            #expect(try await counts().households(.minimumIncome) == 1)
+
+            // An edit that drops a member, a procedure that exits a household, a removal.
+            let detail = try #require(try await HouseholdStore.find(3, scope: .everything, on: db))
+            var edited = detail.household
+            edited.members.removeLast()
+            try await HouseholdEditor.apply(edited, id: 3, expectedVersion: detail.version, actor: county, ip: nil, reason: "分户", now: Date(), on: db)
+            try await (db as! any SQLDatabase).raw("UPDATE households SET exit_year = 2016, status = '已脱贫' WHERE id = 4").run()
+            let gone = try #require(try await HouseholdStore.find(5, scope: .everything, on: db))
+            try await HouseholdEditor.remove(id: 5, expectedVersion: gone.version, actor: county, ip: nil, reason: "错评", now: Date(), on: db)
+            #expect(try await AggregateCheck.run(on: db).differences == [])
+            let c = try await counts()
+            #expect(c.households == 5 && c.persons == 14 && c.households(.exited) == 1)
+
+            // Changed behind the registry's back: found, then rebuilt.
+            try await (db as! any SQLDatabase).raw("UPDATE village_counts SET households = households + 7").run()
+            let report = try await AggregateCheck.run(on: db)
+            #expect(!report.differences.isEmpty && report.differences.allSatisfy { $0.stored.0 == $0.actual.0 + 7 })
+            try await AggregateCheck.rebuild(actor: "test", reason: "修复", now: Date(), on: db)
+            #expect(try await AggregateCheck.run(on: db).differences == [])
+        }
+    }
+}
