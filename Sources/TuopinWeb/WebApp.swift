@@ -6,6 +6,7 @@ import Vapor
 public enum WebApp {
     public static func configure(_ app: Application, database: DatabaseURL, settings: WebSettings = WebSettings(), migrate: Bool = true) async throws {
         app.webSettings = settings
+        app.currentReads = CurrentReadCache()
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())

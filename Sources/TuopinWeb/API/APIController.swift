@@ -122,16 +122,18 @@ enum APIController {
 
     @Sendable static func areas(req: Request) async throws -> [AreaJSON] {
         let viewer = try req.require(.readRegistry)
-        return try await AreaSummaryQuery.tree(scope: viewer.scope, on: req.db).map { AreaJSON($0, depth: 3) }
+        return try await req.current("tree:\(viewer.scope)") { try await AreaSummaryQuery.tree(scope: viewer.scope, on: req.db) }
+            .map { AreaJSON($0, depth: 3) }
     }
 
     @Sendable static func area(req: Request) async throws -> AreaJSON {
         let viewer = try req.require(.readRegistry)
         let code = try req.areaCode()
-        guard viewer.scope.includes(code), let area = try await AreaStore.find(code, on: req.db) else {
+        guard viewer.scope.includes(code), let area = try await req.current("area:\(code.value)", compute: { try await AreaStore.find(code, on: req.db) }) else {
             throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)")
         }
-        let node = try await AreaSummaryQuery.summary(of: code, scope: viewer.scope, on: req.db) ?? AreaNode(area: area, counts: AreaCounts())
+        let node = try await req.current("summary:\(code.value)") { try await AreaSummaryQuery.summary(of: code, scope: viewer.scope, on: req.db) }
+            ?? AreaNode(area: area, counts: AreaCounts())
         return AreaJSON(AreaNode(area: area, counts: node.counts, children: node.children), depth: 1)
     }
 
