@@ -12,19 +12,19 @@ import VaporTesting
 @Suite struct CurrentReadTests {
     @Test func a_value_is_kept_for_its_version_and_recomputed_when_the_version_moves() async throws {
         let cache = CurrentReadCache(capacity: 3)
-        var computed = 0
+        let computed = Counter()
         func read(_ key: String, _ version: Int64, _ value: Int?) async throws -> Int? {
-            try await cache.value(key, version: version) { computed += 1; return value }
+            try await cache.value(key, version: version) { await computed.add(); return value }
         }
         #expect(try await read("a", 1, 10) == 10)
         #expect(try await read("a", 1, 99) == 10)
-        #expect(computed == 1)
+        #expect(await computed.n == 1)
         #expect(try await read("a", 2, 11) == 11)
-        #expect(computed == 2)
+        #expect(await computed.n == 2)
         // A kept nil is an answer, not a miss.
         #expect(try await read("none", 2, nil) == nil)
         #expect(try await read("none", 2, 5) == nil)
-        #expect(computed == 3)
+        #expect(await computed.n == 3)
         // A slow reader that saw an older version does not replace a newer entry.
         #expect(try await read("a", 1, 7) == 7)
         #expect(try await read("a", 2, 12) == 11)
@@ -33,6 +33,33 @@ import VaporTesting
         _ = try await read("b", 3, 2)
         #expect(cache.count <= 3)
         #expect(try await read("b", 3, 0) == 2)
+    }
+
+    @Test func requests_missing_together_share_one_computation_and_failures_are_not_kept() async throws {
+        let cache = CurrentReadCache()
+        let computed = Counter()
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try await cache.value("slow", version: 1) {
+                        await computed.add()
+                        try await Task.sleep(for: .milliseconds(200))
+                        return 42
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: 42, count: 20))
+        #expect(await computed.n == 1)
+        struct Broken: Error {}
+        await #expect(throws: Broken.self) { try await cache.value("bad", version: 1) { () async throws -> Int in throw Broken() } }
+        #expect(try await cache.value("bad", version: 1) { 7 } == 7)
+    }
+
+    actor Counter {
+        var n = 0
+        func add() { n += 1 }
     }
 
     @Test func pages_and_json_show_a_change_at_once() async throws {

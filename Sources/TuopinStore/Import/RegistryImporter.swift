@@ -47,6 +47,12 @@ public enum RegistryImporter {
     /// Writes checked households; the caller supplies the transaction.
     static func write(_ read: RegistryReadResult, fileName: String, options: ImportOptions, on tx: any Database,
                       progress: (@Sendable (ImportProgress) -> Void)?) async throws -> Int64 {
+        if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            // SQLite's default page cache is 2 MB; a large load inserts into unique indexes far bigger
+            // than that in random order. 256 bytes per household, between 64 and 512 MB (1M: write 290 s → 177 s).
+            let kilobytes = max(65_536, min(524_288, read.households.count / 4))
+            try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(kilobytes))").run()
+        }
         try await AreaStore.ensure(villages: Set(read.households.map(\.villageCode)), on: tx)
         let batch = ImportBatchRecord()
         batch.fileName = fileName

@@ -9,44 +9,60 @@ import Vapor
 /// key); an entry made at that version is returned as it is, anything older is recomputed. Because the
 /// version is read before the value is computed, a cached value is never older than its version, so the
 /// pages stay exactly as current as reading the tables each time (docs/SCALING.md, "Current reads").
+/// Requests that miss at the same moment for the same key and version share one computation, so a
+/// change under load costs one recomputation, not one per waiting request.
 final class CurrentReadCache: @unchecked Sendable {
     private struct Entry { var version: Int64; var value: any Sendable }
+    private struct Pending { var version: Int64; var task: Task<any Sendable, any Error> }
+    private enum Found { case kept(any Sendable), computing(Task<any Sendable, any Error>) }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    private var pending: [String: Pending] = [:]
     /// The most entries kept; past it, entries of older versions go first, then everything.
     let capacity: Int
 
     init(capacity: Int = 20_000) { self.capacity = capacity }
 
     /// The value for `key` at `version`, computing and keeping it when none is kept for that version.
-    func value<T: Sendable>(_ key: String, version: Int64, compute: () async throws -> T) async throws -> T {
-        // Unwrapped before the cast: a miss cast to an optional T would read as a kept nil.
-        if let kept = lookup(key, version: version), let hit = kept as? T { return hit }
-        let value = try await compute()
-        store(key, version: version, value: value)
+    func value<T: Sendable>(_ key: String, version: Int64, compute: @escaping @Sendable () async throws -> T) async throws -> T {
+        let found: Found = lock.withLock {
+            if let e = entries[key], e.version == version { return .kept(e.value) }
+            if let p = pending[key], p.version == version { return .computing(p.task) }
+            let t = Task<any Sendable, any Error> { try await compute() }
+            pending[key] = Pending(version: version, task: t)
+            return .computing(t)
+        }
+        let task: Task<any Sendable, any Error>
+        switch found {
+        case .kept(let value):
+            guard let hit = value as? T else { preconditionFailure("one key, one type: \(key)") }
+            return hit
+        case .computing(let t): task = t
+        }
+        let result: Result<any Sendable, any Error>
+        do { result = .success(try await task.value) } catch { result = .failure(error) }
+        lock.withLock {
+            guard let p = pending[key], p.version == version else { return }
+            pending[key] = nil
+            // Failures are not kept: the next request tries again.
+            if case .success(let value) = result { keep(key, version: version, value: value) }
+        }
+        guard let value = try result.get() as? T else { preconditionFailure("one key, one type: \(key)") }
         return value
     }
 
     var count: Int { lock.withLock { entries.count } }
 
-    private func lookup(_ key: String, version: Int64) -> (any Sendable)? {
-        lock.withLock {
-            guard let e = entries[key], e.version == version else { return nil }
-            return e.value
+    /// Called with the lock held.
+    private func keep(_ key: String, version: Int64, value: any Sendable) {
+        // A slower request may finish after a newer version was seen; keep the newer entry.
+        if let e = entries[key], e.version > version { return }
+        if entries.count >= capacity {
+            entries = entries.filter { $0.value.version >= version }
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         }
-    }
-
-    private func store(_ key: String, version: Int64, value: any Sendable) {
-        lock.withLock {
-            // A slower request may finish after a newer version was seen; keep the newer entry.
-            if let e = entries[key], e.version > version { return }
-            if entries.count >= capacity {
-                entries = entries.filter { $0.value.version >= version }
-                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            }
-            entries[key] = Entry(version: version, value: value)
-        }
+        entries[key] = Entry(version: version, value: value)
     }
 }
 
@@ -75,7 +91,7 @@ extension Request {
     }
 
     /// A value computed from the registry, kept until the registry changes.
-    func current<T: Sendable>(_ key: String, compute: () async throws -> T) async throws -> T {
+    func current<T: Sendable>(_ key: String, compute: @escaping @Sendable () async throws -> T) async throws -> T {
         try await application.currentReads.value(key, version: try await registryVersion(), compute: compute)
     }
 }
