@@ -66,7 +66,7 @@ public enum RegistryImporter {
         let batchID = batch.id!
         let writer = BulkWriter(tx)
         let sql = tx as! any SQLDatabase
-        let deferred = try await DeferredIndexes.dropForFirstLoad(households: read.households.count, on: sql)
+        let deferred = try await DeferredSchema.dropForFirstLoad(households: read.households.count, on: sql)
         // In chunks, so that the rows for the database never all sit in memory at once.
         let step = 5_000
         var done = 0
@@ -98,7 +98,7 @@ public enum RegistryImporter {
             done += chunk.count
             progress?(.writing(households: done, of: read.households.count))
         }
-        try await DeferredIndexes.build(deferred, on: sql)
+        try await deferred.restore(on: sql)
         // Members no longer listed under a household in this file leave it.
         try await sql.raw("""
             DELETE FROM members WHERE (import_id IS NULL OR import_id <> \(bind: batchID))

@@ -1,0 +1,68 @@
+import SQLKit
+
+/// What a first load into an empty registry builds after the rows instead of during them: the registry's
+/// secondary indexes (building an index over rows in place is a sort; keeping it during the load is one
+/// random B-tree insert per row — members by name is the costly one) and, on PostgreSQL, the foreign keys
+/// of members and incomes (checked once over the table instead of once per row). The unique indexes stay,
+/// because the load's upserts need them. Same names and definitions as the migrations
+/// (`DeferredSchemaTests` checks that a first load leaves the schema exactly as it was). Everything
+/// happens inside the load's transaction, so a failed load leaves the schema as it found it.
+struct DeferredSchema: Sendable {
+    struct Index: Sendable {
+        var name: String
+        var table: String
+        var columns: [String]
+    }
+
+    struct ForeignKey: Sendable {
+        var name: String
+        var table: String
+        var definition: String
+    }
+
+    static let secondaryIndexes: [Index] = [
+        Index(name: "households_village_idx", table: HouseholdRecord.schema, columns: ["village_code"]),
+        Index(name: "households_import_idx", table: HouseholdRecord.schema, columns: ["import_id"]),
+        Index(name: "members_household_idx", table: MemberRecord.schema, columns: ["household_id"]),
+        Index(name: "members_name_idx", table: MemberRecord.schema, columns: ["name"]),
+        Index(name: "audit_events_entity_idx", table: AuditEventRecord.schema, columns: ["entity", "entity_id"]),
+        Index(name: "audit_events_actor_idx", table: AuditEventRecord.schema, columns: ["actor"]),
+        Index(name: "audit_events_area_idx", table: AuditEventRecord.schema, columns: ["area_code"]),
+    ]
+
+    /// PostgreSQL only: SQLite cannot drop a constraint without rebuilding its table.
+    static let foreignKeys: [ForeignKey] = [
+        ForeignKey(name: "members_household_id_fkey", table: MemberRecord.schema,
+                   definition: "FOREIGN KEY (household_id) REFERENCES households(id) ON DELETE CASCADE"),
+        ForeignKey(name: "household_incomes_household_id_fkey", table: HouseholdIncomeRecord.schema,
+                   definition: "FOREIGN KEY (household_id) REFERENCES households(id) ON DELETE CASCADE"),
+    ]
+
+    var indexes: [Index] = []
+    var keys: [ForeignKey] = []
+
+    /// Drops the deferred parts when the registry holds no household and the load is large enough to
+    /// gain from it; `restore` builds them again in the same transaction.
+    static func dropForFirstLoad(households: Int, on sql: any SQLDatabase) async throws -> DeferredSchema {
+        guard households >= 10_000,
+              try await sql.raw("SELECT id FROM households LIMIT 1").first() == nil else { return DeferredSchema() }
+        var deferred = DeferredSchema(indexes: secondaryIndexes)
+        if sql.dialect.name == "postgresql" { deferred.keys = foreignKeys }
+        for key in deferred.keys {
+            try await sql.raw("ALTER TABLE \(ident: key.table) DROP CONSTRAINT \(ident: key.name)").run()
+        }
+        for index in deferred.indexes { try await sql.drop(index: index.name).run() }
+        return deferred
+    }
+
+    func restore(on sql: any SQLDatabase) async throws {
+        for index in indexes {
+            var create = sql.create(index: index.name).on(index.table)
+            for column in index.columns { create = create.column(column) }
+            try await create.run()
+        }
+        for key in keys {
+            try await sql.raw("ALTER TABLE \(ident: key.table) ADD CONSTRAINT \(ident: key.name) \(unsafeRaw: key.definition)").run()
+        }
+    }
+}
