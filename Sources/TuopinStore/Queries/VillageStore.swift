@@ -69,10 +69,10 @@ public enum VillageStore {
             SELECT a.code, a.name, a.registered_population, a.poor_village, a.village_exit_year,
                    COALESCE(p.households, 0) AS households, COALESCE(p.persons, 0) AS persons, COALESCE(p.remaining, 0) AS remaining
             FROM areas a LEFT JOIN (
-                SELECT h.village_code, COUNT(DISTINCT h.id) AS households, COUNT(m.id) AS persons,
-                       SUM(CASE WHEN h.exit_year IS NULL OR h.exit_year > \(bind: year) THEN 1 ELSE 0 END) AS remaining
-                FROM households h JOIN members m ON m.household_id = h.id
-                WHERE h.village_code BETWEEN \(bind: lo) AND \(bind: hi)
+                SELECT h.village_code, COUNT(*) AS households, CAST(SUM(h.member_count) AS BIGINT) AS persons,
+                       CAST(SUM(CASE WHEN h.exit_year IS NULL OR h.exit_year > \(bind: year) THEN h.member_count ELSE 0 END) AS BIGINT) AS remaining
+                FROM households h
+                WHERE h.village_code BETWEEN \(bind: lo) AND \(bind: hi) AND h.member_count > 0
                 GROUP BY h.village_code) p ON p.village_code = a.code
             WHERE a.level = \(bind: AreaLevel.village.rawValue) AND a.code BETWEEN \(bind: lo) AND \(bind: hi)
               AND (p.households IS NOT NULL OR a.registered_population IS NOT NULL)
