@@ -32,9 +32,9 @@ struct CheckAggregatesCommand: AsyncParsableCommand {
         if report.differences.count > 50 { print("……另有 \(report.differences.count - 50) 处 / and \(report.differences.count - 50) more") }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         if report.differences.isEmpty {
-            note("汇总表与登记数据一致：\(report.rows) 组（村×状态×属性），\(seconds) s / the summary table matches the registry: \(report.rows) groups")
+            note("汇总表与登记数据一致：\(report.rows) 组（村、县×状态×属性），\(seconds) s / the summary tables match the registry: \(report.rows) groups")
         } else if repair {
-            note("发现 \(report.differences.count) 处差异，已重建汇总表 / \(report.differences.count) differences; the summary table was rebuilt")
+            note("发现 \(report.differences.count) 处差异，已重建汇总表 / \(report.differences.count) differences; the summary tables were rebuilt")
         } else {
             throw CommandFailure("汇总表有 \(report.differences.count) 处与登记数据不一致（可用 --repair 重建） / \(report.differences.count) differences (rebuild with --repair)")
         }

@@ -16,7 +16,17 @@ import TuopinTestSupport
             var households = (1...6).map { Samples.household(String(format: "H%04d", $0), village: $0 % 2 == 0 ? Samples.village : Samples.otherVillage, idBase: $0) }
             _ = try await StoreHarness.importRows(Samples.rows(households), on: db)
             #expect(try await AggregateCheck.run(on: db).differences == [])
-            func counts() async throws -> AreaCounts { try await AreaSummaryQuery.summary(of: AreaCode("451224")!, scope: .everything, on: db)!.counts }
+            // The county reads the village table, the province and prefecture the county table: always equal.
+            func counts() async throws -> AreaCounts {
+                let whole = try await AreaSummaryQuery.summary(of: AreaCode("451224")!, scope: .everything, on: db)!.counts
+                for upper in ["450000", "451200"] {
+                    let node = try #require(try await AreaSummaryQuery.summary(of: AreaCode(upper)!, scope: .everything, on: db))
+                    #expect(node.counts == whole, "\(upper)")
+                    let childPersons: Int = node.children.reduce(0) { $0 + $1.counts.persons }
+                    #expect(childPersons == whole.persons)
+                }
+                return whole
+            }
             let first = try await counts()
             #expect(first.households == 6 && first.persons == 18)
 
@@ -43,6 +53,15 @@ import TuopinTestSupport
             try await (db as! any SQLDatabase).raw("UPDATE village_counts SET households = households + 7").run()
             let report = try await AggregateCheck.run(on: db)
             #expect(!report.differences.isEmpty && report.differences.allSatisfy { $0.stored.0 == $0.actual.0 + 7 })
+            try await AggregateCheck.rebuild(actor: "test", reason: "修复", now: Date(), on: db)
+            #expect(try await AggregateCheck.run(on: db).differences == [])
+            try await (db as! any SQLDatabase).raw("UPDATE county_counts SET persons = persons - 1").run()
+            let off = try await AggregateCheck.run(on: db).differences
+            #expect(!off.isEmpty)
+            for d in off {
+                #expect(d.villageCode == "451224")
+                #expect(d.stored.1 == d.actual.1 - 1)
+            }
             try await AggregateCheck.rebuild(actor: "test", reason: "修复", now: Date(), on: db)
             #expect(try await AggregateCheck.run(on: db).differences == [])
         }

@@ -18,5 +18,6 @@ public enum RegistryMigrations {
         CreateHardships(),
         CreateProcedures(),
         CreateVillageCounts(),
+        CreateCountyCounts(),
     ]
 }

@@ -3,10 +3,14 @@ import FluentKit
 import SQLKit
 import TuopinDomain
 
-/// 汇总核对 — recomputes the summary table from the registry and lists every difference; optionally
-/// rebuilds it (in one transaction, audited).
+/// 汇总核对 — recomputes the summary tables (per village and per county) from the registry and lists
+/// every difference; optionally rebuilds them (in one transaction, audited).
 public enum AggregateCheck {
+    /// The summary tables and the household column each is keyed by.
+    static let tables = [("village_counts", "village_code"), ("county_counts", "county_code")]
+
     public struct Difference: Sendable, Equatable, CustomStringConvertible {
+        /// The village or county code of the row.
         public var villageCode: String
         public var status: String
         public var type: String
@@ -29,20 +33,29 @@ public enum AggregateCheck {
     }
 
     public static func run(on db: any Database) async throws -> Report {
-        let sql = db as! any SQLDatabase
+        var report = Report(rows: 0, differences: [])
+        for (table, column) in tables {
+            let part = try await differences(table: table, column: column, on: db as! any SQLDatabase)
+            report.rows += part.rows
+            report.differences += part.differences
+        }
+        return report
+    }
+
+    static func differences(table: String, column: String, on sql: any SQLDatabase) async throws -> Report {
         typealias Key = String
         var stored: [Key: (String, String, String, Int, Int)] = [:]
-        for r in try await sql.raw("SELECT village_code, status, household_type, households, persons FROM village_counts WHERE households <> 0 OR persons <> 0").all() {
-            let v = try r.decode(column: "village_code", as: String.self), s = try r.decode(column: "status", as: String.self)
+        for r in try await sql.raw("SELECT \(unsafeRaw: column) AS code, status, household_type, households, persons FROM \(unsafeRaw: table) WHERE households <> 0 OR persons <> 0").all() {
+            let v = try r.decode(column: "code", as: String.self), s = try r.decode(column: "status", as: String.self)
             let t = try r.decode(column: "household_type", as: String.self)
             stored["\(v)|\(s)|\(t)"] = (v, s, t, try r.decode(column: "households", as: Int.self), try r.decode(column: "persons", as: Int.self))
         }
         var actual: [Key: (String, String, String, Int, Int)] = [:]
         for r in try await sql.raw("""
-            SELECT village_code, status, household_type, COUNT(*) AS households, CAST(SUM(member_count) AS BIGINT) AS persons
-            FROM households GROUP BY village_code, status, household_type
+            SELECT \(unsafeRaw: column) AS code, status, household_type, COUNT(*) AS households, CAST(SUM(member_count) AS BIGINT) AS persons
+            FROM households GROUP BY \(unsafeRaw: column), status, household_type
             """).all() {
-            let v = try r.decode(column: "village_code", as: String.self), s = try r.decode(column: "status", as: String.self)
+            let v = try r.decode(column: "code", as: String.self), s = try r.decode(column: "status", as: String.self)
             let t = try r.decode(column: "household_type", as: String.self)
             actual["\(v)|\(s)|\(t)"] = (v, s, t, try r.decode(column: "households", as: Int.self), try r.decode(column: "persons", as: Int.self))
         }
@@ -56,16 +69,18 @@ public enum AggregateCheck {
         return Report(rows: actual.count, differences: differences)
     }
 
-    /// Rebuilds the summary table from the registry.
+    /// Rebuilds the summary tables from the registry.
     public static func rebuild(actor: String, reason: String, now: Date, on db: any Database) async throws {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
-            try await sql.raw("DELETE FROM village_counts").run()
-            try await sql.raw("""
-                INSERT INTO village_counts (village_code, status, household_type, households, persons)
-                SELECT village_code, status, household_type, COUNT(*), SUM(member_count) FROM households GROUP BY village_code, status, household_type
-                """).run()
-            try await AuditTrail.append(.init(actor: actor, actorRole: nil, ip: nil, action: "aggregates.rebuild", entity: "village_counts",
+            for (table, column) in tables {
+                try await sql.raw("DELETE FROM \(unsafeRaw: table)").run()
+                try await sql.raw("""
+                    INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: column), status, household_type, households, persons)
+                    SELECT \(unsafeRaw: column), status, household_type, COUNT(*), SUM(member_count) FROM households GROUP BY \(unsafeRaw: column), status, household_type
+                    """).run()
+            }
+            try await AuditTrail.append(.init(actor: actor, actorRole: nil, ip: nil, action: "aggregates.rebuild", entity: "summary_tables",
                                               entityID: "all", areaCode: nil, before: nil, after: nil, reason: reason, at: now), on: tx)
         }
     }

@@ -51,16 +51,24 @@ public enum AreaSummaryQuery {
     }
 
     /// An area's own counts and those of each area directly under it (nil outside the scope or without
-    /// households): the summary table rolled up in SQL to the level below, so a province reads a few
-    /// hundred rows.
+    /// households): a summary table rolled up in SQL to the level below — the county table for a
+    /// province or a prefecture (a few hundred rows), the village table below that.
     public static func summary(of code: AreaCode, scope: AccessScope, on db: any Database) async throws -> AreaNode? {
         guard scope.includes(code) else { return nil }
         let childLevel = AreaLevel(rawValue: min(code.level.rawValue + 1, AreaLevel.village.rawValue))!
         let length = String(childLevel.prefixLength)
-        var query: SQLQueryString = "SELECT substr(village_code, 1, \(unsafeRaw: length)) AS part, status, household_type, "
-        query.appendLiteral("CAST(SUM(households) AS BIGINT) AS n, CAST(SUM(persons) AS BIGINT) AS p FROM village_counts")
-        query.appendInterpolation(SQLConditions.all([SQLConditions.within(code, column: "village_code"), "households <> 0"]))
-        query.appendLiteral(" GROUP BY substr(village_code, 1, \(length)), status, household_type")
+        let (table, column, range): (String, String, SQLQueryString)
+        if code.level < .county {
+            let (lo, hi) = code.villageRange
+            (table, column) = ("county_counts", "county_code")
+            range = "county_code BETWEEN \(bind: String(lo.prefix(6))) AND \(bind: String(hi.prefix(6)))"
+        } else {
+            (table, column, range) = ("village_counts", "village_code", SQLConditions.within(code, column: "village_code"))
+        }
+        var query: SQLQueryString = "SELECT substr(\(unsafeRaw: column), 1, \(unsafeRaw: length)) AS part, status, household_type, "
+        query.appendLiteral("CAST(SUM(households) AS BIGINT) AS n, CAST(SUM(persons) AS BIGINT) AS p FROM \(table)")
+        query.appendInterpolation(SQLConditions.all([range, "households <> 0"]))
+        query.appendLiteral(" GROUP BY substr(\(column), 1, \(length)), status, household_type")
         var total = AreaCounts()
         var parts: [AreaCode: AreaCounts] = [:]
         for row in try await (db as! any SQLDatabase).raw(query).all() {
