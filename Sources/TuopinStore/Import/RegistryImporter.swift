@@ -67,6 +67,11 @@ public enum RegistryImporter {
         let writer = BulkWriter(tx)
         let sql = tx as! any SQLDatabase
         let deferred = try await DeferredSchema.dropForFirstLoad(households: read.households.count, on: sql)
+        // PostgreSQL plans the ID lookups from statistics; a table that grows from nothing inside this
+        // transaction has none, and the lookup then reads the whole county per chunk (275 ms at 1M rows
+        // instead of 2 ms). ANALYZE sees the transaction's own rows: run it each time the table doubles.
+        let analyzeAsItGrows = sql.dialect.name == "postgresql"
+        var analyzedAt = 0
         // In chunks, so that the rows for the database never all sit in memory at once.
         let step = 5_000
         var done = 0
@@ -77,6 +82,11 @@ public enum RegistryImporter {
             try await writer.insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
                                     rows: chunk.map { RegistryRows.household($0, importID: batchID, now: options.now) },
                                     upsert: RegistryRows.householdUpsert)
+            let inserted = chunk.count - known.count
+            if analyzeAsItGrows, inserted > 0, done + chunk.count >= max(step, analyzedAt * 2) {
+                try await sql.raw("ANALYZE households").run()
+                analyzedAt = done + chunk.count
+            }
             // Known households keep their IDs; only the new ones need looking up after the insert.
             let ids = known.merging(try await householdIDs(chunk.filter { known[$0.villageCode.countyPart + "/" + $0.number] == nil }, on: sql)) { a, _ in a }
             var members: [[BulkValue]] = []
@@ -99,6 +109,7 @@ public enum RegistryImporter {
             progress?(.writing(households: done, of: read.households.count))
         }
         try await deferred.restore(on: sql)
+        if analyzeAsItGrows, analyzedAt > 0 { try await sql.raw("ANALYZE members").run() }
         // Members no longer listed under a household in this file leave it.
         try await sql.raw("""
             DELETE FROM members WHERE (import_id IS NULL OR import_id <> \(bind: batchID))

@@ -89,8 +89,9 @@ public enum AreaSummaryQuery {
         let all = codes.map(\.value)
         for start in stride(from: 0, to: all.count, by: 500) {
             let slice = Array(all[start..<min(start + 500, all.count)])
-            for r in try await AreaRecord.query(on: db).filter(\.$id ~~ slice).all() {
-                if let a = r.area { result[a.code] = a.name }
+            // Plain rows, not models: a township page names hundreds of villages.
+            for r in try await (db as! any SQLDatabase).raw("SELECT code, name FROM areas WHERE code IN (\(binds: slice))").all() {
+                if let code = AreaCode(try r.decode(column: "code", as: String.self)) { result[code] = try r.decode(column: "name", as: String.self) }
             }
         }
         return result
