@@ -3,13 +3,18 @@
 public enum HouseholdDiff {
     /// The household's own fields by Chinese name.
     public static func fields(_ h: Household) -> [String: String] {
+        Dictionary(fieldList(h), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The household's own fields as a list of name and value (each name once).
+    static func fieldList(_ h: Household) -> [(String, String)] {
         func b(_ v: Bool?) -> String { v.map(YesNo.label) ?? "" }
-        return ["村代码": h.villageCode.value, "贫困户属性": h.type.rawValue, "识别标准": h.standard.rawValue, "主要致贫原因": h.mainCause.rawValue,
-                "其他致贫原因": h.otherCauses.map(\.rawValue).joined(separator: "、"), "识别年度": String(h.identifiedYear),
-                "脱贫年度": h.exitYear.map(String.init) ?? "", "住房安全等级": h.housingGrade?.rawValue ?? "",
-                "危房已改造或已搬迁": b(h.housingResolved), "不愁吃": b(h.foodSecure), "不愁穿": b(h.clothingSecure),
-                "饮水安全": b(h.waterSafe), "联系电话": h.phone ?? "",
-                "通生活用电": b(h.powerSupplied), "通广播电视": b(h.broadcastReception)]
+        return [("村代码", h.villageCode.value), ("贫困户属性", h.type.rawValue), ("识别标准", h.standard.rawValue), ("主要致贫原因", h.mainCause.rawValue),
+                ("其他致贫原因", h.otherCauses.map(\.rawValue).joined(separator: "、")), ("识别年度", String(h.identifiedYear)),
+                ("脱贫年度", h.exitYear.map(String.init) ?? ""), ("住房安全等级", h.housingGrade?.rawValue ?? ""),
+                ("危房已改造或已搬迁", b(h.housingResolved)), ("不愁吃", b(h.foodSecure)), ("不愁穿", b(h.clothingSecure)),
+                ("饮水安全", b(h.waterSafe)), ("联系电话", h.phone ?? ""),
+                ("通生活用电", b(h.powerSupplied)), ("通广播电视", b(h.broadcastReception))]
     }
 
     /// A member in one line: relation, name and what the registry records of them.
@@ -32,7 +37,22 @@ public enum HouseholdDiff {
 
     /// Everything recorded of a household: the "after" of its creation, the "before" of its removal.
     public static func everything(_ h: Household) -> [String: String] {
-        fields(h).merging(changes(from: nil, to: h).after) { a, _ in a }.merging(["户编号": h.number]) { a, _ in a }
+        Dictionary(everythingList(h), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `everything` as a list of name and value, without building a dictionary (an import writes one per
+    /// household: hashing Chinese names cost more than the rest of it). A name may repeat where two members
+    /// share a name and the last four digits of their ID numbers; the dictionary keeps the first.
+    public static func everythingList(_ h: Household) -> [(String, String)] {
+        var list = fieldList(h)
+        list.reserveCapacity(list.count + h.incomes.count + h.members.count + 1)
+        for income in h.incomes {
+            let text = summary(income)
+            if !text.isEmpty { list.append((incomeKey(income.year), text)) }
+        }
+        for m in h.members { list.append((memberKey(m), summary(m))) }
+        list.append(("户编号", h.number))
+        return list
     }
 
     static func memberKey(_ m: Member) -> String {

@@ -5,17 +5,22 @@ extension String {
     /// Returns the string untouched in the common case: Foundation's trimming, and even Unicode
     /// property lookups, are costly when run on every cell of a large file.
     public var trimmedCell: String {
-        guard let first = utf8.first, let last = utf8.last else { return self }
-        // Lead bytes of every Unicode white space: ASCII controls and space; C2 (U+0085, U+00A0);
-        // E1 (U+1680, U+180E); E2 (U+2000–U+205F); E3 (U+3000); EF (U+FEFF).
-        func mayBeSpace(_ b: UInt8) -> Bool { b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3 || b == 0xEF }
-        // Last bytes of every multi-byte white space (U+0085 … U+3000, U+FEFF).
-        func mayEndSpace(_ b: UInt8) -> Bool {
-            b <= 0x20 || (b >= 0x80 && b <= 0x8A) || b == 0x8E || b == 0x9F || b == 0xA0 || b == 0xA8 || b == 0xA9 || b == 0xAF || b == 0xBF
-        }
-        guard mayBeSpace(first) || mayEndSpace(last) else { return self }
-        guard let s = unicodeScalars.first, let e = unicodeScalars.last,
-              s.properties.isWhitespace || e.properties.isWhitespace else { return self }
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        guard first.isCellSpace || last.isCellSpace else { return self }
         return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, spelled out (the property lookup costs a table search per cell):
+    /// controls U+0009–U+000D, space, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+    /// U+205F and the full-width space U+3000
+    /// — what Foundation's `.whitespacesAndNewlines` trims — and the zero-width space U+200B, which Foundation
+    /// here trims too (pasted from web pages, it would keep a 户编号 from matching).
+    var isCellSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

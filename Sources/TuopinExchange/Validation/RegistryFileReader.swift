@@ -22,6 +22,10 @@ public struct RegistryReadResult: Sendable {
 /// Reads a registry exchange file (CSV or XLSX) and checks every row and column
 /// against the rules of the format.
 public enum RegistryFileReader {
+    /// Rows handed to the second thread at a time: big enough that the hand-over is cheap, small
+    /// enough to keep two batches in memory.
+    public static let batchSize = 4096
+
     /// Reads `url`; `progress` is called with the number of data rows read, every few thousand rows.
     public static func read(_ url: URL, options: RegistryReadOptions,
                             progress: ((Int) -> Void)? = nil) -> RegistryReadResult {
@@ -52,8 +56,9 @@ public enum RegistryFileReader {
                            rowCount: rows)
     }
 
-    /// Reads rows from any source.
+    /// Reads rows from any source. Rows are interpreted on a second thread `batchSize` at a time.
     public static func read(_ source: inout some RowSource, options: RegistryReadOptions,
+                            batchSize: Int = RegistryFileReader.batchSize,
                             progress: ((Int) -> Void)? = nil) -> RegistryReadResult {
         var issues: [ImportIssue] = []
         var header: HeaderMap?
@@ -61,30 +66,54 @@ public enum RegistryFileReader {
         var assembler = HouseholdAssembler()
         var memberRows: [String: Int] = [:]
         let interpreter = RowInterpreter(options: options)
-        do {
-            while let row = try source.nextRow() {
-                guard let map = header else {
-                    if HeaderMap.isHeader(row) {
-                        header = HeaderMap.make(row, issues: &issues)
-                        if issues.contains(where: { $0.severity == .error && $0.row == nil }) { return failedHeader(issues) }
-                    }
-                    continue
-                }
-                if row.isBlank { continue }
-                rows += 1
-                if rows % 5000 == 0 { progress?(rows) }
-                let result = interpreter.interpret(row, header: map)
+        var background: BackgroundInterpreter?
+        var batch: [SourceRow] = []
+        func assemble(_ interpreted: [(SourceRow, RowInterpreter.Result)], header map: HeaderMap) {
+            for (row, result) in interpreted {
                 issues.append(contentsOf: result.issues)
                 if let m = result.member { memberRows[m.id.number] = row.number }
                 let rawNumber = CellReader(row: row, header: map).text(.householdNo)
                 assembler.add(row: row.number, household: result.household, member: result.member,
                               hadErrors: result.issues.contains { $0.severity == .error }, rawNumber: rawNumber)
             }
+        }
+        /// Everything read so far, interpreted and assembled (at the end, or before reporting a fault).
+        func drain() {
+            guard let map = header, let background else { return }
+            assemble(background.finish(), header: map)
+            assemble(batch.map { ($0, interpreter.interpret($0, header: map)) }, header: map)
+            batch.removeAll()
+        }
+        do {
+            while let row = try source.nextRow() {
+                guard let map = header else {
+                    if HeaderMap.isHeader(row) {
+                        header = HeaderMap.make(row, issues: &issues)
+                        if issues.contains(where: { $0.severity == .error && $0.row == nil }) { return failedHeader(issues) }
+                        background = BackgroundInterpreter(interpreter: interpreter, header: header!)
+                        batch.reserveCapacity(min(batchSize, 65_536))
+                    }
+                    continue
+                }
+                if row.isBlank { continue }
+                rows += 1
+                if rows % 5000 == 0 { progress?(rows) }
+                batch.append(row)
+                if batch.count == batchSize, let background {
+                    let full = batch
+                    batch = []
+                    batch.reserveCapacity(min(batchSize, 65_536))
+                    assemble(background.submit(full), header: map)
+                }
+            }
         } catch let fault as FileFault {
+            drain()
             return failed(fault, issues: issues, rows: rows)
         } catch {
+            drain()
             return failed(FileFault("\(error)"), issues: issues, rows: rows)
         }
+        drain()
         guard header != nil else { return failed(rows == 0 && issues.isEmpty ? .empty : .noHeader, issues: issues) }
         progress?(rows)
         let (households, firstRows) = assembler.finish()

@@ -17,7 +17,7 @@ enum RegistryConflicts {
         var result = Result()
         let sql = db as! any SQLDatabase
         guard try await sql.raw("SELECT id FROM households LIMIT 1").first() != nil else { return result }
-        let keys = Set(read.households.map { $0.villageCode.countyPart + "/" + $0.number })
+        let keys = Set(read.households.map { PreparedChunk.key($0) })
         // Households already known.
         let byCounty = Dictionary(grouping: read.households, by: { $0.villageCode.countyPart })
         for (county, list) in byCounty {
@@ -28,7 +28,7 @@ enum RegistryConflicts {
             }
         }
         // One person, one household: an ID registered under a household this file does not carry.
-        let members = read.households.flatMap { h in h.members.map { (id: $0.id.number, key: h.villageCode.countyPart + "/" + h.number) } }
+        let members = read.households.flatMap { h in h.members.map { (id: $0.id.number, key: PreparedChunk.key(h)) } }
         for start in stride(from: 0, to: members.count, by: chunk) {
             let slice = members[start..<min(start + chunk, members.count)]
             let rows = try await sql.raw("""

@@ -72,40 +72,50 @@ public enum RegistryImporter {
         // instead of 2 ms). ANALYZE sees the transaction's own rows: run it each time the table doubles.
         let analyzeAsItGrows = sql.dialect.name == "postgresql"
         var analyzedAt = 0
-        // In chunks, so that the rows for the database never all sit in memory at once.
+        // In chunks, so that the rows for the database never all sit in memory at once; each chunk is
+        // prepared (rows laid out, audit texts written) on another core while the one before it is written.
+        // A chunk's reads see nothing of the chunk before it: a file holds each household once.
         let step = 5_000
-        var done = 0
-        for start in stride(from: 0, to: read.households.count, by: step) {
-            let chunk = read.households[start..<min(start + step, read.households.count)]
-            let known = try await householdIDs(chunk, on: sql)
+        let ranges = stride(from: 0, to: read.households.count, by: step).map { $0..<min($0 + step, read.households.count) }
+        func prepare(_ range: Range<Int>) async throws -> Task<PreparedChunk, Never> {
+            let households = Array(read.households[range])
+            let known = try await householdIDs(households, on: sql)
             let before = try await HouseholdSnapshot.load(ids: Array(known.values), on: sql)
+            let fileName = fileName, options = options
+            return Task.detached {
+                PreparedChunk(households, known: known, before: before, batchID: batchID, fileName: fileName, options: options)
+            }
+        }
+        var next = ranges.isEmpty ? nil : try await prepare(ranges[0])
+        var done = 0
+        for index in ranges.indices {
+            let chunk = await next!.value
+            next = index + 1 < ranges.count ? try await prepare(ranges[index + 1]) : nil
             try await writer.insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
-                                    rows: chunk.map { RegistryRows.household($0, importID: batchID, now: options.now) },
-                                    upsert: RegistryRows.householdUpsert)
-            let inserted = chunk.count - known.count
-            if analyzeAsItGrows, inserted > 0, done + chunk.count >= max(step, analyzedAt * 2) {
+                                    rows: chunk.householdRows, upsert: RegistryRows.householdUpsert)
+            let inserted = chunk.households.count - chunk.known.count
+            if analyzeAsItGrows, inserted > 0, done + chunk.households.count >= max(step, analyzedAt * 2) {
                 try await sql.raw("ANALYZE households").run()
-                analyzedAt = done + chunk.count
+                analyzedAt = done + chunk.households.count
             }
             // Known households keep their IDs; only the new ones need looking up after the insert.
-            let ids = known.merging(try await householdIDs(chunk.filter { known[$0.villageCode.countyPart + "/" + $0.number] == nil }, on: sql)) { a, _ in a }
-            var members: [[BulkValue]] = []
-            var incomes: [[BulkValue]] = []
-            members.reserveCapacity(chunk.count * 4)
-            for h in chunk {
-                guard let id = ids[h.villageCode.countyPart + "/" + h.number] else { continue }
-                for (i, m) in h.members.enumerated() { members.append(RegistryRows.member(m, householdID: id, position: i, importID: batchID)) }
-                for income in h.incomes { incomes.append(RegistryRows.income(income, householdID: id)) }
+            let ids = chunk.known.merging(try await householdIDs(chunk.households.filter { chunk.known[PreparedChunk.key($0)] == nil }, on: sql)) { a, _ in a }
+            var members: [[BulkValue]] = [], incomes: [[BulkValue]] = [], audits: [AuditTrail.Entry] = []
+            members.reserveCapacity(chunk.households.count * 4)
+            audits.reserveCapacity(chunk.households.count)
+            for (i, h) in chunk.households.enumerated() {
+                guard let id = ids[PreparedChunk.key(h)] else { continue }
+                members.append(contentsOf: PreparedChunk.withID(chunk.memberRows[i], id))
+                incomes.append(contentsOf: PreparedChunk.withID(chunk.incomeRows[i], id))
+                if var audit = chunk.audits[i] {
+                    audit.entityID = String(id)
+                    audits.append(audit)
+                }
             }
             try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members, upsert: RegistryRows.memberUpsert)
             try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes, upsert: RegistryRows.incomeUpsert)
-            try await AuditTrail.append(contentsOf: chunk.compactMap { h in
-                ids[h.villageCode.countyPart + "/" + h.number].flatMap { id in
-                    auditEntry(h, id: id, before: known[h.villageCode.countyPart + "/" + h.number].flatMap { before[$0] },
-                               batchID: batchID, fileName: fileName, options: options)
-                }
-            }, on: tx)
-            done += chunk.count
+            try await AuditTrail.append(contentsOf: audits, on: tx)
+            done += chunk.households.count
             progress?(.writing(households: done, of: read.households.count))
         }
         try await deferred.restore(on: sql)
@@ -124,12 +134,13 @@ public enum RegistryImporter {
 
     /// The audit record of one household the import creates or changes (nil when it changes nothing):
     /// everything recorded for a new household, the changed fields, members and incomes for a known one.
-    static func auditEntry(_ h: Household, id: Int64, before: Household?, batchID: Int64, fileName: String,
+    /// The entity ID is left for the caller: a new household has none until it is written.
+    static func auditEntry(_ h: Household, before: Household?, batchID: Int64, fileName: String,
                            options: ImportOptions) -> AuditTrail.Entry? {
         let reason = "导入文件 \(fileName)（批次 \(batchID)） / import of \(fileName) (batch \(batchID))"
         guard let before else {
-            return .init(actor: options.actor, action: "household.import", entity: "household", entityID: String(id),
-                         areaCode: h.villageCode.value, after: AuditTrail.json(HouseholdDiff.everything(h).mapValues { $0 }),
+            return .init(actor: options.actor, action: "household.import", entity: "household",
+                         areaCode: h.villageCode.value, after: AuditTrail.json(HouseholdDiff.everythingList(h).map { ($0, $1) }),
                          reason: reason, at: options.now)
         }
         // The file's incomes are added to the years already stored; years it does not give stay as they are.
@@ -137,7 +148,7 @@ public enum RegistryImporter {
         after.incomes = before.incomes.filter { old in !h.incomes.contains { $0.year == old.year } } + h.incomes
         let diff = HouseholdDiff.changes(from: before, to: after)
         guard !diff.after.isEmpty || !diff.before.isEmpty else { return nil }
-        return .init(actor: options.actor, action: "household.import", entity: "household", entityID: String(id),
+        return .init(actor: options.actor, action: "household.import", entity: "household",
                      areaCode: h.villageCode.value, before: AuditTrail.json(diff.before.mapValues { $0 }),
                      after: AuditTrail.json(diff.after.mapValues { $0 }), reason: reason, at: options.now)
     }

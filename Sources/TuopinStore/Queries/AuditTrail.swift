@@ -98,8 +98,27 @@ public enum AuditTrail {
 
     /// A JSON object of string fields, keys sorted (for before/after values).
     public static func json(_ fields: [String: String?]) -> String {
+        json(fields.map { ($0.key, $0.value) })
+    }
+
+    /// A JSON object of string fields given as a list, keys sorted; a key given twice keeps its first value.
+    public static func json(_ fields: [(String, String?)]) -> String {
         // Byte order of UTF-8 is code-point order: the same as `sorted()`, without its normalisation checks.
-        let pairs = fields.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { k in json(k) + ":" + (fields[k]!.map(json) ?? "null") }
-        return "{" + pairs.joined(separator: ",") + "}"
+        let sorted = fields.enumerated().sorted { a, b in
+            let x = a.element.0.utf8, y = b.element.0.utf8
+            return x.elementsEqual(y) ? a.offset < b.offset : x.lexicographicallyPrecedes(y)
+        }
+        var out = "{"
+        out.reserveCapacity(fields.reduce(2) { $0 + $1.0.utf8.count + ($1.1?.utf8.count ?? 4) + 6 })
+        var previous: String?
+        for (_, (key, value)) in sorted {
+            if let previous, previous.utf8.elementsEqual(key.utf8) { continue }
+            if previous != nil { out += "," }
+            out += json(key)
+            out += ":"
+            out += value.map(json) ?? "null"
+            previous = key
+        }
+        return out + "}"
     }
 }
