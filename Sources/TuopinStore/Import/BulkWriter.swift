@@ -44,13 +44,33 @@ public struct BulkWriter {
     static let copyThreshold = 200
 
     public func insert(into table: String, columns: [String], rows: [[BulkValue]], upsert: Upsert? = nil) async throws {
-        guard !rows.isEmpty else { return }
+        _ = try await write(into: table, columns: columns, rows: rows, upsert: upsert, returningIDsKeyedBy: nil)
+    }
+
+    /// Inserts like `insert` and gives back the ID of each row written (inserted or updated), keyed by the
+    /// values of `keyColumns` joined with "/", from the statement itself (`RETURNING`): no lookup afterwards.
+    public func insertReturningIDs(into table: String, columns: [String], rows: [[BulkValue]], upsert: Upsert?,
+                                   keyedBy keyColumns: [String]) async throws -> [String: Int64] {
+        try await write(into: table, columns: columns, rows: rows, upsert: upsert, returningIDsKeyedBy: keyColumns)
+    }
+
+    /// `RETURNING id, key columns…`, or nothing.
+    static func returningClause(_ keyColumns: [String]?) -> String {
+        keyColumns.map { " RETURNING \"id\", " + $0.map { "\"\($0)\"" }.joined(separator: ", ") } ?? ""
+    }
+
+    private func write(into table: String, columns: [String], rows: [[BulkValue]], upsert: Upsert?,
+                       returningIDsKeyedBy keyColumns: [String]?) async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        guard !rows.isEmpty else { return ids }
+        if keyColumns != nil { ids.reserveCapacity(rows.count) }
         let perStatement = max(1, BulkWriter.maxBinds / columns.count)
         let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         let tail = upsert.map { u in
             " ON CONFLICT (\(u.keys.map { "\"\($0)\"" }.joined(separator: ", "))) DO UPDATE SET "
                 + (u.update.map { "\"\($0)\" = excluded.\"\($0)\"" } + u.increment.map { "\"\($0)\" = \"\(table)\".\"\($0)\" + 1" }).joined(separator: ", ")
         } ?? ""
+        let returning = BulkWriter.returningClause(keyColumns)
         var start = 0
         if let sqlite = database as? any SQLiteDatabase {
             let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
@@ -60,7 +80,7 @@ public struct BulkWriter {
                 let n = end - start
                 let sql: String
                 if n == perStatement, let cached = fullSQL { sql = cached } else {
-                    sql = head + Array(repeating: tuple, count: n).joined(separator: ",") + tail
+                    sql = head + Array(repeating: tuple, count: n).joined(separator: ",") + tail + returning
                     if n == perStatement { fullSQL = sql }
                 }
                 var binds: [SQLiteData] = []
@@ -76,15 +96,18 @@ public struct BulkWriter {
                         }
                     }
                 }
-                _ = try await sqlite.query(sql, binds)
+                for row in try await sqlite.query(sql, binds) {
+                    guard let keyColumns, let id = row.column("id")?.integer else { continue }
+                    ids[keyColumns.map { row.column($0)?.string ?? "" }.joined(separator: "/")] = Int64(id)
+                }
                 start = end
             }
-            return
+            return ids
         }
         // COPY pays for a staging table; a few rows (one audit record, one edited household) go as a plain INSERT.
         if rows.count >= BulkWriter.copyThreshold, let pg = database as? any PostgresDatabase {
-            try await PostgresCopy.insert(into: table, columns: columns, rows: rows, upsertClause: tail, on: pg, logger: database.logger)
-            return
+            return try await PostgresCopy.insert(into: table, columns: columns, rows: rows, upsertClause: tail,
+                                                 returningIDsKeyedBy: keyColumns, on: pg, logger: database.logger)
         }
         let sql = database as! any SQLDatabase
         while start < rows.count {
@@ -105,9 +128,13 @@ public struct BulkWriter {
                 }
                 query.appendLiteral(")")
             }
-            query.appendLiteral(tail)
-            try await sql.raw(query).run()
+            query.appendLiteral(tail + returning)
+            for row in try await sql.raw(query).all() {
+                guard let keyColumns else { continue }
+                ids[try keyColumns.map { try row.decode(column: $0, as: String.self) }.joined(separator: "/")] = try row.decode(column: "id", as: Int64.self)
+            }
             start = end
         }
+        return ids
     }
 }

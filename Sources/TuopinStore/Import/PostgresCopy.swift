@@ -6,13 +6,15 @@ import PostgresNIO
 
 /// Bulk writes on PostgreSQL through `COPY … FROM STDIN` (text format) into a session-temporary staging
 /// table, then one `INSERT … SELECT … ON CONFLICT` into the real table: the upsert semantics of the
-/// multi-row path at COPY speed.
+/// multi-row path at COPY speed. With key columns, gives back the ID of each row written, keyed by those
+/// columns' values joined with "/".
 enum PostgresCopy {
     static func insert(into table: String, columns: [String], rows: [[BulkValue]], upsertClause: String,
-                       on database: any PostgresDatabase, logger: Logger) async throws {
+                       returningIDsKeyedBy keyColumns: [String]?, on database: any PostgresDatabase,
+                       logger: Logger) async throws -> [String: Int64] {
         let stage = "tuopin_stage_\(table)"
         let quotedColumns = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        try await database.withConnection { conn in
+        return try await database.withConnection { conn in
             conn.eventLoop.makeFutureWithTask {
                 try await conn.query(PostgresQuery(unsafeSQL: "CREATE TEMP TABLE IF NOT EXISTS \"\(stage)\" (LIKE \"\(table)\" INCLUDING DEFAULTS INCLUDING IDENTITY)"), logger: logger)
                 try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \"\(stage)\""), logger: logger)
@@ -31,7 +33,16 @@ enum PostgresCopy {
                     }
                     if buffer.readableBytes > 0 { try await writer.write(buffer) }
                 }
-                try await conn.query(PostgresQuery(unsafeSQL: "INSERT INTO \"\(table)\" (\(quotedColumns)) SELECT \(quotedColumns) FROM \"\(stage)\"\(upsertClause)"), logger: logger)
+                let written = try await conn.query(PostgresQuery(unsafeSQL: "INSERT INTO \"\(table)\" (\(quotedColumns)) SELECT \(quotedColumns) FROM \"\(stage)\"\(upsertClause)\(BulkWriter.returningClause(keyColumns))"), logger: logger)
+                var ids: [String: Int64] = [:]
+                guard let keyColumns else { return ids }
+                ids.reserveCapacity(rows.count)
+                for try await row in written {
+                    let cells = row.makeRandomAccess()
+                    let key = try keyColumns.map { try cells[$0].decode(String.self) }.joined(separator: "/")
+                    ids[key] = try cells["id"].decode(Int64.self)
+                }
+                return ids
             }
         }.get()
     }

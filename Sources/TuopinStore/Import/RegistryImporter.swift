@@ -77,9 +77,12 @@ public enum RegistryImporter {
         // A chunk's reads see nothing of the chunk before it: a file holds each household once.
         let step = 5_000
         let ranges = stride(from: 0, to: read.households.count, by: step).map { $0..<min($0 + step, read.households.count) }
+        // A first load finds no household of its file in the registry: no need to look for them.
+        let startsEmpty = try await sql.raw("SELECT id FROM households LIMIT 1").first() == nil
         func prepare(_ range: Range<Int>) async throws -> Task<PreparedChunk, Never> {
             let households = Array(read.households[range])
-            let known = try await householdIDs(households, on: sql)
+            var known: [String: Int64] = [:]
+            if !startsEmpty { known = try await householdIDs(households, on: sql) }
             let before = try await HouseholdSnapshot.load(ids: Array(known.values), on: sql)
             let fileName = fileName, options = options
             return Task.detached {
@@ -91,15 +94,15 @@ public enum RegistryImporter {
         for index in ranges.indices {
             let chunk = await next!.value
             next = index + 1 < ranges.count ? try await prepare(ranges[index + 1]) : nil
-            try await writer.insert(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
-                                    rows: chunk.householdRows, upsert: RegistryRows.householdUpsert)
+            // The statement gives back each household's ID: new ones have theirs only now.
+            let ids = try await writer.insertReturningIDs(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
+                                                          rows: chunk.householdRows, upsert: RegistryRows.householdUpsert,
+                                                          keyedBy: ["county_code", "household_no"])
             let inserted = chunk.households.count - chunk.known.count
             if analyzeAsItGrows, inserted > 0, done + chunk.households.count >= max(step, analyzedAt * 2) {
                 try await sql.raw("ANALYZE households").run()
                 analyzedAt = done + chunk.households.count
             }
-            // Known households keep their IDs; only the new ones need looking up after the insert.
-            let ids = chunk.known.merging(try await householdIDs(chunk.households.filter { chunk.known[PreparedChunk.key($0)] == nil }, on: sql)) { a, _ in a }
             var members: [[BulkValue]] = [], incomes: [[BulkValue]] = [], audits: [AuditTrail.Entry] = []
             members.reserveCapacity(chunk.households.count * 4)
             audits.reserveCapacity(chunk.households.count)
