@@ -40,6 +40,10 @@ import VaporTesting
             let (bad, body) = try await post(app, "households/2/hardships", village, ["kind": "因病", "occurred_on": "2016-13-01", "cost": "abc", "note": "住院"])
             #expect(bad == .unprocessableEntity)
             #expect(body.contains("发生日期") && body.contains("支出或损失"))
+            // The household page comes back with the faults above the form and what was typed still in it.
+            #expect(body.contains("the hardship was not recorded") && body.contains("occurred_on must be a date"))
+            #expect(body.contains("value=\"2016-13-01\"") && body.contains("value=\"abc\"") && body.contains("value=\"住院\""))
+            #expect(body.contains("<option selected>因病</option>"))
             #expect(try await count(app, "SELECT COUNT(*) AS n FROM hardships") == 0)
 
             let (ok, _) = try await post(app, "households/2/hardships", village, ["kind": "因病", "occurred_on": "2016-08-01", "cost": "20,000", "note": "住院手术"])

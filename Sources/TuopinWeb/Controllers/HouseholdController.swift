@@ -8,6 +8,12 @@ import Vapor
 /// them, and each such view is an audit record.
 enum HouseholdController {
     @Sendable static func show(req: Request) async throws -> Response {
+        try await page(req: req)
+    }
+
+    /// The household page; with a draft, the hardship form sent back with its faults.
+    static func page(req: Request, hardshipDraft: HouseholdMonitoringSection.Draft? = nil,
+                     status: HTTPStatus = .ok) async throws -> Response {
         let viewer = try req.require(.readRegistry)
         let detail = try await query(id: try req.householdID(), scope: viewer.scope, on: req.db)
         let lineage = try await AreaStore.lineage(detail.household.villageCode, on: req.db)
@@ -32,7 +38,8 @@ enum HouseholdController {
         let startable = ProcedureKind.allCases.filter { !open.contains($0) && $0.refusal(exited: detail.household.exitYear != nil, monitored: monitored) == nil }
         model.procedures = .init(householdID: detail.id, procedures: procedures, history: try await ProcedureStore.history(householdID: detail.id, on: req.db),
                                  startable: startable, role: viewer.user.role, csrf: viewer.csrfToken, today: req.today)
-        return .html(HouseholdShowView.render(model, chrome: req.chrome))
+        model.hardshipDraft = hardshipDraft
+        return .html(HouseholdShowView.render(model, chrome: req.chrome), status: status)
     }
 
     static func query(id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail {

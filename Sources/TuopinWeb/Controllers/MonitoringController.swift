@@ -41,7 +41,9 @@ enum MonitoringController {
         let note = text("note")
         if note.isEmpty { faults.append("说明：请写明情况 / note: describe what happened") }
         guard faults.isEmpty, let kind, let date, let cost else {
-            throw Abort(.unprocessableEntity, reason: "突发困难未登记 / the hardship was not recorded：" + faults.joined(separator: "；"))
+            let draft = HouseholdMonitoringSection.Draft(kind: text("kind"), occurredOn: text("occurred_on"), cost: text("cost"),
+                                                         note: note, faults: faults)
+            return try await HouseholdController.page(req: req, hardshipDraft: draft, status: .unprocessableEntity)
         }
         try await MonitoringStore.record(Hardship(kind: kind, occurredOn: date, cost: cost, note: note), householdID: id,
                                          areaCode: detail.household.villageCode, actor: viewer.user, ip: req.clientIP, now: Date(), on: req.db)

@@ -3,8 +3,17 @@ import TuopinDomain
 /// 防返贫监测 on the household page: the rules' finding for the year shown, the hardships recorded,
 /// and the form to record one.
 enum HouseholdMonitoringSection {
+    /// The form as sent, and what is wrong with it (each fault in Chinese and English).
+    struct Draft: Sendable {
+        var kind: String
+        var occurredOn: String
+        var cost: String
+        var note: String
+        var faults: [String]
+    }
+
     static func render(householdID: Int64, year: Int?, finding: MonitoringCheck.Finding?, hardships: [Hardship], canRecord: Bool,
-                       csrf: String?, today: LocalDate) -> String {
+                       csrf: String?, today: LocalDate, draft: Draft? = nil) -> String {
         var html = "<h2 id=\"monitoring\">防返贫监测</h2>"
         if let year {
             if let f = finding {
@@ -25,14 +34,21 @@ enum HouseholdMonitoringSection {
             html += "<table><thead><tr><th>发生日期</th><th>风险类型</th><th class=\"num\">支出或损失（元）</th><th>说明</th></tr></thead><tbody>\(rows)</tbody></table>"
         }
         guard canRecord, let csrf else { return html }
-        let kinds = Hardship.Kind.allCases.map { "<option>\(HTML.escape($0.rawValue))</option>" }.joined()
+        let kinds = Hardship.Kind.allCases.map { kind in
+            "<option\(draft?.kind == kind.rawValue ? " selected" : "")>\(HTML.escape(kind.rawValue))</option>"
+        }.joined()
+        let faults = draft.map { d in
+            "<p class=\"bad\" role=\"alert\">突发困难未登记 / the hardship was not recorded：</p><ul class=\"bad\">"
+                + d.faults.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
+        } ?? ""
         return html + """
-            <form method="post" action="/households/\(householdID)/hardships" class="noprint">
+            <form method="post" action="/households/\(householdID)/hardships" class="noprint" id="hardship-form">
+            \(faults)
             <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
             <p>登记突发困难：<select name="kind">\(kinds)</select>
-            <label>发生日期 <input name="occurred_on" value="\(today)" size="10"></label>
-            <label>支出或损失（元） <input name="cost" inputmode="decimal" size="8"></label>
-            <label>说明 <input name="note" size="30"></label>
+            <label>发生日期 <input name="occurred_on" value="\(HTML.escape(draft?.occurredOn ?? today.description))" size="10"></label>
+            <label>支出或损失（元） <input name="cost" inputmode="decimal" size="8" value="\(HTML.escape(draft?.cost ?? ""))"></label>
+            <label>说明 <input name="note" size="30" value="\(HTML.escape(draft?.note ?? ""))"></label>
             <button type="submit">登记</button></p>
             </form>
             """

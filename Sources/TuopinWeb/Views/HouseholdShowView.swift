@@ -23,6 +23,8 @@ public enum HouseholdShowView {
         /// 防返贫监测: the rules' finding for the verdict's year, and the hardships recorded.
         public var monitoring: MonitoringCheck.Finding?
         public var hardships: [Hardship] = []
+        /// A hardship form sent back with its faults: what was typed stays in the form.
+        var hardshipDraft: HouseholdMonitoringSection.Draft?
         public var canRunProcedures = false
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
@@ -64,7 +66,7 @@ public enum HouseholdShowView {
         body += "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
         body += verdict(m)
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
-                                                  canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today)
+                                                  canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today, draft: m.hardshipDraft)
         body += m.procedures.map(HouseholdProceduresSection.render) ?? ""
         body += members(m)
         body += incomes(h, standards: m.standards)
