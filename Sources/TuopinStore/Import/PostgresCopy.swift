@@ -7,23 +7,35 @@ import PostgresNIO
 /// Bulk writes on PostgreSQL through `COPY … FROM STDIN` (text format) into a session-temporary staging
 /// table, then one `INSERT … SELECT … ON CONFLICT` into the real table: the upsert semantics of the
 /// multi-row path at COPY speed. With key columns, gives back the ID of each row written, keyed by those
-/// columns' values joined with "/".
+/// columns' values joined with "/". Rows that need neither go straight into the table.
 enum PostgresCopy {
     static func insert(into table: String, columns: [String], rows: [[BulkValue]], upsertClause: String,
                        returningIDsKeyedBy keyColumns: [String]?, on database: any PostgresDatabase,
                        logger: Logger) async throws -> [String: Int64] {
-        let stage = "tuopin_stage_\(table)"
+        // Rows that need neither an upsert nor their IDs back go straight into the table (an audit batch,
+        // a first load's members): the staging table would only copy them a second time.
+        let direct = upsertClause.isEmpty && keyColumns == nil
+        let target = direct ? table : "tuopin_stage_\(table)"
         let quotedColumns = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         return try await database.withConnection { conn in
             conn.eventLoop.makeFutureWithTask {
-                try await conn.query(PostgresQuery(unsafeSQL: "CREATE TEMP TABLE IF NOT EXISTS \"\(stage)\" (LIKE \"\(table)\" INCLUDING DEFAULTS INCLUDING IDENTITY)"), logger: logger)
-                try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \"\(stage)\""), logger: logger)
-                try await conn.copyFrom(table: stage, columns: columns, logger: logger) { writer in
+                if !direct {
+                    try await conn.query(PostgresQuery(unsafeSQL: "CREATE TEMP TABLE IF NOT EXISTS \"\(target)\" (LIKE \"\(table)\" INCLUDING DEFAULTS INCLUDING IDENTITY)"), logger: logger)
+                    try await conn.query(PostgresQuery(unsafeSQL: "TRUNCATE \"\(target)\""), logger: logger)
+                }
+                try await conn.copyFrom(table: target, columns: columns, logger: logger) { writer in
                     var buffer = ByteBufferAllocator().buffer(capacity: 1 << 20)
+                    // An import stamps every row with the same time: format it once.
+                    var lastDate: Date?, lastStamp = ""
                     for row in rows {
                         for (i, value) in row.enumerated() {
                             if i > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
-                            write(value, to: &buffer)
+                            if case .date(let d) = value {
+                                if d != lastDate { (lastDate, lastStamp) = (d, timestamp(d)) }
+                                buffer.writeString(lastStamp)
+                            } else {
+                                write(value, to: &buffer)
+                            }
                         }
                         buffer.writeInteger(UInt8(ascii: "\n"))
                         if buffer.readableBytes >= 1 << 20 {
@@ -33,8 +45,9 @@ enum PostgresCopy {
                     }
                     if buffer.readableBytes > 0 { try await writer.write(buffer) }
                 }
-                let written = try await conn.query(PostgresQuery(unsafeSQL: "INSERT INTO \"\(table)\" (\(quotedColumns)) SELECT \(quotedColumns) FROM \"\(stage)\"\(upsertClause)\(BulkWriter.returningClause(keyColumns))"), logger: logger)
                 var ids: [String: Int64] = [:]
+                if direct { return ids }
+                let written = try await conn.query(PostgresQuery(unsafeSQL: "INSERT INTO \"\(table)\" (\(quotedColumns)) SELECT \(quotedColumns) FROM \"\(target)\"\(upsertClause)\(BulkWriter.returningClause(keyColumns))"), logger: logger)
                 guard let keyColumns else { return ids }
                 ids.reserveCapacity(rows.count)
                 for try await row in written {
@@ -69,6 +82,11 @@ enum PostgresCopy {
         case .bool(let b): buffer.writeInteger(UInt8(ascii: b ? "t" : "f"))
         case .date(let d): buffer.writeString(timestamp(d))
         case .text(let s):
+            // Nearly every text needs no escape: write it whole (an import sends a gigabyte of audit texts).
+            guard s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+                buffer.writeString(s)
+                return
+            }
             for byte in s.utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")

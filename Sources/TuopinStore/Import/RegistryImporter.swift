@@ -66,19 +66,21 @@ public enum RegistryImporter {
         let batchID = batch.id!
         let writer = BulkWriter(tx)
         let sql = tx as! any SQLDatabase
+        // A first load finds no household of its file in the registry: nothing to look up, nothing to
+        // conflict with, no member to leave a household.
+        let startsEmpty = try await sql.raw("SELECT id FROM households LIMIT 1").first() == nil
         let deferred = try await DeferredSchema.dropForFirstLoad(households: read.households.count, on: sql)
         // PostgreSQL plans the ID lookups from statistics; a table that grows from nothing inside this
         // transaction has none, and the lookup then reads the whole county per chunk (275 ms at 1M rows
         // instead of 2 ms). ANALYZE sees the transaction's own rows: run it each time the table doubles.
-        let analyzeAsItGrows = sql.dialect.name == "postgresql"
+        // A first load looks nothing up.
+        let analyzeAsItGrows = sql.dialect.name == "postgresql" && !startsEmpty
         var analyzedAt = 0
         // In chunks, so that the rows for the database never all sit in memory at once; each chunk is
         // prepared (rows laid out, audit texts written) on another core while the one before it is written.
         // A chunk's reads see nothing of the chunk before it: a file holds each household once.
         let step = 5_000
         let ranges = stride(from: 0, to: read.households.count, by: step).map { $0..<min($0 + step, read.households.count) }
-        // A first load finds no household of its file in the registry: no need to look for them.
-        let startsEmpty = try await sql.raw("SELECT id FROM households LIMIT 1").first() == nil
         func prepare(_ range: Range<Int>) async throws -> Task<PreparedChunk, Never> {
             let households = Array(read.households[range])
             var known: [String: Int64] = [:]
@@ -115,8 +117,11 @@ public enum RegistryImporter {
                     audits.append(audit)
                 }
             }
-            try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members, upsert: RegistryRows.memberUpsert)
-            try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes, upsert: RegistryRows.incomeUpsert)
+            // Into an empty registry nothing can conflict: plain inserts (on PostgreSQL, COPY without staging).
+            try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members,
+                                    upsert: startsEmpty ? nil : RegistryRows.memberUpsert)
+            try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes,
+                                    upsert: startsEmpty ? nil : RegistryRows.incomeUpsert)
             try await AuditTrail.append(contentsOf: audits, on: tx)
             done += chunk.households.count
             progress?(.writing(households: done, of: read.households.count))
@@ -124,10 +129,12 @@ public enum RegistryImporter {
         try await deferred.restore(on: sql)
         if analyzeAsItGrows, analyzedAt > 0 { try await sql.raw("ANALYZE members").run() }
         // Members no longer listed under a household in this file leave it.
-        try await sql.raw("""
-            DELETE FROM members WHERE (import_id IS NULL OR import_id <> \(bind: batchID))
-            AND household_id IN (SELECT id FROM households WHERE import_id = \(bind: batchID))
-            """).run()
+        if !startsEmpty {
+            try await sql.raw("""
+                DELETE FROM members WHERE (import_id IS NULL OR import_id <> \(bind: batchID))
+                AND household_id IN (SELECT id FROM households WHERE import_id = \(bind: batchID))
+                """).run()
+        }
         try await AuditTrail.append(.init(actor: options.actor, action: "import", entity: "import_batch", entityID: String(batchID),
                                           areaCode: options.county?.value,
                                           after: "{\"file\":\(AuditTrail.json(fileName)),\"households\":\(read.households.count),\"members\":\(read.memberCount),\"warnings\":\(read.warningCount)}",
