@@ -96,33 +96,12 @@ public enum RegistryImporter {
         for index in ranges.indices {
             let chunk = await next!.value
             next = index + 1 < ranges.count ? try await prepare(ranges[index + 1]) : nil
-            // The statement gives back each household's ID: new ones have theirs only now.
-            let ids = try await writer.insertReturningIDs(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
-                                                          rows: chunk.householdRows, upsert: RegistryRows.householdUpsert,
-                                                          keyedBy: ["county_code", "household_no"])
+            try await write(chunk, startsEmpty: startsEmpty, with: writer, on: tx)
             let inserted = chunk.households.count - chunk.known.count
             if analyzeAsItGrows, inserted > 0, done + chunk.households.count >= max(step, analyzedAt * 2) {
                 try await sql.raw("ANALYZE households").run()
                 analyzedAt = done + chunk.households.count
             }
-            var members: [[BulkValue]] = [], incomes: [[BulkValue]] = [], audits: [AuditTrail.Entry] = []
-            members.reserveCapacity(chunk.households.count * 4)
-            audits.reserveCapacity(chunk.households.count)
-            for (i, h) in chunk.households.enumerated() {
-                guard let id = ids[PreparedChunk.key(h)] else { continue }
-                members.append(contentsOf: PreparedChunk.withID(chunk.memberRows[i], id))
-                incomes.append(contentsOf: PreparedChunk.withID(chunk.incomeRows[i], id))
-                if var audit = chunk.audits[i] {
-                    audit.entityID = String(id)
-                    audits.append(audit)
-                }
-            }
-            // Into an empty registry nothing can conflict: plain inserts (on PostgreSQL, COPY without staging).
-            try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members,
-                                    upsert: startsEmpty ? nil : RegistryRows.memberUpsert)
-            try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes,
-                                    upsert: startsEmpty ? nil : RegistryRows.incomeUpsert)
-            try await AuditTrail.append(contentsOf: audits, on: tx)
             done += chunk.households.count
             progress?(.writing(households: done, of: read.households.count))
         }
@@ -140,6 +119,32 @@ public enum RegistryImporter {
                                           after: "{\"file\":\(AuditTrail.json(fileName)),\"households\":\(read.households.count),\"members\":\(read.memberCount),\"warnings\":\(read.warningCount)}",
                                           reason: "导入文件 \(fileName) / import of \(fileName)", at: options.now), on: tx)
         return batchID
+    }
+
+    /// Writes one prepared chunk: its households (the statement gives their IDs back), their members and
+    /// incomes, and their audit records.
+    static func write(_ chunk: PreparedChunk, startsEmpty: Bool, with writer: BulkWriter, on tx: any Database) async throws {
+        let ids = try await writer.insertReturningIDs(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
+                                                      rows: chunk.householdRows, upsert: RegistryRows.householdUpsert,
+                                                      keyedBy: ["county_code", "household_no"])
+        var members: [[BulkValue]] = [], incomes: [[BulkValue]] = [], audits: [AuditTrail.Entry] = []
+        members.reserveCapacity(chunk.households.count * 4)
+        audits.reserveCapacity(chunk.households.count)
+        for (i, h) in chunk.households.enumerated() {
+            guard let id = ids[PreparedChunk.key(h)] else { continue }
+            members.append(contentsOf: PreparedChunk.withID(chunk.memberRows[i], id))
+            incomes.append(contentsOf: PreparedChunk.withID(chunk.incomeRows[i], id))
+            if var audit = chunk.audits[i] {
+                audit.entityID = String(id)
+                audits.append(audit)
+            }
+        }
+        // Into an empty registry nothing can conflict: plain inserts (on PostgreSQL, COPY without staging).
+        try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members,
+                                upsert: startsEmpty ? nil : RegistryRows.memberUpsert)
+        try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes,
+                                upsert: startsEmpty ? nil : RegistryRows.incomeUpsert)
+        try await AuditTrail.append(contentsOf: audits, on: tx)
     }
 
     /// The audit record of one household the import creates or changes (nil when it changes nothing):
