@@ -124,9 +124,21 @@ public enum RegistryImporter {
     /// Writes one prepared chunk: its households (the statement gives their IDs back), their members and
     /// incomes, and their audit records.
     static func write(_ chunk: PreparedChunk, startsEmpty: Bool, with writer: BulkWriter, on tx: any Database) async throws {
-        let ids = try await writer.insertReturningIDs(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
+        var ids: [String: Int64]
+        if startsEmpty, let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            // A first load on PostgreSQL takes the IDs from the households' sequence and copies the rows
+            // straight into the table (no staging table, no upsert: nothing is there to conflict with).
+            let reserved = try await sql.raw("""
+                SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id FROM generate_series(1, \(bind: chunk.households.count))
+                """).all().map { try $0.decode(column: "id", as: Int64.self) }
+            ids = Dictionary(uniqueKeysWithValues: zip(chunk.households.map(PreparedChunk.key), reserved))
+            try await writer.insert(into: HouseholdRecord.schema, columns: ["id"] + RegistryRows.householdColumns,
+                                    rows: zip(reserved, chunk.householdRows).map { [.int($0)] + $1 })
+        } else {
+            ids = try await writer.insertReturningIDs(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
                                                       rows: chunk.householdRows, upsert: RegistryRows.householdUpsert,
                                                       keyedBy: ["county_code", "household_no"])
+        }
         var members: [[BulkValue]] = [], incomes: [[BulkValue]] = [], audits: [AuditTrail.Entry] = []
         members.reserveCapacity(chunk.households.count * 4)
         audits.reserveCapacity(chunk.households.count)
