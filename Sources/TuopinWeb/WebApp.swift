@@ -14,6 +14,7 @@ public enum WebApp {
         app.migrations.add(RegistryMigrations.all, to: .registry)
         app.registryDatabaseKind = database.isPostgres ? "postgres" : "sqlite"
         if migrate { try await app.autoMigrate() }
+        try await SQLiteJournal.useWriteAheadLog(database, on: app.db)
         routes(app)
     }
 }

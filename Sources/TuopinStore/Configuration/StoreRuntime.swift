@@ -36,6 +36,7 @@ public final class StoreRuntime: Sendable {
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
+        try await SQLiteJournal.useWriteAheadLog(url, on: database)
     }
 
     public func shutdown() async {
