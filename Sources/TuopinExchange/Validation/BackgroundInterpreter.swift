@@ -4,7 +4,7 @@ import Dispatch
 /// assembles the previous one: reading a province-size file uses both cores (1M households: read
 /// 52.7 s on one thread). Interpreting a row needs only the row, the header and the options, so batches
 /// are independent; results come back in row order.
-final class BackgroundInterpreter: @unchecked Sendable {
+final class BackgroundInterpreter {
     private let interpreter: RowInterpreter
     private let header: HeaderMap
     private let queue = DispatchQueue(label: "tuopin.read.interpret", qos: .userInitiated)

@@ -67,6 +67,7 @@ public enum RegistryFileReader {
         var memberRows: [String: Int] = [:]
         let interpreter = RowInterpreter(options: options)
         var background: BackgroundInterpreter?
+        let batchSize = max(1, batchSize)
         var batch: [SourceRow] = []
         func assemble(_ interpreted: [(SourceRow, RowInterpreter.Result)], header map: HeaderMap) {
             for (row, result) in interpreted {
@@ -91,7 +92,6 @@ public enum RegistryFileReader {
                         header = HeaderMap.make(row, issues: &issues)
                         if issues.contains(where: { $0.severity == .error && $0.row == nil }) { return failedHeader(issues) }
                         background = BackgroundInterpreter(interpreter: interpreter, header: header!)
-                        batch.reserveCapacity(min(batchSize, 65_536))
                     }
                     continue
                 }
@@ -100,10 +100,8 @@ public enum RegistryFileReader {
                 if rows % 5000 == 0 { progress?(rows) }
                 batch.append(row)
                 if batch.count == batchSize, let background {
-                    let full = batch
-                    batch = []
-                    batch.reserveCapacity(min(batchSize, 65_536))
-                    assemble(background.submit(full), header: map)
+                    assemble(background.submit(batch), header: map)
+                    batch.removeAll(keepingCapacity: true)
                 }
             }
         } catch let fault as FileFault {

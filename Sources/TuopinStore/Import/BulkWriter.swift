@@ -104,7 +104,8 @@ public struct BulkWriter {
             }
             return ids
         }
-        // COPY pays for a staging table; a few rows (one audit record, one edited household) go as a plain INSERT.
+        // COPY pays for a round of its own (and, for an upsert, a staging table); a few rows (one audit
+        // record, one edited household) go as a plain INSERT.
         if rows.count >= BulkWriter.copyThreshold, let pg = database as? any PostgresDatabase {
             return try await PostgresCopy.insert(into: table, columns: columns, rows: rows, upsertClause: tail,
                                                  returningIDsKeyedBy: keyColumns, on: pg, logger: database.logger)

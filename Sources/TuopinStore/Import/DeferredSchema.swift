@@ -43,9 +43,8 @@ struct DeferredSchema: Sendable {
 
     /// Drops the deferred parts when the registry holds no household and the load is large enough to
     /// gain from it; `restore` builds them again in the same transaction.
-    static func dropForFirstLoad(households: Int, on sql: any SQLDatabase) async throws -> DeferredSchema {
-        guard households >= 10_000,
-              try await sql.raw("SELECT id FROM households LIMIT 1").first() == nil else { return DeferredSchema() }
+    static func dropForFirstLoad(households: Int, registryIsEmpty: Bool, on sql: any SQLDatabase) async throws -> DeferredSchema {
+        guard households >= 10_000, registryIsEmpty else { return DeferredSchema() }
         var deferred = DeferredSchema(indexes: secondaryIndexes)
         if sql.dialect.name == "postgresql" { deferred.keys = foreignKeys }
         for key in deferred.keys {

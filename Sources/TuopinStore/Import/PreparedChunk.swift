@@ -6,7 +6,7 @@ import TuopinDomain
 /// households the audit texts alone take a fifth of the time), so nothing here touches the database.
 struct PreparedChunk: Sendable {
     var households: [Household]
-    /// Database IDs of the households already registered, keyed by `key(_:)`.
+    /// Database IDs of the households already registered, keyed by `HouseholdKey`.
     var known: [String: Int64]
     var householdRows: [[BulkValue]]
     /// Member rows of each household, with household ID 0 until the household has its ID.
@@ -15,9 +15,6 @@ struct PreparedChunk: Sendable {
     var incomeRows: [[[BulkValue]]]
     /// The audit record of each household, entity ID to be filled in; nil when the file changes nothing of it.
     var audits: [AuditTrail.Entry?]
-
-    /// How the importer keys a household: county and 户编号 (a 户编号 is unique within its county).
-    static func key(_ h: Household) -> String { h.villageCode.countyPart + "/" + h.number }
 
     /// Lays out `households`; `before` holds the stored state of the known ones, by ID.
     init(_ households: [Household], known: [String: Int64], before: [Int64: Household], batchID: Int64,
@@ -28,8 +25,8 @@ struct PreparedChunk: Sendable {
         memberRows = households.map { h in h.members.enumerated().map { RegistryRows.member($1, householdID: 0, position: $0, importID: batchID) } }
         incomeRows = households.map { h in h.incomes.map { RegistryRows.income($0, householdID: 0) } }
         audits = households.map { h in
-            RegistryImporter.auditEntry(h, before: known[Self.key(h)].flatMap { before[$0] }, batchID: batchID,
-                                        fileName: fileName, options: options)
+            Self.auditEntry(h, before: known[HouseholdKey.of(h)].flatMap { before[$0] }, batchID: batchID,
+                            fileName: fileName, options: options)
         }
     }
 
@@ -40,5 +37,26 @@ struct PreparedChunk: Sendable {
             row[0] = .int(id)
             return row
         }
+    }
+
+    /// The audit record of one household the import creates or changes (nil when it changes nothing):
+    /// everything recorded for a new household, the changed fields, members and incomes for a known one.
+    /// The entity ID is left for the caller: a new household has none until it is written.
+    private static func auditEntry(_ h: Household, before: Household?, batchID: Int64, fileName: String,
+                           options: ImportOptions) -> AuditTrail.Entry? {
+        let reason = "导入文件 \(fileName)（批次 \(batchID)） / import of \(fileName) (batch \(batchID))"
+        guard let before else {
+            return .init(actor: options.actor, action: "household.import", entity: "household",
+                         areaCode: h.villageCode.value, after: AuditTrail.json(HouseholdDiff.everythingList(h).map { ($0, $1) }),
+                         reason: reason, at: options.now)
+        }
+        // The file's incomes are added to the years already stored; years it does not give stay as they are.
+        var after = h
+        after.incomes = before.incomes.filter { old in !h.incomes.contains { $0.year == old.year } } + h.incomes
+        let diff = HouseholdDiff.changes(from: before, to: after)
+        guard !diff.after.isEmpty || !diff.before.isEmpty else { return nil }
+        return .init(actor: options.actor, action: "household.import", entity: "household",
+                     areaCode: h.villageCode.value, before: AuditTrail.json(diff.before.mapValues { $0 }),
+                     after: AuditTrail.json(diff.after.mapValues { $0 }), reason: reason, at: options.now)
     }
 }

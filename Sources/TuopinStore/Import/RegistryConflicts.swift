@@ -16,8 +16,8 @@ enum RegistryConflicts {
     static func check(_ read: RegistryReadResult, on db: any Database) async throws -> Result {
         var result = Result()
         let sql = db as! any SQLDatabase
-        guard try await sql.raw("SELECT id FROM households LIMIT 1").first() != nil else { return result }
-        let keys = Set(read.households.map { PreparedChunk.key($0) })
+        guard try await !HouseholdStore.registryIsEmpty(on: sql) else { return result }
+        let keys = Set(read.households.map(HouseholdKey.of))
         // Households already known.
         let byCounty = Dictionary(grouping: read.households, by: { $0.villageCode.countyPart })
         for (county, list) in byCounty {
@@ -28,7 +28,7 @@ enum RegistryConflicts {
             }
         }
         // One person, one household: an ID registered under a household this file does not carry.
-        let members = read.households.flatMap { h in h.members.map { (id: $0.id.number, key: PreparedChunk.key(h)) } }
+        let members = read.households.flatMap { h in h.members.map { (id: $0.id.number, key: HouseholdKey.of(h)) } }
         for start in stride(from: 0, to: members.count, by: chunk) {
             let slice = members[start..<min(start + chunk, members.count)]
             let rows = try await sql.raw("""
@@ -37,7 +37,8 @@ enum RegistryConflicts {
                 """).all()
             for row in rows {
                 let id = try row.decode(column: "id_number", as: String.self)
-                let key = try row.decode(column: "county_code", as: String.self) + "/" + row.decode(column: "household_no", as: String.self)
+                let key = HouseholdKey.make(county: try row.decode(column: "county_code", as: String.self),
+                                            number: try row.decode(column: "household_no", as: String.self))
                 guard !keys.contains(key) else { continue }
                 let number = try row.decode(column: "household_no", as: String.self)
                 result.issues.append(.error(read.memberRows[id], .idNumber, id,

@@ -68,8 +68,8 @@ public enum RegistryImporter {
         let sql = tx as! any SQLDatabase
         // A first load finds no household of its file in the registry: nothing to look up, nothing to
         // conflict with, no member to leave a household.
-        let startsEmpty = try await sql.raw("SELECT id FROM households LIMIT 1").first() == nil
-        let deferred = try await DeferredSchema.dropForFirstLoad(households: read.households.count, on: sql)
+        let startsEmpty = try await HouseholdStore.registryIsEmpty(on: sql)
+        let deferred = try await DeferredSchema.dropForFirstLoad(households: read.households.count, registryIsEmpty: startsEmpty, on: sql)
         // PostgreSQL plans the ID lookups from statistics; a table that grows from nothing inside this
         // transaction has none, and the lookup then reads the whole county per chunk (275 ms at 1M rows
         // instead of 2 ms). ANALYZE sees the transaction's own rows: run it each time the table doubles.
@@ -131,19 +131,19 @@ public enum RegistryImporter {
             let reserved = try await sql.raw("""
                 SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id FROM generate_series(1, \(bind: chunk.households.count))
                 """).all().map { try $0.decode(column: "id", as: Int64.self) }
-            ids = Dictionary(uniqueKeysWithValues: zip(chunk.households.map(PreparedChunk.key), reserved))
+            ids = Dictionary(uniqueKeysWithValues: zip(chunk.households.map(HouseholdKey.of), reserved))
             try await writer.insert(into: HouseholdRecord.schema, columns: ["id"] + RegistryRows.householdColumns,
                                     rows: zip(reserved, chunk.householdRows).map { [.int($0)] + $1 })
         } else {
             ids = try await writer.insertReturningIDs(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
                                                       rows: chunk.householdRows, upsert: RegistryRows.householdUpsert,
-                                                      keyedBy: ["county_code", "household_no"])
+                                                      keyedBy: HouseholdKey.columns)
         }
         var members: [[BulkValue]] = [], incomes: [[BulkValue]] = [], audits: [AuditTrail.Entry] = []
         members.reserveCapacity(chunk.households.count * 4)
         audits.reserveCapacity(chunk.households.count)
         for (i, h) in chunk.households.enumerated() {
-            guard let id = ids[PreparedChunk.key(h)] else { continue }
+            guard let id = ids[HouseholdKey.of(h)] else { continue }
             members.append(contentsOf: PreparedChunk.withID(chunk.memberRows[i], id))
             incomes.append(contentsOf: PreparedChunk.withID(chunk.incomeRows[i], id))
             if var audit = chunk.audits[i] {
@@ -159,28 +159,7 @@ public enum RegistryImporter {
         try await AuditTrail.append(contentsOf: audits, on: tx)
     }
 
-    /// The audit record of one household the import creates or changes (nil when it changes nothing):
-    /// everything recorded for a new household, the changed fields, members and incomes for a known one.
-    /// The entity ID is left for the caller: a new household has none until it is written.
-    static func auditEntry(_ h: Household, before: Household?, batchID: Int64, fileName: String,
-                           options: ImportOptions) -> AuditTrail.Entry? {
-        let reason = "导入文件 \(fileName)（批次 \(batchID)） / import of \(fileName) (batch \(batchID))"
-        guard let before else {
-            return .init(actor: options.actor, action: "household.import", entity: "household",
-                         areaCode: h.villageCode.value, after: AuditTrail.json(HouseholdDiff.everythingList(h).map { ($0, $1) }),
-                         reason: reason, at: options.now)
-        }
-        // The file's incomes are added to the years already stored; years it does not give stay as they are.
-        var after = h
-        after.incomes = before.incomes.filter { old in !h.incomes.contains { $0.year == old.year } } + h.incomes
-        let diff = HouseholdDiff.changes(from: before, to: after)
-        guard !diff.after.isEmpty || !diff.before.isEmpty else { return nil }
-        return .init(actor: options.actor, action: "household.import", entity: "household",
-                     areaCode: h.villageCode.value, before: AuditTrail.json(diff.before.mapValues { $0 }),
-                     after: AuditTrail.json(diff.after.mapValues { $0 }), reason: reason, at: options.now)
-    }
-
-    /// Database IDs of a chunk of households, keyed "county/户编号".
+    /// Database IDs of a chunk of households, keyed by `HouseholdKey`.
     static func householdIDs(_ chunk: some Collection<Household>, on sql: any SQLDatabase) async throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         ids.reserveCapacity(chunk.count)
@@ -188,7 +167,7 @@ public enum RegistryImporter {
             for start in stride(from: 0, to: list.count, by: 1000) {
                 let numbers = list[start..<min(start + 1000, list.count)].map(\.number)
                 for row in try await sql.raw("SELECT id, household_no FROM households WHERE county_code = \(bind: county) AND household_no IN (\(binds: numbers))").all() {
-                    ids[county + "/" + (try row.decode(column: "household_no", as: String.self))] = try row.decode(column: "id", as: Int64.self)
+                    ids[HouseholdKey.make(county: county, number: try row.decode(column: "household_no", as: String.self))] = try row.decode(column: "id", as: Int64.self)
                 }
             }
         }

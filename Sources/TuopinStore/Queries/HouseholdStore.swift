@@ -5,6 +5,11 @@ import TuopinDomain
 
 /// Reads of whole households (with members and incomes).
 public enum HouseholdStore {
+    /// True when the registry holds no household at all (a first load: nothing to look up or conflict with).
+    static func registryIsEmpty(on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.raw("SELECT id FROM households LIMIT 1").first() == nil
+    }
+
     /// A household by its database ID, or nil — also when it lies outside the scope, so that a
     /// household out of reach looks exactly like one that does not exist.
     public static func find(_ id: Int64, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail? {
