@@ -74,7 +74,7 @@ public struct CSVRowReader: RowSource {
                 let remaining = end - s
                 let hit = remaining > 0 ? memchr(base + s, Int32(CSVRowReader.comma), remaining) : nil
                 let e = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
-                guard let text = String(validating: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self) else {
+                guard let text = String.validUTF8(UnsafeBufferPointer(start: base + s, count: e - s)) else {
                     throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列含无法识别的字符（编码错误） / row \(row), column \(cells.count + 1) holds bytes that are not valid text (encoding error)")
                 }
                 cells.append(text)
@@ -97,7 +97,7 @@ public struct CSVRowReader: RowSource {
         let row = rowNumber
 
         func finishField() throws {
-            guard let text = String(validating: field, as: UTF8.self) else {
+            guard let text = field.withUnsafeBufferPointer(String.validUTF8) else {
                 throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列含无法识别的字符（编码错误） / row \(row), column \(cells.count + 1) holds bytes that are not valid text (encoding error)")
             }
             cells.append(text)

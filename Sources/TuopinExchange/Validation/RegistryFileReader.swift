@@ -6,7 +6,7 @@ public struct RegistryReadResult: Sendable {
     public var households: [Household]
     /// The row where each household (by 户编号) first appears, to place faults found later.
     public var firstRows: [String: Int]
-    /// The row of each member (by ID number).
+    /// The row of each member (by ID number; the first, if a number repeats).
     public var memberRows: [String: Int]
     public var issues: [ImportIssue]
     /// Data rows read (the header and rows above it not counted).
@@ -64,7 +64,6 @@ public enum RegistryFileReader {
         var header: HeaderMap?
         var rows = 0
         var assembler = HouseholdAssembler()
-        var memberRows: [String: Int] = [:]
         let interpreter = RowInterpreter(options: options)
         var background: BackgroundInterpreter?
         let batchSize = max(1, batchSize)
@@ -72,7 +71,6 @@ public enum RegistryFileReader {
         func assemble(_ interpreted: [(SourceRow, RowInterpreter.Result)], header map: HeaderMap) {
             for (row, result) in interpreted {
                 issues.append(contentsOf: result.issues)
-                if let m = result.member { memberRows[m.id.number] = row.number }
                 let rawNumber = CellReader(row: row, header: map).text(.householdNo)
                 assembler.add(row: row.number, household: result.household, member: result.member,
                               hadErrors: result.issues.contains { $0.severity == .error }, rawNumber: rawNumber)
@@ -121,7 +119,7 @@ public enum RegistryFileReader {
         }
         // Stable order: by row, file faults first, then as found.
         issues = issues.enumerated().sorted { ($0.element.row ?? 0, $0.offset) < ($1.element.row ?? 0, $1.offset) }.map(\.element)
-        return RegistryReadResult(households: households, firstRows: firstRows, memberRows: memberRows,
+        return RegistryReadResult(households: households, firstRows: firstRows, memberRows: assembler.memberRows,
                                   issues: issues, rowCount: rows)
     }
 
