@@ -36,4 +36,22 @@ import TuopinTestSupport
         #expect(result.issues.contains { $0.row == 3 && $0.column == ExchangeColumn.sex.chineseName })
         #expect(result.issues.contains { $0.message.contains("never closed") })
     }
+
+    /// A batch reads a row's household cells once per run of equal rows (batch size 1 never does): the
+    /// households and faults must not change, whatever the faults and wherever they sit.
+    @Test func household_cells_read_once_per_run_give_the_same_faults() throws {
+        var rows = Samples.rows((1...6).map { Samples.household(String(format: "H%04d", $0), idBase: $0) })
+        let C = ExchangeColumn.self
+        rows[5][C.villageCode.rawValue] = "45122410020"        // H0002's second row: a faulty household cell …
+        rows[8][C.foodSecure.rawValue] = "否"                   // H0003's second row disagrees with its first
+        for r in 10...12 { rows[r][C.villageCode.rawValue] = "451224999201" }   // H0004: unknown township (a warning per row)
+        rows[14][C.housingGrade.rawValue] = "Z"                 // H0005's second row faulty, its third like its first
+        let url = Samples.file(Samples.csv(rows))
+        let whole = try read(url, batchSize: 1_000_000)
+        let single = try read(url, batchSize: 1)
+        #expect(whole.issues.contains { $0.row == 6 } && whole.issues.contains { $0.row == 9 } && whole.issues.contains { $0.row == 15 })
+        #expect(whole.issues.filter { $0.severity == .warning }.count == 3)
+        #expect(single.issues == whole.issues)
+        #expect(single.households == whole.households)
+    }
 }

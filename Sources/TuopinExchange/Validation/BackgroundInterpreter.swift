@@ -25,7 +25,7 @@ final class BackgroundInterpreter {
         let previous = finish()
         let results = Results(), group = DispatchGroup()
         let interpreter = self.interpreter, header = self.header
-        queue.async(group: group) { results.value = rows.map { interpreter.interpret($0, header: header) } }
+        queue.async(group: group) { results.value = interpreter.interpret(rows, header: header) }
         inFlight = (rows, group, results)
         return previous
     }

@@ -3,17 +3,27 @@ import Foundation
 public struct HeaderMap: Sendable {
     public var rowNumber: Int
     public var positions: [ExchangeColumn: Int] {
-        didSet { indexByColumn = HeaderMap.index(positions) }
+        didSet {
+            indexByColumn = HeaderMap.index(positions)
+            householdCells = HeaderMap.householdCells(positions)
+        }
     }
     public var unknown: [(index: Int, text: String)]
     /// Cell index by column raw value (-1 when absent): the per-cell lookup without hashing.
     private(set) var indexByColumn: [Int]
+    /// Cell indices of the household columns present, in order: what every row of a household repeats.
+    private(set) var householdCells: [Int]
 
     init(rowNumber: Int, positions: [ExchangeColumn: Int], unknown: [(index: Int, text: String)]) {
         self.rowNumber = rowNumber
         self.positions = positions
         self.unknown = unknown
         indexByColumn = HeaderMap.index(positions)
+        householdCells = HeaderMap.householdCells(positions)
+    }
+
+    private static func householdCells(_ positions: [ExchangeColumn: Int]) -> [Int] {
+        positions.filter { $0.key.scope == .household }.map(\.value).sorted()
     }
 
     private static func index(_ positions: [ExchangeColumn: Int]) -> [Int] {

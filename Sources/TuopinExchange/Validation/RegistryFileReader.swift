@@ -80,7 +80,7 @@ public enum RegistryFileReader {
         func drain() {
             guard let map = header, let background else { return }
             assemble(background.finish(), header: map)
-            assemble(batch.map { ($0, interpreter.interpret($0, header: map)) }, header: map)
+            assemble(Array(zip(batch, interpreter.interpret(batch, header: map))), header: map)
             batch.removeAll()
         }
         do {
