@@ -5,22 +5,23 @@ import TuopinDomain
 /// income matches the computed one.
 struct HouseholdAssembler {
     private struct Pending {
+        var key: String
         var fields: HouseholdFields
-        /// Where its key stands in `order`.
-        var index: Int32
         var firstRow: Int
         var members: [Member] = []
         var memberRows: [Int] = []
         var faulty = false
     }
 
-    private var order: [String] = []
-    private var pending: [String: Pending] = [:]
+    /// Households in the order they first appear; `places` finds one by its key. Mutated in place in the
+    /// array (a dictionary of households would copy each one's member list on every row).
+    private var households: [Pending] = []
+    private var places: [String: Int32] = [:]
     /// The row where each ID number first appears.
     private(set) var memberRows: [String: Int] = [:]
-    /// For each row number, the household (its place in `order`) of the member on it, or -1: names the
-    /// household of an ID number's first row when the number repeats. An array, not a second dictionary
-    /// beside `memberRows`: at province size each dictionary of 3.5M ID numbers costs seconds.
+    /// For each row number, the household (its place in `households`) of the member on it, or -1: names
+    /// the household of an ID number's first row when the number repeats. An array, not a second
+    /// dictionary beside `memberRows`: at province size each dictionary of 3.5M ID numbers costs seconds.
     private var rowOwners: [Int32] = []
     private(set) var issues: [ImportIssue] = []
 
@@ -29,31 +30,30 @@ struct HouseholdAssembler {
     mutating func add(row: Int, household: HouseholdFields?, member: Member?, hadErrors: Bool, rawNumber: String) {
         let key = household?.number ?? rawNumber
         var owner: Int32 = -1
-        if var p = pending[key] {
-            owner = p.index
-            if let h = household, !p.faulty || p.fields.number == h.number {
-                compare(p.fields, h, row: row, firstRow: p.firstRow)
+        if let place = places[key] {
+            owner = place
+            let i = Int(place)
+            if let h = household, !households[i].faulty || households[i].fields.number == h.number {
+                compare(households[i].fields, h, row: row, firstRow: households[i].firstRow)
             }
-            if hadErrors { p.faulty = true }
-            if let m = member { p.members.append(m); p.memberRows.append(row) }
-            pending[key] = p
+            if hadErrors { households[i].faulty = true }
+            if let m = member { households[i].members.append(m); households[i].memberRows.append(row) }
         } else if let h = household {
-            owner = Int32(order.count)
-            order.append(key)
-            var p = Pending(fields: h, index: owner, firstRow: row, faulty: hadErrors)
+            owner = Int32(households.count)
+            places[key] = owner
+            var p = Pending(key: key, fields: h, firstRow: row, faulty: hadErrors)
             if let m = member { p.members.append(m); p.memberRows.append(row) }
-            pending[key] = p
+            households.append(p)
         } else if !key.isEmpty {
             // A first row whose household part is faulty: remember it so later rows do not re-report it.
-            order.append(key)
-            pending[key] = Pending(fields: HouseholdFields.placeholder(number: key), index: Int32(order.count - 1),
-                                   firstRow: row, faulty: true)
+            places[key] = Int32(households.count)
+            households.append(Pending(key: key, fields: HouseholdFields.placeholder(number: key), firstRow: row, faulty: true))
         }
         if let m = member {
             let id = m.id.number
             if let seen = memberRows[id] {
                 let owner = seen < rowOwners.count ? rowOwners[seen] : -1
-                let household = owner >= 0 ? order[Int(owner)] : ""
+                let household = owner >= 0 ? households[Int(owner)].key : ""
                 issues.append(.error(row, .idNumber, m.id.registryText, "证件号码与第\(seen)行（户编号\(household)）重复：一人只能在一户 / ID number repeats row \(seen) (household \(household)): one person, one household"))
             } else {
                 memberRows[id] = row
@@ -74,11 +74,12 @@ struct HouseholdAssembler {
 
     /// Closes every household: the checks that need all its rows.
     mutating func finish() -> (households: [Household], firstRows: [String: Int]) {
-        var households: [Household] = []
+        var closed: [Household] = []
         var firstRows: [String: Int] = [:]
-        households.reserveCapacity(order.count)
-        for key in order {
-            guard let p = pending[key] else { continue }
+        closed.reserveCapacity(households.count)
+        firstRows.reserveCapacity(households.count)
+        for p in households {
+            let key = p.key
             let heads = zip(p.members, p.memberRows).filter { $0.0.relation == .head }
             if !p.faulty || !p.members.isEmpty {
                 if heads.isEmpty && !p.faulty {
@@ -94,10 +95,10 @@ struct HouseholdAssembler {
                 issues.append(.error(p.firstRow, .netIncomePerCapita, declared.plainYuan, "人均纯收入\(declared.plainYuan)与按公式计算的\(computed.plainYuan)相差超过1元（(各项收入−生产经营性支出)÷\(p.members.count)人） / net_income_per_capita \(declared.plainYuan) differs by more than 1 yuan from the computed \(computed.plainYuan) ((incomes − business expense) ÷ \(p.members.count) members)"))
             }
             guard !p.faulty else { continue }
-            households.append(p.fields.household(members: p.members))
+            closed.append(p.fields.household(members: p.members))
             firstRows[key] = p.firstRow
         }
-        return (households, firstRows)
+        return (closed, firstRows)
     }
 }
 
