@@ -125,12 +125,10 @@ public enum RegistryImporter {
     /// incomes, and their audit records.
     static func write(_ chunk: PreparedChunk, startsEmpty: Bool, with writer: BulkWriter, on tx: any Database) async throws {
         var ids: [String: Int64]
-        if startsEmpty, let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            // A first load on PostgreSQL takes the IDs from the households' sequence and copies the rows
-            // straight into the table (no staging table, no upsert: nothing is there to conflict with).
-            let reserved = try await sql.raw("""
-                SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id FROM generate_series(1, \(bind: chunk.households.count))
-                """).all().map { try $0.decode(column: "id", as: Int64.self) }
+        if startsEmpty, let sql = tx as? any SQLDatabase {
+            // A first load gives the households their IDs itself and inserts them plainly (no upsert, no
+            // RETURNING: nothing is there to conflict with); on PostgreSQL that is a COPY straight into the table.
+            let reserved = try await reserveHouseholdIDs(chunk.households.count, on: sql)
             ids = Dictionary(uniqueKeysWithValues: zip(chunk.households.map(HouseholdKey.of), reserved))
             try await writer.insert(into: HouseholdRecord.schema, columns: ["id"] + RegistryRows.householdColumns,
                                     rows: zip(reserved, chunk.householdRows).map { [.int($0)] + $1 })
@@ -157,6 +155,18 @@ public enum RegistryImporter {
         try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes,
                                 upsert: startsEmpty ? nil : RegistryRows.incomeUpsert)
         try await AuditTrail.append(contentsOf: audits, on: tx)
+    }
+
+    /// `count` unused household IDs: from the table's sequence on PostgreSQL, after the highest ID on
+    /// SQLite (its `INTEGER PRIMARY KEY` does the same for a plain insert; one writer, so nobody else takes them).
+    static func reserveHouseholdIDs(_ count: Int, on sql: any SQLDatabase) async throws -> [Int64] {
+        if sql.dialect.name == "postgresql" {
+            return try await sql.raw("""
+                SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id FROM generate_series(1, \(bind: count))
+                """).all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        let highest = try await sql.raw("SELECT COALESCE(MAX(id), 0) AS id FROM households").first()?.decode(column: "id", as: Int64.self) ?? 0
+        return (0..<Int64(count)).map { highest + 1 + $0 }
     }
 
     /// Database IDs of a chunk of households, keyed by `HouseholdKey`.
