@@ -15,6 +15,12 @@ public enum WebApp {
         app.registryDatabaseKind = database.isPostgres ? "postgres" : "sqlite"
         if migrate { try await app.autoMigrate() }
         try await SQLiteJournal.useWriteAheadLog(database, on: app.db)
+        if let path = database.sqliteFilePath {
+            // While the server runs, imports keep the write-ahead log so that its pages read on meanwhile.
+            app.sqliteFileClaim = SQLiteFileClaim.shared(path) {
+                app.logger.notice("等待正在进行的导入完成 / waiting for a load into \(path) to finish")
+            }
+        }
         routes(app)
     }
 }
@@ -24,6 +30,13 @@ extension Application {
     public var webSettings: WebSettings {
         get { storage[SettingsKey.self] ?? WebSettings() }
         set { storage[SettingsKey.self] = newValue }
+    }
+
+    private struct ClaimKey: StorageKey { typealias Value = SQLiteFileClaim }
+    /// The server's shared claim on its SQLite file, held for as long as the application lives.
+    var sqliteFileClaim: SQLiteFileClaim? {
+        get { storage[ClaimKey.self] }
+        set { storage[ClaimKey.self] = newValue }
     }
 
     private struct KindKey: StorageKey { typealias Value = String }

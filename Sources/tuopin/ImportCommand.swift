@@ -45,7 +45,8 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             outcome = try await RegistryImporter.run(
                 file: URL(fileURLWithPath: file),
-                options: ImportOptions(county: county.flatMap(AreaCode.init), dryRun: dryRun, now: now, today: LocalDate(now), sheet: sheet),
+                options: ImportOptions(county: county.flatMap(AreaCode.init), dryRun: dryRun, now: now, today: LocalDate(now), sheet: sheet,
+                                      registryFile: runtime.url.sqliteFilePath),
                 on: runtime.database
             ) { step in
                 switch step {

@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import SQLKit
 import Testing
+import TuopinDomain
 @testable import TuopinStore
 import TuopinTestSupport
 
@@ -32,6 +33,60 @@ import TuopinTestSupport
         try await runtime.migrate()
         let mode = try await (runtime.database as! any SQLDatabase).raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
         #expect(mode != nil && mode != "wal")
+        await runtime.shutdown()
+    }
+
+    struct LoadFailed: Error {}
+
+    /// Bytes 18 and 19 of the file header: 2 in WAL mode, 1 in rollback-journal mode.
+    static func headerMode(_ path: String) -> UInt8? {
+        FileManager.default.contents(atPath: path).map { $0[18] }
+    }
+
+    /// A large load with the file's exclusive claim writes with a rollback journal (no second copy of every
+    /// page through the log); WAL mode is back after it, also when it fails.
+    @Test func a_load_without_the_log_puts_wal_mode_back() async throws {
+        let path = Samples.directory().appendingPathComponent("load.sqlite").path
+        let runtime = try StoreRuntime(url: .sqliteFile(path: path))
+        try await runtime.migrate()
+        let inside = try await SQLiteJournal.withRollbackJournal(on: runtime.database) { Self.headerMode(path) }
+        #expect(inside == 1)
+        #expect(Self.headerMode(path) == 2)
+        await #expect(throws: LoadFailed.self) {
+            try await SQLiteJournal.withRollbackJournal(on: runtime.database) { throw LoadFailed() }
+        }
+        #expect(Self.headerMode(path) == 2)
+        await runtime.shutdown()
+    }
+
+    /// A server's shared claim keeps loads from taking the exclusive one until the server lets go.
+    @Test func a_server_claim_keeps_loads_in_wal_mode() throws {
+        let path = Samples.directory().appendingPathComponent("claimed.sqlite").path
+        do {
+            let server = try #require(SQLiteFileClaim.shared(path))
+            #expect(SQLiteFileClaim.exclusive(path) == nil)
+            #expect(SQLiteFileClaim.shared(path) != nil, "two servers may share a file")
+            withExtendedLifetime(server) {}
+        }
+        let load = SQLiteFileClaim.exclusive(path)
+        #expect(load != nil)
+        #expect(SQLiteFileClaim.exclusive(path) == nil, "one load at a time")
+    }
+
+    /// End to end: a 10,000-household load into a registry file no server uses leaves it in WAL mode,
+    /// every household written.
+    @Test func a_large_load_into_a_file_leaves_it_in_wal_mode() async throws {
+        let path = Samples.directory().appendingPathComponent("large.sqlite").path
+        let runtime = try StoreRuntime(url: .sqliteFile(path: path))
+        try await runtime.migrate()
+        let url = DeferredSchemaTests.file(households: 10_000)
+        let outcome = try await RegistryImporter.run(file: url, options: ImportOptions(county: AreaCode("451224"), now: Date(),
+                                                                                       today: Samples.today, registryFile: path),
+                                                     on: runtime.database)
+        #expect(outcome.written)
+        #expect(Self.headerMode(path) == 2)
+        let n = try await (runtime.database as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self)
+        #expect(n == 10_000)
         await runtime.shutdown()
     }
 }

@@ -11,14 +11,18 @@ public struct ImportOptions: Sendable {
     public var now: Date
     public var today: LocalDate
     public var sheet: String?
+    /// The registry's SQLite file, when it is one: a large load that finds no server using the file
+    /// (`SQLiteFileClaim`) writes it without the write-ahead log.
+    public var registryFile: String?
 
     public init(county: AreaCode? = nil, dryRun: Bool = false, actor: String = "命令行 / command line",
-                now: Date, today: LocalDate, sheet: String? = nil) {
+                now: Date, today: LocalDate, sheet: String? = nil, registryFile: String? = nil) {
         self.county = county
         self.dryRun = dryRun
         self.actor = actor
         self.now = now
         self.today = today
         self.sheet = sheet
+        self.registryFile = registryFile
     }
 }

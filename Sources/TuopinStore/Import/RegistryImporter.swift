@@ -33,13 +33,22 @@ public enum RegistryImporter {
         guard !outcome.hasErrors, !options.dryRun else { return outcome }
 
         let writeStart = Date()
-        let batchID = try await db.transaction { tx in
-            try await write(read, fileName: file.lastPathComponent, options: options, on: tx, progress: progress)
+        let write = { @Sendable () async throws -> Int64 in
+            let batchID = try await db.transaction { tx in
+                try await Self.write(read, fileName: file.lastPathComponent, options: options, on: tx, progress: progress)
+            }
+            // After a large load the planner's statistics are stale: refresh them (seconds at province size).
+            if read.households.count >= 10_000 { try await (db as! any SQLDatabase).raw("ANALYZE").run() }
+            return batchID
         }
-        outcome.batchID = batchID
+        // A large load into a file no server is using skips the write-ahead log (1M households: write 77 s → 66 s).
+        if read.households.count >= 10_000, let file = options.registryFile, let claim = SQLiteFileClaim.exclusive(file) {
+            outcome.batchID = try await SQLiteJournal.withRollbackJournal(on: db, write)
+            withExtendedLifetime(claim) {}
+        } else {
+            outcome.batchID = try await write()
+        }
         outcome.written = true
-        // After a large load the planner's statistics are stale: refresh them (seconds at province size).
-        if read.households.count >= 10_000 { try await (db as! any SQLDatabase).raw("ANALYZE").run() }
         outcome.writeSeconds = Date().timeIntervalSince(writeStart)
         return outcome
     }
@@ -52,6 +61,8 @@ public enum RegistryImporter {
             // than that in random order. 256 bytes per household, between 64 and 512 MB (1M: write 290 s → 177 s).
             let kilobytes = max(65_536, min(524_288, read.households.count / 4))
             try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(kilobytes))").run()
+            // Statement journals (each multi-row INSERT keeps one) and index-build sorts in memory, not temp files.
+            try await sql.raw("PRAGMA temp_store = MEMORY").run()
         }
         try await AreaStore.ensure(villages: Set(read.households.map(\.villageCode)), on: tx)
         let batch = ImportBatchRecord()
