@@ -23,10 +23,13 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "${pgdir:-}" ] && scripts/postgres-throwaway.sh stop "$pgdir"; rm -rf "$work"; }
 trap cleanup EXIT
 
-measure() {  # measure LABEL COMMAND... → prints "seconds peak_mb"
-  local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>"$work/err"; } 2>&1 || true)
-  tail -1 "$work/err" | awk '{printf "%.2f %.0f", $1, $2/1024}'
+measure() {  # measure COMMAND... → prints "seconds peak_mb", or "FAILED -" (and the error) when it fails
+  if /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err"; then
+    awk '{printf "%.2f %.0f", $1, $2/1024}' "$work/time"
+  else
+    echo "FAILED: $*" >&2; tail -3 "$work/err" >&2
+    printf 'FAILED -'
+  fi
 }
 
 gen=$(measure "$TUOPIN_BIN" generate "$work/county.csv" --households "$n" --seed 1)
@@ -76,22 +79,25 @@ if [ "${TUOPIN_BENCH_POSTGRES:-0}" = 1 ]; then
   pgsummary_ms=$("$TUOPIN_BIN" summary --area "$top" --repeats 21 --db "$pgurl" 2>&1 >/dev/null | grep -o 'query time: [0-9.]*' | grep -o '[0-9.]*$')
 fi
 
+per() {  # per COUNT SECONDS → COUNT/SECONDS, 0 when SECONDS is not a figure (a failed step)
+  case $2 in ''|*[!0-9.]*) echo 0 ;; *) echo "$1 / $2" | bc -l ;; esac
+}
 printf '\nTuopin benchmark — %s households, %s rows, %s, %s\n\n' "$n" "$rows" "$(nproc) cores" "$(date -u +%Y-%m-%d)"
 printf '| work | seconds | peak MB | rate |\n|---|---:|---:|---:|\n'
-set -- $gen;   printf '| generate %s households (CSV) | %s | %s | %.0f households/s |\n' "$n" "$1" "$2" "$(echo "$n / $1" | bc -l)"
-set -- $imp;   printf '| import into a new SQLite database | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(echo "$rows / $1" | bc -l)"
-set -- $reimp; printf '| import the same file again (all updates) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(echo "$rows / $1" | bc -l)"
-set -- $exp;   printf '| export to CSV (identical to the input: %s) | %s | %s | %.0f rows/s |\n' "$same" "$1" "$2" "$(echo "$rows / $1" | bc -l)"
-set -- $ref;   printf '| reference: sqlite3 .import into one bare table | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(echo "$rows / $1" | bc -l)"
-set -- $samework; printf '| reference: sqlite3 loads the rows the import wrote (same schema and triggers, indexes after) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(echo "$rows / $1" | bc -l)"
-set -- $ev;    printf '| exit test of every household (evaluate, CSV) | %s | %s | %.0f households/s |\n' "$1" "$2" "$(echo "$n / $1" | bc -l)"
+set -- $gen;   printf '| generate %s households (CSV) | %s | %s | %.0f households/s |\n' "$n" "$1" "$2" "$(per "$n" "$1")"
+set -- $imp;   printf '| import into a new SQLite database | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(per "$rows" "$1")"
+set -- $reimp; printf '| import the same file again (all updates) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(per "$rows" "$1")"
+set -- $exp;   printf '| export to CSV (identical to the input: %s) | %s | %s | %.0f rows/s |\n' "$same" "$1" "$2" "$(per "$rows" "$1")"
+set -- $ref;   printf '| reference: sqlite3 .import into one bare table | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(per "$rows" "$1")"
+set -- $samework; printf '| reference: sqlite3 loads the rows the import wrote (same schema and triggers, indexes after) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(per "$rows" "$1")"
+set -- $ev;    printf '| exit test of every household (evaluate, CSV) | %s | %s | %.0f households/s |\n' "$1" "$2" "$(per "$n" "$1")"
 printf '| top-area summary (%s, summary table; median of 21) | %s ms | | |\n' "$top" "$summary_ms"
 printf '| reference: GROUP BY over the bare table (aggregate from scratch) | %s ms | | |\n' "$ref_group_ms"
 set -- $json;  printf '| wrk %s conns %ss: area summary JSON | p99 %s ms | RSS %s→%s MB | %s req/s, errors: %s |\n' "${WRK_CONNECTIONS:-64}" "${WRK_SECONDS:-30}" "$2" "$4" "$5" "$1" "$3"
 set -- $page;  printf '| wrk %s conns %ss: area summary page (HTML) | p99 %s ms | RSS %s→%s MB | %s req/s, errors: %s |\n' "${WRK_CONNECTIONS:-64}" "${WRK_SECONDS:-30}" "$2" "$4" "$5" "$1" "$3"
 if [ "${TUOPIN_BENCH_POSTGRES:-0}" = 1 ]; then
-  set -- $pgimp; printf '| import into PostgreSQL (COPY) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(echo "$rows / $1" | bc -l)"
-  set -- $pgref; printf '| reference: psql \\copy into one bare table | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(echo "$rows / $1" | bc -l)"
-  set -- $pgsame; printf '| reference: psql \\copy of the rows the import wrote (same schema; keys, indexes, triggers after) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(echo "$rows / $1" | bc -l)"
+  set -- $pgimp; printf '| import into PostgreSQL (COPY) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(per "$rows" "$1")"
+  set -- $pgref; printf '| reference: psql \\copy into one bare table | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(per "$rows" "$1")"
+  set -- $pgsame; printf '| reference: psql \\copy of the rows the import wrote (same schema; keys, indexes, triggers after) | %s | %s | %.0f rows/s |\n' "$1" "$2" "$(per "$rows" "$1")"
   printf '| top-area summary on PostgreSQL (median of 21) | %s ms | | |\n' "$pgsummary_ms"
 fi

@@ -22,9 +22,13 @@ public enum SQLiteJournal {
     /// exclusive claim (`SQLiteFileClaim`): no server is reading it. Nothing changes for PostgreSQL or an
     /// in-memory database.
     public static func withRollbackJournal<T>(on db: any Database, _ body: () async throws -> T) async throws -> T {
+        // Leaving WAL mode needs the file to itself: another pooled connection of this process that still
+        // holds a read lock makes SQLite answer "busy" at once; the load then keeps WAL mode.
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite",
-              try await mode(sql, set: nil) == "wal",
-              try await mode(sql, set: "DELETE") == "delete" else { return try await body() }
+              (try? await mode(sql, set: nil)) == "wal",
+              (try? await mode(sql, set: "DELETE")) == "delete" else { return try await body() }
+        // Going back cannot fail the load once it has committed: if SQLite refuses now, the next start of a
+        // command or the server sets WAL mode again.
         let result: T
         do {
             result = try await body()
@@ -32,7 +36,7 @@ public enum SQLiteJournal {
             _ = try? await mode(sql, set: "WAL")
             throw error
         }
-        _ = try await mode(sql, set: "WAL")
+        _ = try? await mode(sql, set: "WAL")
         return result
     }
 

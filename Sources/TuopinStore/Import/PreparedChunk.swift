@@ -15,6 +15,17 @@ struct PreparedChunk: Sendable {
     var incomeRows: [[[BulkValue]]]
     /// The audit record of each household, entity ID to be filled in; nil when the file changes nothing of it.
     var audits: [AuditTrail.Entry?]
+    /// A first load's chunk instead comes laid out whole, its household IDs given in advance.
+    var assigned: Assigned?
+
+    /// A chunk of a first load, ready to write: every row with its household ID, the audit records hashed.
+    struct Assigned: Sendable {
+        /// Household rows with the ID first.
+        var households: [[BulkValue]]
+        var members: [[BulkValue]]
+        var incomes: [[BulkValue]]
+        var audit: AuditTrail.Chained
+    }
 
     /// Lays out `households`; `before` holds the stored state of the known ones, by ID.
     init(_ households: [Household], known: [String: Int64], before: [Int64: Household], batchID: Int64,
@@ -28,6 +39,45 @@ struct PreparedChunk: Sendable {
             Self.auditEntry(h, before: known[HouseholdKey.of(h)].flatMap { before[$0] }, batchID: batchID,
                             fileName: fileName, options: options)
         }
+    }
+
+    /// A first load's chunk: `ids` are the households' IDs (taken in advance: nothing in the registry can
+    /// conflict), `chain` where the audit chain ends before it. All of it is done off the database's path,
+    /// even the hashes, so that the database only writes.
+    static func firstLoad(_ households: [Household], ids: [Int64], chain: AuditTrail.ChainEnd, batchID: Int64,
+                          fileName: String, options: ImportOptions) -> PreparedChunk {
+        var assigned = Assigned(households: [], members: [], incomes: [], audit: AuditTrail.Chained(rows: [], end: chain))
+        assigned.households.reserveCapacity(households.count)
+        assigned.members.reserveCapacity(households.count * 4)
+        assigned.incomes.reserveCapacity(households.count)
+        var audits: [AuditTrail.Entry] = []
+        audits.reserveCapacity(households.count)
+        for (h, id) in zip(households, ids) {
+            assigned.households.append([.int(id)] + RegistryRows.household(h, importID: batchID, now: options.now))
+            for (position, m) in h.members.enumerated() {
+                assigned.members.append(RegistryRows.member(m, householdID: id, position: position, importID: batchID))
+            }
+            for income in h.incomes { assigned.incomes.append(RegistryRows.income(income, householdID: id)) }
+            if var audit = auditEntry(h, before: nil, batchID: batchID, fileName: fileName, options: options) {
+                audit.entityID = String(id)
+                audits.append(audit)
+            }
+        }
+        assigned.audit = AuditTrail.chained(audits, after: chain)
+        var chunk = PreparedChunk(households: households, known: [:], householdRows: [], memberRows: [], incomeRows: [],
+                                  audits: [])
+        chunk.assigned = assigned
+        return chunk
+    }
+
+    private init(households: [Household], known: [String: Int64], householdRows: [[BulkValue]], memberRows: [[[BulkValue]]],
+                 incomeRows: [[[BulkValue]]], audits: [AuditTrail.Entry?]) {
+        self.households = households
+        self.known = known
+        self.householdRows = householdRows
+        self.memberRows = memberRows
+        self.incomeRows = incomeRows
+        self.audits = audits
     }
 
     /// A household's member or income rows with its ID in place.

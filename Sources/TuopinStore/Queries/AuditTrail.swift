@@ -43,14 +43,37 @@ public enum AuditTrail {
     /// computed in memory and the rows written in bulk (an import records every household it changes).
     public static func append(contentsOf entries: [Entry], on db: any Database) async throws {
         guard !entries.isEmpty else { return }
+        let chain = chained(entries, after: try await lockHead(on: db))
+        try await append(chain, on: db)
+    }
+
+    /// 链尾 — where the chain ends: the last record's sequence number and hash.
+    public struct ChainEnd: Sendable, Equatable {
+        public var seq: Int64
+        public var hash: String
+    }
+
+    /// Records laid out as rows, each hashed onto the one before, and where they leave the chain's end.
+    struct Chained: Sendable {
+        var rows: [[BulkValue]]
+        var end: ChainEnd
+    }
+
+    /// Takes the chain head's lock for the rest of the transaction (concurrent appenders wait their turn)
+    /// and tells where the chain ends.
+    static func lockHead(on db: any Database) async throws -> ChainEnd {
         let sql = db as! any SQLDatabase
-        // Taking the head's row lock first makes concurrent appenders wait their turn.
-        try await sql.raw("UPDATE audit_chain_head SET seq = seq + \(bind: entries.count) WHERE id = 1").run()
+        try await sql.raw("UPDATE audit_chain_head SET seq = seq WHERE id = 1").run()
         guard let head = try await sql.raw("SELECT seq, last_hash FROM audit_chain_head WHERE id = 1").first() else {
             throw AuditChainMissing()
         }
-        var seq = try head.decode(column: "seq", as: Int64.self) - Int64(entries.count)
-        var previous = try head.decode(column: "last_hash", as: String.self)
+        return ChainEnd(seq: try head.decode(column: "seq", as: Int64.self), hash: try head.decode(column: "last_hash", as: String.self))
+    }
+
+    /// `entries` chained after `end`, in order. Pure: an import hashes the next chunk's records on another
+    /// core while the database writes this one's.
+    static func chained(_ entries: [Entry], after end: ChainEnd) -> Chained {
+        var seq = end.seq, previous = end.hash
         var rows: [[BulkValue]] = []
         rows.reserveCapacity(entries.count)
         for entry in entries {
@@ -63,8 +86,17 @@ public enum AuditTrail {
                          .text(entry.reason), .text(previous), .text(hash)])
             previous = hash
         }
-        try await BulkWriter(db).insert(into: AuditEventRecord.schema, columns: columns, rows: rows)
-        try await sql.raw("UPDATE audit_chain_head SET last_hash = \(bind: previous) WHERE id = 1").run()
+        return Chained(rows: rows, end: ChainEnd(seq: seq, hash: previous))
+    }
+
+    /// Writes chained records and moves the head to their end. The caller holds the head (`lockHead`) and
+    /// chained them after where it stood.
+    static func append(_ chain: Chained, on db: any Database) async throws {
+        guard !chain.rows.isEmpty else { return }
+        try await BulkWriter(db).insert(into: AuditEventRecord.schema, columns: columns, rows: chain.rows)
+        try await (db as! any SQLDatabase).raw("""
+            UPDATE audit_chain_head SET seq = \(bind: chain.end.seq), last_hash = \(bind: chain.end.hash) WHERE id = 1
+            """).run()
     }
 
     static let columns = ["seq", "occurred_at", "actor", "actor_role", "ip", "action", "entity", "entity_id", "area_code",
