@@ -21,23 +21,32 @@ public enum SQLiteJournal {
     /// wait while a rollback-journal load commits, so the caller does this only holding the file's
     /// exclusive claim (`SQLiteFileClaim`): no server is reading it. Nothing changes for PostgreSQL or an
     /// in-memory database.
-    public static func withRollbackJournal<T>(on db: any Database, _ body: () async throws -> T) async throws -> T {
-        // Leaving WAL mode needs the file to itself: another pooled connection of this process that still
-        // holds a read lock makes SQLite answer "busy" at once; the load then keeps WAL mode.
+    /// `body` is told whether the switch was made.
+    public static func withRollbackJournal<T>(on db: any Database, _ body: (_ withoutLog: Bool) async throws -> T) async throws -> T {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite",
-              (try? await mode(sql, set: nil)) == "wal",
-              (try? await mode(sql, set: "DELETE")) == "delete" else { return try await body() }
+              (try? await mode(sql, set: nil)) == "wal", await leaveWAL(sql) else { return try await body(false) }
         // Going back cannot fail the load once it has committed: if SQLite refuses now, the next start of a
         // command or the server sets WAL mode again.
         let result: T
         do {
-            result = try await body()
+            result = try await body(true)
         } catch {
             _ = try? await mode(sql, set: "WAL")
             throw error
         }
         _ = try? await mode(sql, set: "WAL")
         return result
+    }
+
+    /// Switches to the rollback journal; false if SQLite refuses. Leaving WAL mode needs the file to itself:
+    /// another pooled connection of this process still finishing a read makes SQLite answer "busy" at once,
+    /// so a few tries, 50 ms apart (a CI run under load was refused once).
+    static func leaveWAL(_ sql: any SQLDatabase) async -> Bool {
+        for attempt in 0..<5 {
+            if attempt > 0 { try? await Task.sleep(nanoseconds: 50_000_000) }
+            if (try? await mode(sql, set: "DELETE")) == "delete" { return true }
+        }
+        return false
     }
 
     /// The journal mode after setting it to `new` (or as it is, for nil), in lower case. Another pooled

@@ -43,7 +43,7 @@ public enum RegistryImporter {
         }
         // A large load into a file no server is using skips the write-ahead log (1M households: write 77 s → 66 s).
         if read.households.count >= 10_000, let file = options.registryFile, let claim = SQLiteFileClaim.exclusive(file) {
-            outcome.batchID = try await SQLiteJournal.withRollbackJournal(on: db, write)
+            outcome.batchID = try await SQLiteJournal.withRollbackJournal(on: db) { _ in try await write() }
             withExtendedLifetime(claim) {}
         } else {
             outcome.batchID = try await write()
