@@ -21,21 +21,28 @@ public enum SQLiteJournal {
     /// wait while a rollback-journal load commits, so the caller does this only holding the file's
     /// exclusive claim (`SQLiteFileClaim`): no server is reading it. Nothing changes for PostgreSQL or an
     /// in-memory database.
-    /// `body` is told whether the switch was made.
-    public static func withRollbackJournal<T>(on db: any Database, _ body: (_ withoutLog: Bool) async throws -> T) async throws -> T {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite",
-              (try? await mode(sql, set: nil)) == "wal", await leaveWAL(sql) else { return try await body(false) }
-        // Going back cannot fail the load once it has committed: if SQLite refuses now, the next start of a
-        // command or the server sets WAL mode again.
-        let result: T
-        do {
-            result = try await body(true)
-        } catch {
+    /// `body` runs on one connection, which it is given, and is told whether the switch was made. The
+    /// switch is made on that connection after it has read the file: a pooled connection that has not read
+    /// since the file went to WAL mode still reports, and "sets", its old mode.
+    public static func withRollbackJournal<T: Sendable>(on db: any Database,
+                                                        _ body: @escaping @Sendable (_ connection: any Database, _ withoutLog: Bool) async throws -> T) async throws -> T {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await body(db, false) }
+        return try await db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            _ = try await sql.raw("SELECT COUNT(*) AS n FROM sqlite_master").first()
+            guard try await mode(sql, set: nil) == "wal", await leaveWAL(sql) else { return try await body(connection, false) }
+            let result: T
+            do {
+                result = try await body(connection, true)
+            } catch {
+                _ = try? await mode(sql, set: "WAL")
+                throw error
+            }
+            // Going back cannot fail the load once it has committed: if SQLite refuses now, the next start of
+            // a command or the server sets WAL mode again.
             _ = try? await mode(sql, set: "WAL")
-            throw error
+            return result
         }
-        _ = try? await mode(sql, set: "WAL")
-        return result
     }
 
     /// Switches to the rollback journal; false if SQLite refuses. Leaving WAL mode needs the file to itself:
@@ -44,7 +51,11 @@ public enum SQLiteJournal {
     static func leaveWAL(_ sql: any SQLDatabase) async -> Bool {
         for attempt in 0..<5 {
             if attempt > 0 { try? await Task.sleep(nanoseconds: 50_000_000) }
-            if (try? await mode(sql, set: "DELETE")) == "delete" { return true }
+            switch try? await mode(sql, set: "DELETE") {
+            case "delete": return true
+            case nil, "wal": continue   // busy: refused for now
+            default: return false       // a memory database, or another mode: not ours to change
+            }
         }
         return false
     }
