@@ -68,6 +68,31 @@ import TuopinTestSupport
             #expect(try await AuditVerifier.verify(on: db).isIntact)
         }
     }
+
+    /// What the one-line member summary used to leave out still changes the registry, so a reload that
+    /// changes only that must say so: a disability-certificate suffix, work months without a work place,
+    /// the members' order.
+    @Test func a_reload_records_suffix_months_and_order_changes() async throws {
+        try await StoreHarness.withStore { db in
+            var h = Samples.household("H0001")
+            h.members[2].workPlace = nil
+            h.members[2].workMonths = nil
+            _ = try await StoreHarness.importRows(Samples.rows([h]), on: db)
+            var changed = h
+            changed.members[2].workMonths = 3
+            changed.members[1].id = try ResidentID.parse(h.members[1].id.number + "42", today: Samples.today).get()
+            changed.members.swapAt(1, 2)
+            let outcome = try await StoreHarness.importRows(Samples.rows([changed]), on: db)
+            #expect(outcome.written, "\(outcome.issues.prefix(3))")
+            let found = try await records(db)
+            #expect(found.count == 2)
+            let before = try json(found[1].before_json), after = try json(found[1].after_json)
+            #expect(after["成员顺序"] == "韦国强、韦小军、黄秀英" && before["成员顺序"] == "韦国强、黄秀英、韦小军")
+            #expect(after.first { $0.key.hasPrefix("成员 韦小军") }?.value.contains("务工3个月") == true, "\(after)")
+            #expect(after.first { $0.key.hasPrefix("成员 黄秀英") }?.value.contains("残疾证号后缀42") == true, "\(after)")
+            #expect(try await AuditVerifier.verify(on: db).isIntact)
+        }
+    }
 }
 
 /// Many records at once take the bulk path (COPY on PostgreSQL): text with tabs, line breaks and
@@ -96,4 +121,5 @@ import TuopinTestSupport
             #expect(try await AuditVerifier.verify(on: db).isIntact)
         }
     }
+
 }

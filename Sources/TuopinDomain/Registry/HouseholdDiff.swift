@@ -22,7 +22,8 @@ public enum HouseholdDiff {
         func b(_ v: Bool?) -> String { v.map(YesNo.label) ?? "未填" }
         return [m.relation.rawValue, m.name, m.ethnicity?.rawValue ?? "", m.education?.rawValue ?? "", m.schooling?.rawValue ?? "",
                 m.educationExempt == true ? "义务教育豁免" : "", m.health?.rawValue ?? "", m.labour?.rawValue ?? "",
-                m.workPlace.map { "\($0.rawValue)\(m.workMonths.map { "\($0)个月" } ?? "")" } ?? "",
+                m.workPlace.map { "\($0.rawValue)\(m.workMonths.map { "\($0)个月" } ?? "")" } ?? m.workMonths.map { "务工\($0)个月" } ?? "",
+                m.id.disabilitySuffix.map { "残疾证号后缀\($0)" } ?? "",
                 "医保\(b(m.medicalInsurance))", "养老\(b(m.pensionInsurance))"].filter { !$0.isEmpty }.joined(separator: "，")
     }
 
@@ -34,6 +35,8 @@ public enum HouseholdDiff {
     }
 
     static func incomeKey(_ year: Int) -> String { "\(year)年收入" }
+
+    static let orderKey = "成员顺序"
 
     /// Everything recorded of a household: the "after" of its creation, the "before" of its removal.
     public static func everything(_ h: Household) -> [String: String] {
@@ -83,6 +86,15 @@ public enum HouseholdDiff {
             let was = oldMembers[id].map(summary) ?? ""
             let now = summary(m)
             if was != now { before[memberKey(m)] = was; after[memberKey(m)] = now }
+        }
+        // The members' order (the registry keeps it), among those in both.
+        if let old {
+            let kept = old.members.filter { newMembers[$0.id.number] != nil }
+            let keptNew = new.members.filter { oldMembers[$0.id.number] != nil }
+            if kept.map(\.id.number) != keptNew.map(\.id.number) {
+                before[orderKey] = kept.map(\.name).joined(separator: "、")
+                after[orderKey] = keptNew.map(\.name).joined(separator: "、")
+            }
         }
         return (before, after)
     }
