@@ -9,6 +9,7 @@
 #
 # DATABASE_URL is a registry right after a first load; a database tuopin_same is made beside it and dropped.
 set -euo pipefail
+[ $# -eq 2 ] || { echo "usage: $0 DATABASE_URL WORKDIR" >&2; exit 2; }
 src=$1 work=$2
 same=${src%/*}/tuopin_same
 tables="households members household_incomes audit_events village_counts county_counts"

@@ -9,6 +9,7 @@
 #
 # Run it right after a first load into an empty registry (a second load adds update records).
 set -euo pipefail
+[ $# -eq 2 ] || { echo "usage: $0 REGISTRY.sqlite WORKDIR" >&2; exit 2; }
 db=$1 work=$2
 tables="households members household_incomes audit_events"
 rm -f "$work/same.sqlite" "$work/same.sqlite-wal" "$work/same.sql"

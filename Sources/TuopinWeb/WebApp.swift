@@ -20,6 +20,9 @@ public enum WebApp {
             app.sqliteFileClaim = SQLiteFileClaim.shared(path) {
                 app.logger.notice("等待正在进行的导入完成 / waiting for a load into \(path) to finish")
             }
+            if app.sqliteFileClaim == nil {
+                app.logger.warning("无法创建 \(path)-claim，导入时页面可能等待 / cannot create \(path)-claim: pages may wait while a large import writes")
+            }
         }
         routes(app)
     }

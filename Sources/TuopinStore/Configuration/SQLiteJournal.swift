@@ -21,6 +21,7 @@ public enum SQLiteJournal {
     /// wait while a rollback-journal load commits, so the caller does this only holding the file's
     /// exclusive claim (`SQLiteFileClaim`): no server is reading it. Nothing changes for PostgreSQL or an
     /// in-memory database.
+    ///
     /// `body` runs on one connection, which it is given, and is told whether the switch was made. The
     /// switch is made on that connection after it has read the file: a pooled connection that has not read
     /// since the file went to WAL mode still reports, and "sets", its old mode.

@@ -33,7 +33,7 @@ public enum RegistryImporter {
         guard !outcome.hasErrors, !options.dryRun else { return outcome }
 
         let writeStart = Date()
-        let write = { @Sendable (db: any Database) async throws -> Int64 in
+        let load = { @Sendable (db: any Database) async throws -> Int64 in
             let batchID = try await db.transaction { tx in
                 try await Self.write(read, fileName: file.lastPathComponent, options: options, on: tx, progress: progress)
             }
@@ -43,10 +43,10 @@ public enum RegistryImporter {
         }
         // A large load into a file no server is using skips the write-ahead log (1M households: write 77 s → 66 s).
         if read.households.count >= 10_000, let file = options.registryFile, let claim = SQLiteFileClaim.exclusive(file) {
-            outcome.batchID = try await SQLiteJournal.withRollbackJournal(on: db) { connection, _ in try await write(connection) }
+            outcome.batchID = try await SQLiteJournal.withRollbackJournal(on: db) { connection, _ in try await load(connection) }
             withExtendedLifetime(claim) {}
         } else {
-            outcome.batchID = try await write(db)
+            outcome.batchID = try await load(db)
         }
         outcome.written = true
         outcome.writeSeconds = Date().timeIntervalSince(writeStart)
