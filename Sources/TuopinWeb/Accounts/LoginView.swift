@@ -11,12 +11,13 @@ public enum LoginView {
         }
     }
 
-    public static func render(_ m: Model) -> String {
-        Layout.page(title: "登录", body: """
-            \(m.message.map { "<p class=\"bad\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
+    public static func render(_ m: Model) -> HTML {
+        let message = m.message.map { text -> HTML in "<p class=\"bad\" role=\"alert\">\(text)</p>" }
+        return Layout.page(title: "登录", body: """
+            \(message.orEmpty)
             <form class="filters" method="post" action="/login">
-            <input type="hidden" name="next" value="\(HTML.escape(m.next))">
-            <label>登录名<input name="username" value="\(HTML.escape(m.username))" autocomplete="username" required></label>
+            <input type="hidden" name="next" value="\(m.next)">
+            <label>登录名<input name="username" value="\(m.username)" autocomplete="username" required></label>
             <label>密码<input name="password" type="password" autocomplete="current-password" required></label>
             <button type="submit">登录</button>
             </form>

@@ -21,7 +21,7 @@ enum UserController {
     }
 
     static func page(_ req: Request, viewer: Viewer, form: [String: String] = [:], faults: [String: String] = [:], notice: String? = nil,
-                     status: HTTPStatus = .ok) async throws -> String {
+                     status: HTTPStatus = .ok) async throws -> HTML {
         let users = try await UserStore.list(in: viewer.scope, on: req.db)
         let roles = Role.allCases.filter { viewer.user.role == .administrator || $0 != .administrator }
         return UserListView.render(.init(users: users, form: form, faults: faults, notice: notice, csrf: viewer.csrfToken ?? "", roles: roles),

@@ -20,32 +20,34 @@ public enum UserListView {
         }
     }
 
-    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
-        let hidden = "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(m.csrf))\">"
-        let rows = m.users.map { u -> String in
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
+        let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(m.csrf)\">"
+        let rows = m.users.map { u -> HTML in
             let action = u.disabled ? "enable" : "disable"
+            let state: HTML = u.disabled ? "<span class=\"bad\">已停用</span>" : "正常"
             return """
-            <tr><td>\(HTML.escape(u.username))</td><td>\(HTML.escape(u.name))</td><td>\(HTML.escape(u.unit))</td><td>\(HTML.escape(u.phone.map(IDMask.mask) ?? ""))</td>\
-            <td>\(HTML.escape(u.role.rawValue))</td><td>\(HTML.escape(u.area?.prefix ?? "—"))</td><td>\(u.disabled ? "<span class=\"bad\">已停用</span>" : "正常")</td>\
-            <td><form method="post" action="/users/\(HTML.escape(u.username))/\(action)" class="inline">\(hidden)<button type="submit">\(u.disabled ? "恢复" : "停用")</button></form>
-            <form method="post" action="/users/\(HTML.escape(u.username))/reset-password" class="inline">\(hidden)<button type="submit">重设密码</button></form></td></tr>
+            <tr><td>\(u.username)</td><td>\(u.name)</td><td>\(u.unit)</td><td>\(u.phone.map(IDMask.mask) ?? "")</td>\
+            <td>\(u.role.rawValue)</td><td>\(u.area?.prefix ?? "—")</td><td>\(state)</td>\
+            <td><form method="post" action="/users/\(u.username)/\(action)" class="inline">\(hidden)<button type="submit">\(u.disabled ? "恢复" : "停用")</button></form>
+            <form method="post" action="/users/\(u.username)/reset-password" class="inline">\(hidden)<button type="submit">重设密码</button></form></td></tr>
             """
         }.joined(separator: "\n")
-        func field(_ key: String, _ label: String) -> String {
-            let fault = m.faults[key].map { "<span class=\"bad\">\(HTML.escape($0))</span>" } ?? ""
-            return "<label>\(label)<input name=\"\(key)\" value=\"\(HTML.escape(m.form[key] ?? ""))\">\(fault)</label>"
+        func fault(_ key: String) -> HTML { m.faults[key].map { f -> HTML in "<span class=\"bad\">\(f)</span>" } ?? .empty }
+        func field(_ key: String, _ label: String) -> HTML {
+            "<label>\(label)<input name=\"\(key)\" value=\"\(m.form[key] ?? "")\">\(fault(key))</label>"
         }
-        let roleOptions = m.roles.map { r in
-            "<option value=\"\(r.key)\"\(m.form["role"] == r.key ? " selected" : "")>\(HTML.escape(r.rawValue))</option>"
-        }.joined()
-        let body = """
-            \(m.notice.map { "<p class=\"ok\" role=\"status\">\(HTML.escape($0))</p>" } ?? "")
+        let roleOptions = m.roles.map { r -> HTML in
+            "<option value=\"\(r.key)\"\(m.form["role"] == r.key ? " selected" : "")>\(r.rawValue)</option>"
+        }
+        let notice = m.notice.map { n -> HTML in "<p class=\"ok\" role=\"status\">\(n)</p>" }
+        let body: HTML = """
+            \(notice.orEmpty)
             <table><thead><tr><th>登录名</th><th>姓名</th><th>单位</th><th>电话</th><th>角色</th><th>区划</th><th>状态</th><th></th></tr></thead>
             <tbody>\(rows)</tbody></table>
             <h2>新建用户</h2>
             <form class="filters" method="post" action="/users">\(hidden)
             \(field("username", "登录名"))\(field("name", "姓名"))\(field("unit", "单位"))\(field("phone", "电话"))
-            <label>角色<select name="role">\(roleOptions)</select>\(m.faults["role"].map { "<span class=\"bad\">\(HTML.escape($0))</span>" } ?? "")</label>
+            <label>角色<select name="role">\(roleOptions)</select>\(fault("role"))</label>
             \(field("area", "区划代码"))
             <button type="submit">新建（生成初始密码）</button>
             </form>

@@ -27,19 +27,19 @@ public enum AreaShowView {
         }
     }
 
-    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
         let area = m.node.area
         let c = m.node.counts
         let stats = [("户数", c.households), ("人数", c.persons), ("未脱贫户", c.households(.notExited)),
                      ("未脱贫人口", c.persons(.notExited)), ("已脱贫户", c.households(.exited)), ("已脱贫人口", c.persons(.exited))]
-            .map { "<div class=\"stat\"><b>\(HTML.count($0.1))</b><span>\($0.0)</span></div>" }.joined()
-        var body = "<div class=\"stats\">\(stats)</div>"
+            .map { stat -> HTML in "<div class=\"stat\"><b>\(HTML.count(stat.1))</b><span>\(stat.0)</span></div>" }
+        var body: HTML = "<div class=\"stats\">\(stats)</div>"
         body += indicators(m)
         body += villageProfile(m)
         body += targets(m)
         if !m.node.children.isEmpty {
-            let rows = m.node.children.map { child in
-                "<tr><td><a href=\"/areas/\(child.area.code.value)\">\(HTML.escape(child.area.name))</a></td><td>\(child.area.code.prefix)</td>\(CountCells.cells(child.counts))</tr>"
+            let rows = m.node.children.map { child -> HTML in
+                "<tr><td><a href=\"/areas/\(child.area.code.value)\">\(child.area.name)</a></td><td>\(child.area.code.prefix)</td>\(CountCells.cells(child.counts))</tr>"
             }.joined(separator: "\n")
             body += "<h2>下级区划</h2><table><thead><tr><th>区划</th><th>代码</th>\(CountCells.headers)</tr></thead><tbody>\(rows)</tbody></table>"
         }
@@ -55,16 +55,16 @@ public enum AreaShowView {
         return Layout.page(title: "\(area.name)（\(area.level.label)）", crumbs: crumbs, chrome: chrome, body: body)
     }
 
-    static func options<V: Vocabulary>(_ type: V.Type, selected: V?) -> String {
-        "<option value=\"\">全部</option>" + V.allCases.map { v in
-            "<option value=\"\(HTML.escape(v.rawValue))\"\(v == selected ? " selected" : "")>\(HTML.escape(v.rawValue))</option>"
+    static func options<V: Vocabulary>(_ type: V.Type, selected: V?) -> HTML {
+        "<option value=\"\">全部</option>" + V.allCases.map { v -> HTML in
+            "<option value=\"\(v.rawValue)\"\(v == selected ? " selected" : "")>\(v.rawValue)</option>"
         }.joined()
     }
 
-    static func filters(_ m: Model) -> String {
+    static func filters(_ m: Model) -> HTML {
         """
         <form class="filters" method="get" action="/areas/\(m.node.area.code.value)">
-        <label>姓名、证件号码或户编号<input type="search" name="q" value="\(HTML.escape(m.filter.search ?? ""))" size="24"></label>
+        <label>姓名、证件号码或户编号<input type="search" name="q" value="\(m.filter.search ?? "")" size="24"></label>
         <label>脱贫标志<select name="status">\(options(HouseholdStatus.self, selected: m.filter.status))</select></label>
         <label>贫困户属性<select name="type">\(options(HouseholdType.self, selected: m.filter.type))</select></label>
         <label>主要致贫原因<select name="cause">\(options(PovertyCause.self, selected: m.filter.cause))</select></label>
@@ -73,15 +73,15 @@ public enum AreaShowView {
         """
     }
 
-    static func list(_ m: Model) -> String {
+    static func list(_ m: Model) -> HTML {
         let p = m.page
         guard !p.items.isEmpty else { return "<p>没有符合条件的户。 <span class=\"muted\">No households match.</span></p>" }
-        let rows = p.items.map { h in
+        let rows = p.items.map { h -> HTML in
             """
-            <tr><td><a href="/households/\(h.id)">\(HTML.escape(h.number))</a></td><td>\(HTML.escape(h.headName ?? "—"))</td>\
-            <td>\(HTML.escape(h.headIDNumber.map(IDMask.mask) ?? ""))</td><td class="num">\(h.memberCount)</td>\
-            <td>\(HTML.escape(h.villageName ?? h.villageCode))</td><td>\(HTML.escape(h.type))</td><td>\(HTML.escape(h.mainCause))</td>\
-            <td>\(HTML.escape(h.status))\(h.exitYear.map { "（\($0)）" } ?? "")</td></tr>
+            <tr><td><a href="/households/\(h.id)">\(h.number)</a></td><td>\(h.headName ?? "—")</td>\
+            <td>\(h.headIDNumber.map(IDMask.mask) ?? "")</td><td class="num">\(h.memberCount)</td>\
+            <td>\(h.villageName ?? h.villageCode)</td><td>\(h.type)</td><td>\(h.mainCause)</td>\
+            <td>\(h.status)\(h.exitYear.map { "（\($0)）" } ?? "")</td></tr>
             """
         }.joined(separator: "\n")
         return """
@@ -92,26 +92,26 @@ public enum AreaShowView {
         """
     }
 
-    static func pager(_ m: Model) -> String {
+    static func pager(_ m: Model) -> HTML {
         let base = "/areas/\(m.node.area.code.value)"
         func link(_ page: Int) -> String {
             base + HTML.query([("q", m.filter.search), ("status", m.filter.status?.rawValue), ("type", m.filter.type?.rawValue),
                                ("cause", m.filter.cause?.rawValue), ("page", String(page))])
         }
-        var parts: [String] = []
-        if m.page.page > 1 { parts.append("<a href=\"\(HTML.escape(link(m.page.page - 1)))\">上一页</a>") }
+        var parts: [HTML] = []
+        if m.page.page > 1 { parts.append("<a href=\"\(link(m.page.page - 1))\">上一页</a>") }
         parts.append("<span>第 \(m.page.page) 页 / 共 \(m.page.pageCount) 页</span>")
-        if m.page.page < m.page.pageCount { parts.append("<a href=\"\(HTML.escape(link(m.page.page + 1)))\">下一页</a>") }
-        return "<div class=\"pager\">\(parts.joined())</div>"
+        if m.page.page < m.page.pageCount { parts.append("<a href=\"\(link(m.page.page + 1))\">下一页</a>") }
+        return "<div class=\"pager\">\(parts)</div>"
     }
 
     /// 退出指标 — the area's incidence against its threshold, and the way to the exit test of its households.
-    static func indicators(_ m: Model) -> String {
-        guard let i = m.incidence else { return "" }
+    static func indicators(_ m: Model) -> HTML {
+        guard let i = m.incidence else { return .empty }
         let area = m.node.area
         let what = area.code.level == .village ? "贫困村退出" : (area.code.level == .county ? "贫困县退出（综合贫困发生率）" : "贫困发生率")
-        let status = i.isMet.map { $0 ? "<span class=\"ok\">达到</span>" : "<span class=\"bad\">未达到</span>" } ?? "<span class=\"muted\">无法判断</span>"
-        var rows = "<tr><td>\(what)</td><td class=\"num\">\(i.incidence?.description ?? "—")</td><td>\(HTML.escape(i.threshold.describe(western: i.western)))</td><td>\(status)</td>"
+        let status: HTML = i.isMet.map { $0 ? "<span class=\"ok\">达到</span>" : "<span class=\"bad\">未达到</span>" } ?? "<span class=\"muted\">无法判断</span>"
+        var rows: HTML = "<tr><td>\(what)</td><td class=\"num\">\(i.incidence?.description ?? "—")</td><td>\(i.threshold.describe(western: i.western))</td><td>\(status)</td>"
             + "<td>未脱贫 \(HTML.count(i.poorRemaining)) 人 ÷ 户籍人口 \(i.population.map(HTML.count) ?? "未录入（tuopin import-villages）")</td></tr>"
         if area.code.level == .county {
             for name in ["脱贫人口错退率", "贫困人口漏评率", "群众认可度"] {
@@ -126,37 +126,40 @@ public enum AreaShowView {
     }
 
     /// 挂图作战 — the year's plan against exits so far, and the way to the full progress table.
-    static func targets(_ m: Model) -> String {
-        guard let p = m.targets else { return "" }
+    static func targets(_ m: Model) -> HTML {
+        guard let p = m.targets else { return .empty }
         let code = m.node.area.code.value
-        let link = "<a href=\"/areas/\(code)/targets?year=\(p.year)\">完成情况、达标待退出户与缺项</a>"
+        let link: HTML = "<a href=\"/areas/\(code)/targets?year=\(p.year)\">完成情况、达标待退出户与缺项</a>"
         guard let t = p.target else {
             return "<h2>\(p.year)年减贫计划</h2><p class=\"muted\">未下达计划。已脱贫 \(HTML.count(p.exitedHouseholds)) 户 \(HTML.count(p.exitedPersons)) 人。\(link)</p>"
         }
         let rows = [("脱贫户数", t.households, p.exitedHouseholds, p.householdRate), ("脱贫人数", t.persons, p.exitedPersons, p.personRate)]
-            .map { "<tr><td>\($0.0)</td><td class=\"num\">\(HTML.count($0.1))</td><td class=\"num\">\(HTML.count($0.2))</td><td class=\"num\">\($0.3?.description ?? "—")</td></tr>" }
-            .joined()
-        let villages = t.villages.map { "<tr><td>出列村数</td><td class=\"num\">\($0)</td><td class=\"num\">\(p.exitedVillages)</td><td class=\"num\">\(Percent.ratio(p.exitedVillages, of: $0)?.description ?? "—")</td></tr>" } ?? ""
-        let county = t.countyExitYear.map { "<p>计划摘帽年度：\($0)年</p>" } ?? ""
+            .map { r -> HTML in
+                "<tr><td>\(r.0)</td><td class=\"num\">\(HTML.count(r.1))</td><td class=\"num\">\(HTML.count(r.2))</td><td class=\"num\">\(r.3?.description ?? "—")</td></tr>"
+            }
+        let villages = t.villages.map { v -> HTML in
+            "<tr><td>出列村数</td><td class=\"num\">\(v)</td><td class=\"num\">\(p.exitedVillages)</td><td class=\"num\">\(Percent.ratio(p.exitedVillages, of: v)?.description ?? "—")</td></tr>"
+        }
+        let county = t.countyExitYear.map { y -> HTML in "<p>计划摘帽年度：\(y)年</p>" }
         return """
             <h2>\(p.year)年减贫计划（挂图作战）</h2>
-            <table><thead><tr><th>项目</th><th class="num">计划</th><th class="num">已完成</th><th class="num">完成率</th></tr></thead><tbody>\(rows)\(villages)</tbody></table>
-            \(county)<p>\(link)</p>
+            <table><thead><tr><th>项目</th><th class="num">计划</th><th class="num">已完成</th><th class="num">完成率</th></tr></thead><tbody>\(rows)\(villages.orEmpty)</tbody></table>
+            \(county.orEmpty)<p>\(link)</p>
             """
     }
 
     /// 贫困村登记 — the village's registered population, poor-village flag and exit year, editable by the county office.
-    static func villageProfile(_ m: Model) -> String {
-        guard m.node.area.code.level == .village else { return "" }
+    static func villageProfile(_ m: Model) -> HTML {
+        guard m.node.area.code.level == .village else { return .empty }
         let v = m.village
         let population = v?.indicator.population
-        let facts = "<p>户籍人口：\(population.map(HTML.count) ?? "未录入")　贫困村：\(v?.isPoorVillage.map(YesNo.label) ?? "未录入")　出列年度：\(v?.exitYear.map(String.init) ?? "—")</p>"
+        let facts: HTML = "<p>户籍人口：\(population.map(HTML.count) ?? "未录入")　贫困村：\(v?.isPoorVillage.map(YesNo.label) ?? "未录入")　出列年度：\(v?.exitYear.map(String.init) ?? "—")</p>"
         guard let csrf = m.profileCSRF else { return "<h2>贫困村登记</h2>" + facts }
-        func option(_ label: String) -> String { "<option\(v?.isPoorVillage.map(YesNo.label) == label ? " selected" : "")>\(label)</option>" }
+        func option(_ label: String) -> HTML { "<option\(v?.isPoorVillage.map(YesNo.label) == label ? " selected" : "")>\(label)</option>" }
         return """
             <h2>贫困村登记</h2>\(facts)
             <form method="post" action="/areas/\(m.node.area.code.value)/profile" class="noprint">
-            <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+            <input type="hidden" name="_csrf" value="\(csrf)">
             <p><label>户籍人口 <input name="registered_population" value="\(population.map(String.init) ?? "")" size="7" inputmode="numeric"></label>
             <label>贫困村 <select name="poor_village">\(option("是"))\(option("否"))</select></label>
             <label>出列年度 <input name="exit_year" value="\(v?.exitYear.map(String.init) ?? "")" size="5"></label>

@@ -12,7 +12,7 @@ public enum AreaTreeView {
         }
     }
 
-    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
         if m.scopeIsEmpty {
             return Layout.page(title: "区划与建档立卡户", crumbs: [.init("首页")], chrome: chrome, body: """
                 <p>您的角色目前没有可查看的户：帮扶干部在结对后、第三方评估在抽样后才能看到对应的户。</p>
@@ -25,10 +25,14 @@ public enum AreaTreeView {
                 <p class="muted">No households yet: load a file with <code>tuopin import FILE</code>.</p>
                 """)
         }
-        var rows = ""
+        var rows: [HTML] = []
         func walk(_ node: AreaNode, depth: Int) {
             let indent = String(repeating: "　", count: depth)
-            rows += "<tr><td>\(indent)<a href=\"/areas/\(node.area.code.value)\">\(HTML.escape(node.area.name))</a> <span class=\"muted\">\(node.area.level.label)</span></td><td>\(node.area.code.prefix)</td>\(CountCells.cells(node.counts))</tr>\n"
+            rows.append("""
+                <tr><td>\(indent)<a href="/areas/\(node.area.code.value)">\(node.area.name)</a> <span class="muted">\(node.area.level.label)</span></td>\
+                <td>\(node.area.code.prefix)</td>\(CountCells.cells(node.counts))</tr>
+
+                """)
             if node.area.level < .township { node.children.forEach { walk($0, depth: depth + 1) } }
         }
         m.roots.forEach { walk($0, depth: 0) }

@@ -22,19 +22,20 @@ public enum AuditSearchView {
 
     public static func time(_ d: Date) -> String { formatter.string(from: d) }
 
-    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
-        func field(_ key: String, _ label: String, _ type: String = "text") -> String {
-            "<label>\(label)<input type=\"\(type)\" name=\"\(key)\" value=\"\(HTML.escape(m.query[key] ?? ""))\"></label>"
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
+        func field(_ key: String, _ label: String, _ type: String = "text") -> HTML {
+            "<label>\(label)<input type=\"\(type)\" name=\"\(key)\" value=\"\(m.query[key] ?? "")\"></label>"
         }
-        let form = """
+        let csv = "/audit.csv" + HTML.query(m.query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let form: HTML = """
             <form class="filters" method="get" action="/audit">
             \(field("actor", "用户（登录名）"))\(field("area", "区划代码"))\(field("entity", "对象类型"))\(field("entity_id", "对象编号"))
             \(field("action", "操作"))\(field("from", "起（日期）", "date"))\(field("to", "止（日期）", "date"))
             <button type="submit">查询</button>
-            <a href="/audit.csv\(HTML.escape(HTML.query(m.query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))">导出 CSV</a>
+            <a href="\(csv)">导出 CSV</a>
             </form>
             """
-        let table = m.page.items.isEmpty ? "<p>没有符合条件的记录。 <span class=\"muted\">No records match.</span></p>" : """
+        let table: HTML = m.page.items.isEmpty ? "<p>没有符合条件的记录。 <span class=\"muted\">No records match.</span></p>" : """
             <p class="muted">共 \(HTML.count(m.page.total)) 条，第 \(m.page.page)/\(m.page.pageCount) 页（新记录在前）</p>
             \(table(m.page.items))
             """
@@ -42,21 +43,21 @@ public enum AuditSearchView {
     }
 
     /// The table of audit records, as the search page and each household's history show it.
-    static func table(_ records: [AuditQuery.Record]) -> String {
+    static func table(_ records: [AuditQuery.Record]) -> HTML {
         """
         <table><thead><tr><th class="num">序号</th><th>时间</th><th>用户</th><th>角色</th><th>来源IP</th><th>操作</th><th>对象</th><th>区划</th><th>变化</th><th>原因</th></tr></thead>
         <tbody>\(records.map(row).joined(separator: "\n"))</tbody></table>
         """
     }
 
-    static func row(_ r: AuditQuery.Record) -> String {
-        let changes = AuditLabels.changes(before: r.before, after: r.after).map(HTML.escape).joined(separator: "<br>")
-        let object = r.entity == "household" ? r.entityID.map { "<a href=\"/households/\(HTML.escape($0))\">户 \(HTML.escape($0))</a>" } ?? "户"
-            : HTML.escape(r.entity + (r.entityID.map { " \($0)" } ?? ""))
+    static func row(_ r: AuditQuery.Record) -> HTML {
+        let changes = AuditLabels.changes(before: r.before, after: r.after).map(HTML.text).joined(separator: "<br>")
+        let object: HTML = r.entity == "household" ? r.entityID.map { id -> HTML in "<a href=\"/households/\(id)\">户 \(id)</a>" } ?? "户"
+            : "\(r.entity + (r.entityID.map { " \($0)" } ?? ""))"
         return """
-            <tr><td class="num">\(r.seq)</td><td>\(time(r.at))</td><td>\(HTML.escape(r.actor))</td><td>\(HTML.escape(r.actorRole ?? ""))</td>\
-            <td>\(HTML.escape(r.ip ?? ""))</td><td>\(HTML.escape(AuditLabels.action(r.action)))</td><td>\(object)</td>\
-            <td>\(HTML.escape(r.areaCode ?? ""))</td><td>\(changes)</td><td>\(HTML.escape(r.reason ?? ""))</td></tr>
+            <tr><td class="num">\(r.seq)</td><td>\(time(r.at))</td><td>\(r.actor)</td><td>\(r.actorRole ?? "")</td>\
+            <td>\(r.ip ?? "")</td><td>\(AuditLabels.action(r.action))</td><td>\(object)</td>\
+            <td>\(r.areaCode ?? "")</td><td>\(changes)</td><td>\(r.reason ?? "")</td></tr>
             """
     }
 

@@ -13,13 +13,13 @@ enum HouseholdMonitoringSection {
     }
 
     static func render(householdID: Int64, year: Int?, finding: MonitoringCheck.Finding?, hardships: [Hardship], canRecord: Bool,
-                       csrf: String?, today: LocalDate, draft: Draft? = nil) -> String {
-        var html = "<h2 id=\"monitoring\">防返贫监测</h2>"
+                       csrf: String?, today: LocalDate, draft: Draft? = nil) -> HTML {
+        var html: HTML = "<h2 id=\"monitoring\">防返贫监测</h2>"
         if let year {
             if let f = finding {
                 if let c = f.category {
-                    html += "<p>\(year)年研判：<span class=\"bad\">\(HTML.escape(c.rawValue))</span></p><ul>"
-                        + f.signals.map { "<li><b>\(HTML.escape($0.rule.rawValue))</b>：\(HTML.escape($0.text))</li>" }.joined() + "</ul>"
+                    html += "<p>\(year)年研判：<span class=\"bad\">\(c.rawValue)</span></p><ul>"
+                        + f.signals.map { s -> HTML in "<li><b>\(s.rule.rawValue)</b>：\(s.text)</li>" }.joined() + "</ul>"
                 } else {
                     html += "<p>\(year)年研判：<span class=\"ok\">未触发监测规则</span>\(f.incomeUnknown ? "（当年收入未录入，收入规则未能研判）" : "")</p>"
                 }
@@ -28,27 +28,27 @@ enum HouseholdMonitoringSection {
             }
         }
         if !hardships.isEmpty {
-            let rows = hardships.reversed().map { h in
-                "<tr><td>\(h.occurredOn)</td><td>\(HTML.escape(h.kind.rawValue))</td><td class=\"num\">\(h.cost.groupedYuan)</td><td>\(HTML.escape(h.note))</td></tr>"
-            }.joined()
+            let rows = hardships.reversed().map { h -> HTML in
+                "<tr><td>\(h.occurredOn)</td><td>\(h.kind.rawValue)</td><td class=\"num\">\(h.cost.groupedYuan)</td><td>\(h.note)</td></tr>"
+            }
             html += "<table><thead><tr><th>发生日期</th><th>风险类型</th><th class=\"num\">支出或损失（元）</th><th>说明</th></tr></thead><tbody>\(rows)</tbody></table>"
         }
         guard canRecord, let csrf else { return html }
-        let kinds = Hardship.Kind.allCases.map { kind in
-            "<option\(draft?.kind == kind.rawValue ? " selected" : "")>\(HTML.escape(kind.rawValue))</option>"
-        }.joined()
-        let faults = draft.map { d in
+        let kinds = Hardship.Kind.allCases.map { kind -> HTML in
+            "<option\(draft?.kind == kind.rawValue ? " selected" : "")>\(kind.rawValue)</option>"
+        }
+        let faults = draft.map { d -> HTML in
             "<p class=\"bad\" role=\"alert\">突发困难未登记 / the hardship was not recorded：</p><ul class=\"bad\">"
-                + d.faults.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
-        } ?? ""
+                + d.faults.map { f -> HTML in "<li>\(f)</li>" }.joined() + "</ul>"
+        }
         return html + """
             <form method="post" action="/households/\(householdID)/hardships" class="noprint" id="hardship-form">
-            \(faults)
-            <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+            \(faults.orEmpty)
+            <input type="hidden" name="_csrf" value="\(csrf)">
             <p>登记突发困难：<select name="kind">\(kinds)</select>
-            <label>发生日期 <input name="occurred_on" value="\(HTML.escape(draft?.occurredOn ?? today.description))" size="10"></label>
-            <label>支出或损失（元） <input name="cost" inputmode="decimal" size="8" value="\(HTML.escape(draft?.cost ?? ""))"></label>
-            <label>说明 <input name="note" size="30" value="\(HTML.escape(draft?.note ?? ""))"></label>
+            <label>发生日期 <input name="occurred_on" value="\(draft?.occurredOn ?? today.description)" size="10"></label>
+            <label>支出或损失（元） <input name="cost" inputmode="decimal" size="8" value="\(draft?.cost ?? "")"></label>
+            <label>说明 <input name="note" size="30" value="\(draft?.note ?? "")"></label>
             <button type="submit">登记</button></p>
             </form>
             """

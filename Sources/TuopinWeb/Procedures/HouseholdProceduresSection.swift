@@ -14,44 +14,44 @@ enum HouseholdProceduresSection {
         var today: LocalDate
     }
 
-    static func render(_ m: Model) -> String {
-        var html = "<h2 id=\"procedures\">程序办理与状态历史</h2>"
+    static func render(_ m: Model) -> HTML {
+        var html: HTML = "<h2 id=\"procedures\">程序办理与状态历史</h2>"
         if !m.history.isEmpty {
-            html += "<p>状态历史：" + m.history.map { "\($0.effectiveOn) \(HTML.escape($0.status))（\(HTML.escape($0.actor))）" }.joined(separator: " → ") + "</p>"
+            html += "<p>状态历史：" + m.history.map { e -> HTML in "\(e.effectiveOn) \(e.status)（\(e.actor)）" }.joined(separator: " → ") + "</p>"
         }
         for s in m.procedures.reversed() { html += procedure(s, m) }
         if m.procedures.isEmpty { html += "<p class=\"muted\">尚未办理程序。</p>" }
         if let csrf = m.csrf, m.role.allows(.runProcedures), !m.startable.isEmpty {
-            let options = m.startable.map { "<option>\(HTML.escape($0.rawValue))</option>" }.joined()
+            let options = m.startable.map { k -> HTML in "<option>\(k.rawValue)</option>" }
             html += """
                 <form method="post" action="/households/\(m.householdID)/procedures" class="noprint">
-                <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+                <input type="hidden" name="_csrf" value="\(csrf)">
                 <p>启动程序：<select name="kind">\(options)</select> <button type="submit">启动</button></p></form>
                 """
         }
         return html
     }
 
-    static func procedure(_ s: ProcedureStore.Stored, _ m: Model) -> String {
+    static func procedure(_ s: ProcedureStore.Stored, _ m: Model) -> HTML {
         let p = s.procedure
-        let state = p.isFinished ? "<span class=\"ok\">已完成</span>" : "进行中"
-        let steps = p.kind.steps.enumerated().map { i, step -> String in
-            guard i < p.done.count else { return "<li class=\"muted\">\(HTML.escape(step.rawValue))（\(step.level.label)）</li>" }
+        let state: HTML = p.isFinished ? "<span class=\"ok\">已完成</span>" : "进行中"
+        let steps = p.kind.steps.enumerated().map { i, step -> HTML in
+            guard i < p.done.count else { return "<li class=\"muted\">\(step.rawValue)（\(step.level.label)）</li>" }
             let d = p.done[i]
-            return "<li>\(HTML.escape(step.rawValue))：\(d.on) \(HTML.escape(d.actor))\(d.note.map { "，\(HTML.escape($0))" } ?? "")</li>"
-        }.joined()
-        var html = "<h3>\(HTML.escape(p.kind.rawValue))（\(state)）</h3><ol>\(steps)</ol>"
+            return "<li>\(step.rawValue)：\(d.on) \(d.actor)\(d.note.map { "，\($0)" } ?? "")</li>"
+        }
+        var html: HTML = "<h3>\(p.kind.rawValue)（\(state)）</h3><ol>\(steps)</ol>"
         if let posting = p.runningPosting, let ends = p.postingEndsOn {
-            html += "<p>\(HTML.escape(posting.step.rawValue))自 \(posting.on) 起，\(ends) 起方可办理下一步。</p>"
+            html += "<p>\(posting.step.rawValue)自 \(posting.on) 起，\(ends) 起方可办理下一步。</p>"
         }
         for (i, o) in p.objections.enumerated() {
-            html += "<p>异议\(i + 1)（\(o.raisedOn)）：\(HTML.escape(o.text))"
+            html += "<p>异议\(i + 1)（\(o.raisedOn)）：\(o.text)"
             if let r = o.resolution, let on = o.resolvedOn {
-                html += " — 已处理（\(on)）：\(HTML.escape(r))</p>"
+                html += " — 已处理（\(on)）：\(r)</p>"
             } else if let csrf = m.csrf, m.role.allows(.runProcedures) {
                 html += """
                      <form method="post" action="/procedures/\(s.id)/objections/\(i)/resolve" class="inline noprint">
-                    <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+                    <input type="hidden" name="_csrf" value="\(csrf)">
                     <input name="resolution" placeholder="处理结果" size="20"> <input name="date" value="\(m.today)" size="10">
                     <button type="submit">处理</button></form></p>
                     """
@@ -60,16 +60,16 @@ enum HouseholdProceduresSection {
             }
         }
         guard let csrf = m.csrf, let next = p.nextStep else { return html }
-        let hidden = "<input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape(csrf))\">"
+        let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
         if m.role.mayTake(next) {
             html += """
                 <form method="post" action="/procedures/\(s.id)/steps" class="noprint">\(hidden)
-                <input type="hidden" name="step" value="\(HTML.escape(next.rawValue))">
-                <p>办理“\(HTML.escape(next.rawValue))”：<label>日期 <input name="date" value="\(m.today)" size="10"></label>
+                <input type="hidden" name="step" value="\(next.rawValue)">
+                <p>办理“\(next.rawValue)”：<label>日期 <input name="date" value="\(m.today)" size="10"></label>
                 <label>说明 <input name="note" size="30"></label> <button type="submit">办理</button></p></form>
                 """
         } else {
-            html += "<p class=\"muted\">下一步“\(HTML.escape(next.rawValue))”由\(next.level.label)办理。</p>"
+            html += "<p class=\"muted\">下一步“\(next.rawValue)”由\(next.level.label)办理。</p>"
         }
         if p.runningPosting != nil && m.role.allows(.runProcedures) {
             html += """

@@ -80,62 +80,65 @@ public enum HouseholdEditView {
         }
     }
 
-    static func input(_ c: ExchangeColumn, name: String, value: String, size: Int? = nil) -> String {
+    static func input(_ c: ExchangeColumn, name: String, value: String, size: Int? = nil) -> HTML {
         if let options = choices(c) {
-            return "<select name=\"\(name)\">" + options.map { o in
-                "<option value=\"\(HTML.escape(o))\"\(o == value ? " selected" : "")>\(o.isEmpty ? "（未填）" : HTML.escape(o))</option>"
+            return "<select name=\"\(name)\">" + options.map { o -> HTML in
+                "<option value=\"\(o)\"\(o == value ? " selected" : "")>\(o.isEmpty ? "（未填）" : o)</option>"
             }.joined() + "</select>"
         }
-        return "<input name=\"\(name)\" value=\"\(HTML.escape(value))\"\(size.map { " size=\"\($0)\"" } ?? "")>"
+        let width: HTML = size.map { " size=\"\($0)\"" } ?? .empty
+        return "<input name=\"\(name)\" value=\"\(value)\"\(width)>"
     }
 
-    static func fault(_ m: Model, _ key: String) -> String {
-        m.faults[key].map { "<span class=\"bad\">\(HTML.escape($0))</span>" } ?? ""
+    static func fault(_ m: Model, _ key: String) -> HTML {
+        m.faults[key].map { "<span class=\"bad\">\($0)</span>" } ?? .empty
     }
 
     /// Faults of fields the form does not show (so that none is ever silent).
-    static func otherFaults(_ m: Model) -> String {
+    static func otherFaults(_ m: Model) -> HTML {
         var shown = Set(editable.map(\.key) + [ExchangeColumn.householdNo.key])
         for i in m.members.indices { for c in memberColumns { shown.insert("m\(i)_\(c.key)") } }
         shown.insert("reason")
         let rest = m.faults.filter { !shown.contains($0.key) }.sorted { $0.key < $1.key }
-        return rest.map { "<p class=\"bad\">\(HTML.escape($0.value))</p>" }.joined()
+        return rest.map { f -> HTML in "<p class=\"bad\">\(f.value)</p>" }.joined()
     }
 
-    static func memberTable(_ m: Model) -> String {
-        let head = memberColumns.map { "<th>\($0.chineseName)</th>" }.joined()
-        let rows = m.members.enumerated().map { i, row -> String in
+    static func memberTable(_ m: Model) -> HTML {
+        let head = memberColumns.map { c -> HTML in "<th>\(c.chineseName)</th>" }.joined()
+        let rows = m.members.enumerated().map { i, row -> HTML in
             let isNew = i >= m.detail.household.members.count
             let prefix = "m\(i)_"
-            let cells = memberColumns.map { c -> String in
+            let cells = memberColumns.map { c -> HTML in
                 let readOnly = c == .idNumber && !isNew
-                let field = readOnly ? "<input type=\"hidden\" name=\"\(prefix)\(c.key)\" value=\"\(HTML.escape(row.values[c] ?? ""))\">\(HTML.escape(row.values[c] ?? ""))"
+                let field: HTML = readOnly ? "<input type=\"hidden\" name=\"\(prefix)\(c.key)\" value=\"\(row.values[c] ?? "")\">\(row.values[c] ?? "")"
                     : input(c, name: prefix + c.key, value: row.values[c] ?? "", size: c == .idNumber ? 20 : (c == .name ? 8 : 4))
                 return "<td>\(field)\(fault(m, "m\(i)_\(c.key)"))</td>"
             }.joined()
-            let remove = isNew ? "<td>新增</td>" : "<td><label><input type=\"checkbox\" name=\"\(prefix)remove\"\(row.remove ? " checked" : "")>删除</label></td>"
+            let remove: HTML = isNew ? "<td>新增</td>" : "<td><label><input type=\"checkbox\" name=\"\(prefix)remove\"\(row.remove ? " checked" : "")>删除</label></td>"
             return "<tr>\(remove)\(cells)</tr>"
         }.joined(separator: "\n")
         return "<h2>家庭成员</h2><table><thead><tr><th></th>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
     }
 
-    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
         let columns = m.isNew ? [ExchangeColumn.householdNo] + editable : editable
-        let fields = columns.map { c -> String in
+        let fields = columns.map { c -> HTML in
             "<label>\(c.chineseName)\(input(c, name: c.key, value: m.values[c] ?? ""))\(fault(m, c.key))</label>"
         }.joined(separator: "\n")
         let route = m.approvals.isEmpty ? (m.isNew ? "提交后立即建档。" : "保存后立即生效。") : "保存后成为变更申请，须经" + m.approvals.map(\.label).joined(separator: "、") + "依次审批后生效。"
-        let body = """
-            \(m.conflict.map { "<p class=\"bad\" role=\"alert\">\(HTML.escape($0))</p>" } ?? "")
-            <p class="muted">\(route)\(m.isNew ? "" : " 户编号 \(HTML.escape(m.detail.household.number))，当前第 \(m.detail.version) 版。")</p>
+        let version = m.isNew ? "" : " 户编号 \(m.detail.household.number)，当前第 \(m.detail.version) 版。"
+        let conflict = m.conflict.map { c -> HTML in "<p class=\"bad\" role=\"alert\">\(c)</p>" }
+        let body: HTML = """
+            \(conflict.orEmpty)
+            <p class="muted">\(route)\(version)</p>
             <form class="edit" method="post" action="\(m.isNew ? "/households/new" : "/households/\(m.detail.id)/edit")">
-            <input type="hidden" name="_csrf" value="\(HTML.escape(m.csrf))">
+            <input type="hidden" name="_csrf" value="\(m.csrf)">
             <input type="hidden" name="version" value="\(m.version)">
             \(fields)
             \(memberTable(m))
             \(otherFaults(m))
-            <label>修改原因（必填）<input name="reason" value="\(HTML.escape(m.reason))" size="40">\(m.faults["reason"].map { "<span class=\"bad\">\(HTML.escape($0))</span>" } ?? "")</label>
-            <label>附件名称（多个用逗号分隔）<input name="attachments" value="\(HTML.escape(m.attachments))" size="30"></label>
+            <label>修改原因（必填）<input name="reason" value="\(m.reason)" size="40">\(fault(m, "reason"))</label>
+            <label>附件名称（多个用逗号分隔）<input name="attachments" value="\(m.attachments)" size="30"></label>
             <button type="submit">\(m.approvals.isEmpty ? "保存" : "提交变更申请")</button>
             <a href="/households/\(m.detail.id)">取消</a>
             </form>

@@ -44,30 +44,30 @@ public enum HouseholdShowView {
         }
     }
 
-    static func yn(_ b: Bool?) -> String { b.map { $0 ? "是" : "<span class=\"bad\">否</span>" } ?? "<span class=\"muted\">未填</span>" }
-    static func text(_ s: String?) -> String { s.map(HTML.escape) ?? "<span class=\"muted\">未填</span>" }
+    static func yn(_ b: Bool?) -> HTML { b.map { $0 ? "是" : "<span class=\"bad\">否</span>" } ?? "<span class=\"muted\">未填</span>" }
+    static func text(_ s: String?) -> HTML { s.map(HTML.text) ?? "<span class=\"muted\">未填</span>" }
 
-    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> String {
+    public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
         let h = m.detail.household
-        let facts: [(String, String)] = [
-            ("户编号", HTML.escape(h.number)), ("户主", text(h.head?.name)),
-            ("所在村", HTML.escape(m.detail.villageName ?? h.villageCode.value)
-                + (m.detail.villageName?.contains(h.villageCode.value) == false ? " <span class=\"muted\">\(h.villageCode.value)</span>" : "")),
-            ("贫困户属性", HTML.escape(h.type.rawValue)), ("识别标准", HTML.escape(h.standard.rawValue)),
-            ("主要致贫原因", HTML.escape(h.mainCause.rawValue)),
-            ("其他致贫原因", h.otherCauses.isEmpty ? "<span class=\"muted\">无</span>" : HTML.escape(h.otherCauses.map(\.rawValue).joined(separator: "、"))),
-            ("识别年度", String(h.identifiedYear)), ("脱贫标志", HTML.escape(h.status.rawValue) + (h.exitYear.map { "（\($0)年）" } ?? "")),
+        let village: HTML = "\(m.detail.villageName ?? h.villageCode.value)"
+            + (m.detail.villageName?.contains(h.villageCode.value) == false ? " <span class=\"muted\">\(h.villageCode.value)</span>" : .empty)
+        let facts: [(String, HTML)] = [
+            ("户编号", "\(h.number)"), ("户主", text(h.head?.name)), ("所在村", village),
+            ("贫困户属性", "\(h.type.rawValue)"), ("识别标准", "\(h.standard.rawValue)"),
+            ("主要致贫原因", "\(h.mainCause.rawValue)"),
+            ("其他致贫原因", h.otherCauses.isEmpty ? "<span class=\"muted\">无</span>" : "\(h.otherCauses.map(\.rawValue).joined(separator: "、"))"),
+            ("识别年度", "\(h.identifiedYear)"), ("脱贫标志", "\(h.status.rawValue)\(h.exitYear.map { "（\($0)年）" } ?? "")"),
             ("住房安全等级", text(h.housingGrade?.rawValue)), ("危房已改造或已搬迁", yn(h.housingResolved)),
             ("不愁吃", yn(h.foodSecure)), ("不愁穿", yn(h.clothingSecure)), ("饮水安全", yn(h.waterSafe)),
             ("通生活用电", yn(h.powerSupplied)), ("通广播电视", yn(h.broadcastReception)),
             ("联系电话", text(m.showFullIdentity ? h.phone : h.phone.map(IDMask.mask))), ("数据版本", "第 \(m.detail.version) 版"),
         ]
-        var body = m.canEdit ? "<p><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : ""
-        body += "<dl class=\"facts\">" + facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined() + "</dl>"
+        var body: HTML = m.canEdit ? "<p><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : .empty
+        body += "<dl class=\"facts\">" + facts.map { f -> HTML in "<dt>\(f.0)</dt><dd>\(f.1)</dd>" }.joined() + "</dl>"
         body += verdict(m)
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
                                                   canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today, draft: m.hardshipDraft)
-        body += m.procedures.map(HouseholdProceduresSection.render) ?? ""
+        body += m.procedures.map(HouseholdProceduresSection.render) ?? .empty
         body += members(m)
         body += incomes(h, standards: m.standards)
         body += history(m)
@@ -75,7 +75,7 @@ public enum HouseholdShowView {
             body += """
                 <h2>删除此户</h2>
                 <form class="filters" method="post" action="/households/\(m.detail.id)/remove">
-                <input type="hidden" name="_csrf" value="\(HTML.escape(csrf))">
+                <input type="hidden" name="_csrf" value="\(csrf)">
                 <label>原因（错评剔除、自然销户等，必填）<input name="reason" size="40" required></label>
                 <button type="submit">申请删除</button>
                 </form>
@@ -85,10 +85,10 @@ public enum HouseholdShowView {
         return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, chrome: chrome, body: body)
     }
 
-    static func members(_ m: Model) -> String {
-        let rows = m.detail.household.members.map { p in
+    static func members(_ m: Model) -> HTML {
+        let rows = m.detail.household.members.map { p -> HTML in
             """
-            <tr><td>\(HTML.escape(p.name))</td><td>\(HTML.escape(p.relation.rawValue))</td><td>\(HTML.escape(m.showFullIdentity ? p.id.registryText : IDMask.mask(p.id.registryText)))</td>\
+            <tr><td>\(p.name)</td><td>\(p.relation.rawValue)</td><td>\(m.showFullIdentity ? p.id.registryText : IDMask.mask(p.id.registryText))</td>\
             <td>\(p.sex.rawValue)</td><td class="num">\(p.birthDate.age(on: m.today))</td><td>\(text(p.ethnicity?.rawValue))</td>\
             <td>\(text(p.education?.rawValue))</td><td>\(text(p.schooling?.rawValue))</td><td>\(text(p.health?.rawValue))</td>\
             <td>\(text(p.labour?.rawValue))</td><td>\(text(p.workPlace?.rawValue))\(p.workMonths.map { " \($0)个月" } ?? "")</td>\
@@ -103,42 +103,45 @@ public enum HouseholdShowView {
         """
     }
 
-    static func history(_ m: Model) -> String {
-        let imported = m.detail.lastImport.map { i in
-            "<p>最近一次由 <b>\(HTML.escape(i.actor))</b> 于 \(AuditSearchView.time(i.at)) 导入文件 <b>\(HTML.escape(i.file))</b> 写入（第 \(m.detail.version) 版）。</p>"
-        } ?? ""
-        let table = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>" : AuditSearchView.table(m.history)
-        return "<h2>变更记录（痕迹）</h2>" + imported + table
+    static func history(_ m: Model) -> HTML {
+        let imported = m.detail.lastImport.map { i -> HTML in
+            "<p>最近一次由 <b>\(i.actor)</b> 于 \(AuditSearchView.time(i.at)) 导入文件 <b>\(i.file)</b> 写入（第 \(m.detail.version) 版）。</p>"
+        }
+        let table: HTML = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>" : AuditSearchView.table(m.history)
+        return "<h2>变更记录（痕迹）</h2>" + imported.orEmpty + table
     }
 
     /// 脱贫标准核验 — each item of the checklist with what the registry shows.
-    static func verdict(_ m: Model) -> String {
-        guard let v = m.verdict else { return "" }
-        let years = m.verdictYears.map { y in
+    static func verdict(_ m: Model) -> HTML {
+        guard let v = m.verdict else { return .empty }
+        let years = m.verdictYears.map { y -> HTML in
             y == v.year ? "<b>\(y)</b>" : "<a href=\"/households/\(m.detail.id)?year=\(y)\">\(y)</a>"
         }.joined(separator: " ")
-        let rows = v.items.map { i in
-            "<tr><td>\(HTML.escape(i.item.label))</td><td>\(i.met ? "<span class=\"ok\">达标</span>" : "<span class=\"bad\">未达标</span>")</td><td>\(HTML.escape(i.evidence.text))</td></tr>"
-        }.joined()
-        let conclusion = v.meets ? "<span class=\"ok\">达标</span>" : "<span class=\"bad\">未达标</span>（未达标项：\(HTML.escape(v.missing.map(\.label).joined(separator: "、")))）"
+        let rows = v.items.map { i -> HTML in
+            let result: HTML = i.met ? "<span class=\"ok\">达标</span>" : "<span class=\"bad\">未达标</span>"
+            return "<tr><td>\(i.item.label)</td><td>\(result)</td><td>\(i.evidence.text)</td></tr>"
+        }
+        let conclusion: HTML = v.meets ? "<span class=\"ok\">达标</span>"
+            : "<span class=\"bad\">未达标</span>（未达标项：\(v.missing.map(\.label).joined(separator: "、"))）"
+        let yearLinks: HTML = m.verdictYears.isEmpty ? .empty : "　年度：" + years
         return """
             <h2>脱贫标准核验（\(v.year)年，参照日 \(v.referenceDate)）</h2>
-            <p>结论：\(conclusion)\(years.isEmpty ? "" : "　年度：" + years)　<a href="/standards">查看扶贫标准</a></p>
+            <p>结论：\(conclusion)\(yearLinks)　<a href="/standards">查看扶贫标准</a></p>
             <table><thead><tr><th>项目</th><th>结果</th><th>佐证</th></tr></thead><tbody>\(rows)</tbody></table>
             """
     }
 
-    static func incomes(_ h: Household, standards: StandardSet) -> String {
+    static func incomes(_ h: Household, standards: StandardSet) -> HTML {
         guard !h.incomes.isEmpty else { return "<h2>家庭收入</h2><p class=\"muted\">没有收入记录。</p>" }
         func m(_ v: Money?) -> String { v.map(\.groupedYuan) ?? "—" }
-        let rows = h.incomes.reversed().map { i -> String in
+        let rows = h.incomes.reversed().map { i -> HTML in
             let per = i.perCapita(memberCount: h.members.count)
             let line = standards.line(for: i.year)
-            var verdict = "<span class=\"muted\">无当年标准</span>"
+            var verdict: HTML = "<span class=\"muted\">无当年标准</span>"
             if let per, let line {
                 let above = per > line.amount
                 verdict = (above ? "<span class=\"ok\">高于</span>" : "<span class=\"bad\">未超过</span>")
-                    + " \(line.amount.groupedYuan) 元" + (line.confirmed ? "" : " <span class=\"warn\" title=\"\(HTML.escape(line.source))\">（标准待核实）</span>")
+                    + " \(line.amount.groupedYuan) 元" + (line.confirmed ? .empty : " <span class=\"warn\" title=\"\(line.source)\">（标准待核实）</span>")
             }
             return """
             <tr><td>\(i.year)</td><td class="num">\(m(i.wage))</td><td class="num">\(m(i.business))</td><td class="num">\(m(i.property))</td>\

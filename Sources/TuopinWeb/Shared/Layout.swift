@@ -25,9 +25,9 @@ public struct Layout {
         }
     }
 
-    public static func page(title: String, crumbs: [Crumb] = [], chrome: Chrome? = nil, body: String) -> String {
-        let trail = crumbs.map { c in
-            c.href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(c.title))</a>" } ?? "<span>\(HTML.escape(c.title))</span>"
+    public static func page(title: String, crumbs: [Crumb] = [], chrome: Chrome? = nil, body: HTML) -> HTML {
+        let trail = crumbs.map { c -> HTML in
+            c.href.map { "<a href=\"\($0)\">\(c.title)</a>" } ?? "<span>\(c.title)</span>"
         }.joined(separator: " › ")
         return """
         <!DOCTYPE html>
@@ -35,14 +35,14 @@ public struct Layout {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTML.escape(title)) · 脱贫攻坚指挥系统</title>
+        <title>\(title) · 脱贫攻坚指挥系统</title>
         <link rel="stylesheet" href="/assets/app.css">
         </head>
         <body>
         <header class="top"><a class="brand" href="/areas">脱贫攻坚指挥系统</a><span class="sub">建档立卡</span>\(user(chrome))</header>
         <nav class="crumbs">\(trail)</nav>
         <main>
-        <h1>\(HTML.escape(title))</h1>
+        <h1>\(title)</h1>
         \(body)
         </main>
         <footer>Tuopin · 数据以本系统登记为准 · 打印时间以打印机页眉为准</footer>
@@ -51,13 +51,14 @@ public struct Layout {
         """
     }
 
-    static func user(_ c: Chrome?) -> String {
-        guard let c else { return "" }
-        var links = ""
-        links += "<a href=\"/changes\">变更申请</a><a href=\"/standards\">扶贫标准</a>"
+    static func user(_ c: Chrome?) -> HTML {
+        guard let c else { return .empty }
+        var links: HTML = "<a href=\"/changes\">变更申请</a><a href=\"/standards\">扶贫标准</a>"
         if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
         if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }
-        let signOut = c.csrfToken.map { "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTML.escape($0))\"><button type=\"submit\">退出</button></form>" } ?? ""
-        return "<span class=\"who\">\(links)<span>\(HTML.escape(c.name))（\(HTML.escape(c.role))）</span>\(signOut)</span>"
+        let signOut = c.csrfToken.map { token -> HTML in
+            "<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token)\"><button type=\"submit\">退出</button></form>"
+        }
+        return "<span class=\"who\">\(links)<span>\(c.name)（\(c.role)）</span>\(signOut.orEmpty)</span>"
     }
 }

@@ -55,10 +55,10 @@ extension Request {
 }
 
 extension Response {
-    static func html(_ body: String, status: HTTPStatus = .ok) -> Response {
+    static func html(_ page: HTML, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
         headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
-        return Response(status: status, headers: headers, body: .init(string: body))
+        return Response(status: status, headers: headers, body: .init(string: page.rendered))
     }
 }
