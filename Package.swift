@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TuopinWebTests", dependencies: [
             "TuopinWeb", "TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
-        ]),
+        ], exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,22 +2,24 @@
 
 /// A small standards file and households for the exit-test tables.
 enum ExitTestFixtures {
-    static let standardsText = """
-        poverty_line | 2016 | 2952 | confirmed | NBS
-        poverty_line | 2017 | 2952 | unconfirmed | commonly cited
-        checklist | 2014 | income,food,clothing,education,medical,housing,water | 2016 意见
-        overlay | 51 | 四川省 | 一超六有 | electricity,broadcast | 四川
-        western | 15,45,50,51,52,53,54,61,62,63,64,65 | 西部
-        village_incidence | below | 2 | 3 | 2016 意见
-        county_incidence | below | 2 | 3 | 2016 意见
-        wrong_exit_rate | below | 2 | - | 瞭望
-        missed_rate | below | 2 | - | 瞭望
-        recognition_rate | at_least | 90 | - | 瞭望
-        posting_days | 7 | local
-        monitoring | 1.5 | 30 | 2020 意见
-        """
-
-    static let standard: StandardSet = try! StandardsFile.parse(standardsText).get()
+    /// The standards the tables use: the 2016 line (confirmed), 2017 (unconfirmed), the national checklist from
+    /// 2014, Sichuan's 一超六有 overlay and the western thresholds — built as values (the file format is
+    /// the exchange module's and is tested there).
+    static let standard: StandardSet = {
+        func rate(_ kind: RateThreshold.Kind, _ general: Int, _ western: Int?, _ source: String) -> RateThreshold {
+            RateThreshold(kind: kind, general: Percent(basisPoints: general * 100), western: western.map { Percent(basisPoints: $0 * 100) }, source: source)
+        }
+        return StandardSet(
+            lines: [2016: PovertyLine(year: 2016, amount: Money(yuan: 2952), confirmed: true, source: "NBS"),
+                    2017: PovertyLine(year: 2017, amount: Money(yuan: 2952), confirmed: false, source: "commonly cited")],
+            checklists: [ChecklistPeriod(fromYear: 2014, items: [.income, .food, .clothing, .education, .medical, .housing, .water], source: "2016 意见")],
+            overlays: ["51": ProvinceOverlay(province: "51", provinceName: "四川省", title: "一超六有", adds: [.electricity, .broadcast], source: "四川")],
+            westernProvinces: ["15", "45", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"], westernSource: "西部",
+            villageIncidence: rate(.below, 2, 3, "2016 意见"), countyIncidence: rate(.below, 2, 3, "2016 意见"),
+            wrongExitRate: rate(.below, 2, nil, "瞭望"), missedRate: rate(.below, 2, nil, "瞭望"), recognitionRate: rate(.atLeast, 90, nil, "瞭望"),
+            postingDays: 7, postingSource: "local", monitoringMultiple: 150, monitoringIncomeDrop: Percent(basisPoints: 3000),
+            monitoringSource: "2020 意见")
+    }()
 
     static let village = AreaCode("451224100201")!
 

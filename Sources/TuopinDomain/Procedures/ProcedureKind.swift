@@ -47,12 +47,12 @@ public enum ProcedureKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// - Parameters:
     ///   - exited: the household carries a 脱贫年度.
     ///   - monitored: it is a monitoring object (entered and not cleared).
-    public func refusal(exited: Bool, monitored: Bool) -> String? {
+    public func refusal(exited: Bool, monitored: Bool) -> Refused? {
         switch self {
-        case .exit where exited: "此户已脱贫 / the household has already exited"
-        case .returnToPoverty where !exited: "此户尚未脱贫，不能返贫 / the household has not exited"
-        case .monitoringEntry where monitored: "此户已是监测对象 / the household is already monitored"
-        case .monitoringClearance where !monitored: "此户不是监测对象 / the household is not monitored"
+        case .exit where exited: Refused(.conflict, "此户已脱贫", "the household has already exited")
+        case .returnToPoverty where !exited: Refused(.conflict, "此户尚未脱贫，不能返贫", "the household has not exited")
+        case .monitoringEntry where monitored: Refused(.conflict, "此户已是监测对象", "the household is already monitored")
+        case .monitoringClearance where !monitored: Refused(.conflict, "此户不是监测对象", "the household is not monitored")
         default: nil
         }
     }

@@ -8,11 +8,29 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static let zero = Money(fen: 0)
 
     /// Why a text is not an amount.
-    public enum ParseError: Error, Equatable, Sendable {
+    public enum ParseError: Refusal, Equatable {
         case notANumber
         case tooManyDecimals
         case negative
         case tooLarge
+
+        public var kind: RefusalKind { .invalid }
+        public var chinese: String {
+            switch self {
+            case .notANumber: "金额不是数字"
+            case .tooManyDecimals: "金额最多两位小数"
+            case .negative: "金额不能为负数"
+            case .tooLarge: "金额过大"
+            }
+        }
+        public var english: String {
+            switch self {
+            case .notANumber: "the amount is not a number"
+            case .tooManyDecimals: "an amount has at most 2 decimals"
+            case .negative: "the amount must not be negative"
+            case .tooLarge: "the amount is too large"
+            }
+        }
     }
 
     /// Reads yuan as written in the exchange format: digits, optional thousands separators

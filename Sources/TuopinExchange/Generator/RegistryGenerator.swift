@@ -28,12 +28,12 @@ public struct RegistryGenerator {
         self.history = history
         random = SeededRandom(seed: options.seed)
         guard let county = catalog.area(options.county), county.level == .county else {
-            throw FileFault("区划表中没有县级代码\(options.county.countyPart) / no county with code \(options.county.countyPart) in the division list")
+            throw FileFault("区划表中没有县级代码\(options.county.countyPart)", "no county with code \(options.county.countyPart) in the division list")
         }
         countyName = county.name
         let townships = catalog.townships(of: county.code)
         guard !townships.isEmpty else {
-            throw FileFault("县\(county.name)（\(options.county.countyPart)）在区划表中没有乡镇 / county \(options.county.countyPart) has no townships in the division list")
+            throw FileFault("县\(county.name)（\(options.county.countyPart)）在区划表中没有乡镇", "county \(options.county.countyPart) has no townships in the division list")
         }
         // About 150 registered households per village (the seeds' counties: 60–250).
         let villageCount = max(townships.count, (options.households + 149) / 150)

@@ -11,7 +11,7 @@ struct Utf8ChunkReader {
 
     init(url: URL, chunkSize: Int = 1 << 20) throws {
         guard let h = try? FileHandle(forReadingFrom: url) else {
-            throw FileFault("无法打开文件 \(url.path) / cannot open the file \(url.path)")
+            throw FileFault("无法打开文件 \(url.path)", "cannot open the file \(url.path)")
         }
         handle = h
         self.chunkSize = chunkSize

@@ -75,7 +75,7 @@ public struct CSVRowReader: RowSource {
                 let hit = remaining > 0 ? memchr(base + s, Int32(CSVRowReader.comma), remaining) : nil
                 let e = hit.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
                 guard let text = String.validUTF8(UnsafeBufferPointer(start: base + s, count: e - s)) else {
-                    throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列含无法识别的字符（编码错误） / row \(row), column \(cells.count + 1) holds bytes that are not valid text (encoding error)")
+                    throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列含无法识别的字符（编码错误）", "row \(row), column \(cells.count + 1) holds bytes that are not valid text (encoding error)")
                 }
                 cells.append(text)
                 if hit == nil { break }
@@ -98,7 +98,7 @@ public struct CSVRowReader: RowSource {
 
         func finishField() throws {
             guard let text = field.withUnsafeBufferPointer(String.validUTF8) else {
-                throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列含无法识别的字符（编码错误） / row \(row), column \(cells.count + 1) holds bytes that are not valid text (encoding error)")
+                throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列含无法识别的字符（编码错误）", "row \(row), column \(cells.count + 1) holds bytes that are not valid text (encoding error)")
             }
             cells.append(text)
             field.removeAll(keepingCapacity: true)
@@ -107,7 +107,7 @@ public struct CSVRowReader: RowSource {
         while true {
             if position >= buffer.count, try !readMore() {
                 if state == .quoted {
-                    throw FileFault(row: row, "第\(row)行的引号没有闭合，文件在引号内结束 / row \(row): a quoted field is never closed; the file ends inside quotes")
+                    throw FileFault(row: row, "第\(row)行的引号没有闭合，文件在引号内结束", "row \(row): a quoted field is never closed; the file ends inside quotes")
                 }
                 try finishField()
                 return SourceRow(number: row, cells: cells)
@@ -118,7 +118,7 @@ public struct CSVRowReader: RowSource {
             case .fieldStart, .unquoted:
                 if b == quote {
                     guard state == .fieldStart else {
-                        throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列有多余的引号（引号应包住整个单元格） / row \(row), column \(cells.count + 1): stray quote (a quote must enclose the whole cell)")
+                        throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列有多余的引号（引号应包住整个单元格）", "row \(row), column \(cells.count + 1): stray quote (a quote must enclose the whole cell)")
                     }
                     state = .quoted
                 } else if b == comma { try finishField(); state = .fieldStart }
@@ -137,7 +137,7 @@ public struct CSVRowReader: RowSource {
                     try finishField()
                     return SourceRow(number: row, cells: cells)
                 } else {
-                    throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列的引号后还有字符 / row \(row), column \(cells.count + 1): text after the closing quote")
+                    throw FileFault(row: row, "第\(row)行第\(cells.count + 1)列的引号后还有字符", "row \(row), column \(cells.count + 1): text after the closing quote")
                 }
             }
         }

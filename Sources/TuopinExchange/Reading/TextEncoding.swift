@@ -48,7 +48,7 @@ struct GB18030Decoder {
     /// Converts a chunk; bytes of a character cut off at the chunk's end wait for the next one.
     mutating func decode(_ chunk: ArraySlice<UInt8>, final: Bool) throws -> [UInt8] {
         let cd = iconv_open("UTF-8", "GB18030")
-        guard cd != iconv_t(bitPattern: -1) else { throw FileFault("系统缺少 GB18030 转换模块 / the system lacks the GB18030 converter (glibc gconv)") }
+        guard cd != iconv_t(bitPattern: -1) else { throw FileFault("系统缺少 GB18030 转换模块", "the system lacks the GB18030 converter (glibc gconv)") }
         defer { iconv_close(cd) }
         var input = pending + chunk
         pending = []

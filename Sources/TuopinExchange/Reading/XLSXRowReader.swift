@@ -34,7 +34,7 @@ public struct XLSXRowReader: RowSource {
         let chosen: (name: String, relationID: String)
         if let wanted = sheet {
             guard let match = sheets.first(where: { $0.name == wanted }) else {
-                throw FileFault("工作簿中没有名为“\(wanted)”的工作表 / the workbook has no sheet named '\(wanted)'")
+                throw FileFault("工作簿中没有名为“\(wanted)”的工作表", "the workbook has no sheet named '\(wanted)'")
             }
             chosen = match
         } else {
@@ -49,7 +49,7 @@ public struct XLSXRowReader: RowSource {
         scanner = XMLScanner(sheetBytes)
     }
 
-    static let corrupt = FileFault("XLSX 文件已损坏或不完整（无法解压） / the XLSX file is damaged or incomplete (it cannot be unzipped)")
+    static let corrupt = FileFault("XLSX 文件已损坏或不完整（无法解压）", "the XLSX file is damaged or incomplete (it cannot be unzipped)")
 
     private static func sheets(in workbook: [UInt8]) -> [(name: String, relationID: String)] {
         var scanner = XMLScanner(workbook)

@@ -25,10 +25,10 @@ public enum StandardsCatalog {
     public static func load(path: String?) -> Result<StandardSet, StandardsFileError> {
         guard let path else { return .success(shipped) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(StandardsFileError(line: nil, message: "无法读取文件 \(path) / cannot read \(path)"))
+            return .failure(StandardsFileError(line: nil, "无法读取文件 \(path)", "cannot read \(path)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(StandardsFileError(line: nil, message: "\(path) 不是 UTF-8 文本 / \(path) is not UTF-8 text"))
+            return .failure(StandardsFileError(line: nil, "\(path) 不是 UTF-8 文本", "\(path) is not UTF-8 text"))
         }
         return StandardsFile.parse(text)
     }

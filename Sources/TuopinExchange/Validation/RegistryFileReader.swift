@@ -46,7 +46,7 @@ public enum RegistryFileReader {
         } catch let fault as FileFault {
             return failed(fault)
         } catch {
-            return failed(FileFault("无法读取文件：\(error) / cannot read the file: \(error)"))
+            return failed(FileFault("无法读取文件：\(error)", "cannot read the file: \(error)"))
         }
     }
 
@@ -107,7 +107,7 @@ public enum RegistryFileReader {
             return failed(fault, issues: issues, rows: rows)
         } catch {
             drain()
-            return failed(FileFault("\(error)"), issues: issues, rows: rows)
+            return failed(FileFault("读取中断：\(error)", "reading stopped: \(error)"), issues: issues, rows: rows)
         }
         drain()
         guard header != nil else { return failed(rows == 0 && issues.isEmpty ? .empty : .noHeader, issues: issues) }

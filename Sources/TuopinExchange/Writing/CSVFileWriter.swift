@@ -13,7 +13,7 @@ public struct CSVFileWriter: RegistryFileWriter {
         temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).part")
         guard FileManager.default.createFile(atPath: temporary.path, contents: Data([0xEF, 0xBB, 0xBF])),
               let h = try? FileHandle(forWritingTo: temporary) else {
-            throw FileFault("无法写入文件 \(url.path) / cannot write the file \(url.path)")
+            throw FileFault("无法写入文件 \(url.path)", "cannot write the file \(url.path)")
         }
         handle = h
         handle.seekToEndOfFile()

@@ -19,7 +19,7 @@ public struct XLSXFileWriter: RegistryFileWriter {
         sheetFile = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-sheet-\(UUID().uuidString).xml")
         guard FileManager.default.createFile(atPath: sheetFile.path, contents: nil),
               let h = try? FileHandle(forWritingTo: sheetFile) else {
-            throw FileFault("无法写入临时文件 / cannot write a temporary file")
+            throw FileFault("无法写入临时文件", "cannot write a temporary file")
         }
         handle = h
         columnCount = header.count

@@ -12,15 +12,36 @@ public enum UserStore {
         public var lockedUntil: Date?
     }
 
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: Refusal, Equatable {
         case invalid([String: String])
         case usernameTaken(String)
         case notFound(String)
-        public var description: String {
+        public var kind: RefusalKind {
+            switch self {
+            case .invalid: .invalid
+            case .usernameTaken: .conflict
+            case .notFound: .notFound
+            }
+        }
+        public var chinese: String {
             switch self {
             case .invalid(let f): f.keys.sorted().map { f[$0]! }.joined(separator: "；")
-            case .usernameTaken(let u): "登录名“\(u)”已被使用 / the username '\(u)' is taken"
-            case .notFound(let u): "没有用户“\(u)” / no user '\(u)'"
+            case .usernameTaken(let u): "登录名“\(u)”已被使用"
+            case .notFound(let u): "没有用户“\(u)”"
+            }
+        }
+        public var english: String {
+            switch self {
+            case .invalid: ""
+            case .usernameTaken(let u): "the username '\(u)' is taken"
+            case .notFound(let u): "no user '\(u)'"
+            }
+        }
+        public var field: String? {
+            switch self {
+            case .invalid(let f): f.keys.sorted().first
+            case .usernameTaken: "username"
+            case .notFound: nil
             }
         }
     }

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import SQLKit
+import TuopinDomain
 
 /// 痕迹 — appends to the audit trail, always inside the transaction of the change it records.
 public enum AuditTrail {
@@ -102,8 +103,10 @@ public enum AuditTrail {
     static let columns = ["seq", "occurred_at", "actor", "actor_role", "ip", "action", "entity", "entity_id", "area_code",
                           "before_json", "after_json", "reason", "previous_hash", "hash"]
 
-    struct AuditChainMissing: Error, CustomStringConvertible {
-        var description: String { "审计链头记录缺失 / the audit chain head row is missing" }
+    struct AuditChainMissing: Refusal {
+        var kind: RefusalKind { .misconfigured }
+        var chinese: String { "审计链头记录缺失" }
+        var english: String { "the audit chain head row is missing" }
     }
 
     /// A JSON string literal (escaped by hand: an import writes millions of them).

@@ -167,7 +167,9 @@ public enum ChangeRequestStore {
         }
     }
 
-    public struct NotFound: Error, CustomStringConvertible {
-        public var description: String { "没有这个变更申请 / no such change request" }
+    public struct NotFound: Refusal {
+        public var kind: RefusalKind { .notFound }
+        public var chinese: String { "没有这个变更申请" }
+        public var english: String { "no such change request" }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FluentKit
 import FluentSQLiteDriver
 import FluentPostgresDriver
+import TuopinDomain
 
 /// Where the registry lives: a SQLite file (the default, `tuopin.sqlite` in the working directory)
 /// or a PostgreSQL server. Given as `--db URL` or `TUOPIN_DATABASE_URL`.
@@ -16,11 +17,12 @@ public enum DatabaseURL: Equatable, Sendable, CustomStringConvertible {
     public static let defaultValue = DatabaseURL.sqliteFile(path: "tuopin.sqlite")
     public static let environmentVariable = "TUOPIN_DATABASE_URL"
 
-    public struct Invalid: Error, CustomStringConvertible {
+    public struct Invalid: Refusal {
         public let text: String
-        public var description: String {
-            "数据库地址“\(text)”无法识别，应为 sqlite:///路径、文件名.sqlite 或 postgres://用户:密码@主机:端口/库名 / database URL '\(text)' is not understood; use sqlite:///path, FILE.sqlite or postgres://user:password@host:port/database"
-        }
+        public var kind: RefusalKind { .misconfigured }
+        public var chinese: String { "数据库地址“\(text)”无法识别，应为 sqlite:///路径、文件名.sqlite 或 postgres://用户:密码@主机:端口/库名" }
+        public var english: String { "database URL '\(text)' is not understood; use sqlite:///path, FILE.sqlite or postgres://user:password@host:port/database" }
+        public var field: String? { "--db" }
     }
 
     public init(parsing text: String) throws {

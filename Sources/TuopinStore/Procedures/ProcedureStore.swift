@@ -27,15 +27,15 @@ public enum ProcedureStore {
     /// Starts a procedure for a household; returns its ID.
     public static func start(_ kind: ProcedureKind, householdID: Int64, actor: User, ip: String?, postingDays: Int, now: Date,
                              on db: any Database) async throws -> Int64 {
-        guard actor.role.allows(.runProcedures) else { throw ProcedureRefused("您的角色无权办理程序 / your role may not run procedures") }
+        guard actor.role.allows(.runProcedures) else { throw ProcedureRefused(.forbidden, "您的角色无权办理程序", "your role may not run procedures") }
         return try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             guard let detail = try await HouseholdStore.find(householdID, scope: actor.scope, on: tx) else {
-                throw ProcedureRefused("没有这一户 / no such household")
+                throw ProcedureRefused(.notFound, "没有这一户", "no such household")
             }
             let open = try await list(householdID: householdID, on: tx).filter { !$0.procedure.isFinished }
             if open.contains(where: { $0.procedure.kind == kind }) {
-                throw ProcedureRefused("此户已有未完成的“\(kind.rawValue)”程序 / a \(kind.rawValue) procedure is already open for this household")
+                throw ProcedureRefused(.conflict, "此户已有未完成的“\(kind.rawValue)”程序", "a \(kind.rawValue) procedure is already open for this household")
             }
             let monitored = try await isMonitored(householdID, on: tx)
             if let why = kind.refusal(exited: detail.household.exitYear != nil, monitored: monitored) { throw ProcedureRefused(why) }
@@ -56,7 +56,7 @@ public enum ProcedureStore {
     public static func take(_ step: ProcedureStep, procedureID: Int64, on date: LocalDate, note: String?, actor: User, ip: String?,
                             standards: StandardSet, now: Date, on db: any Database) async throws {
         guard actor.role.mayTake(step) else {
-            throw ProcedureRefused("“\(step.rawValue)”由\(step.level.label)办理，您的角色（\(actor.role.rawValue)）不能办理 / \(step.rawValue) is taken at \(step.level.key) level")
+            throw ProcedureRefused(.forbidden, "“\(step.rawValue)”由\(step.level.label)办理，您的角色（\(actor.role.rawValue)）不能办理", "\(step.rawValue) is taken at \(step.level.key) level")
         }
         try await db.transaction { tx in
             var stored = try await load(procedureID, actor: actor, on: tx)
@@ -64,10 +64,10 @@ public enum ProcedureStore {
                let detail = try await HouseholdStore.find(id, scope: .everything, on: tx) {
                 let verdict = HouseholdExitTest.evaluate(detail.household, year: date.year, standard: standards)
                 guard verdict.meets else {
-                    throw ProcedureRefused("此户\(date.year)年未达到脱贫标准（\(verdict.missing.map(\.label).joined(separator: "、"))），不能销号 / the household does not meet the \(date.year) exit standard (\(verdict.missingCodes)); it may not be deregistered")
+                    throw ProcedureRefused(.conflict, "此户\(date.year)年未达到脱贫标准（\(verdict.missing.map(\.label).joined(separator: "、"))），不能销号", "the household does not meet the \(date.year) exit standard (\(verdict.missingCodes)); it may not be deregistered")
                 }
             }
-            do { try stored.procedure.take(step, by: actor.name, on: date, note: note) } catch let e as ProcedureError { throw ProcedureRefused(e.description) }
+            do { try stored.procedure.take(step, by: actor.name, on: date, note: note) } catch let e as ProcedureError { throw ProcedureRefused(e) }
             try await save(stored, on: tx)
             try await audit("procedure.step", id: stored.id, area: stored.villageCode, actor: actor, ip: ip, now: now,
                             after: ["程序": stored.procedure.kind.rawValue, "步骤": step.rawValue, "日期": date.description, "经办人": actor.name,
@@ -80,7 +80,7 @@ public enum ProcedureStore {
     public static func object(procedureID: Int64, text: String, on date: LocalDate, actor: User, ip: String?, now: Date, on db: any Database) async throws {
         try await db.transaction { tx in
             var stored = try await load(procedureID, actor: actor, on: tx)
-            do { try stored.procedure.object(text, on: date) } catch let e as ProcedureError { throw ProcedureRefused(e.description) }
+            do { try stored.procedure.object(text, on: date) } catch let e as ProcedureError { throw ProcedureRefused(e) }
             try await save(stored, on: tx)
             try await audit("procedure.objection", id: stored.id, area: stored.villageCode, actor: actor, ip: ip, now: now,
                             after: ["异议": text, "日期": date.description], reason: text, on: tx)
@@ -92,7 +92,7 @@ public enum ProcedureStore {
                                now: Date, on db: any Database) async throws {
         try await db.transaction { tx in
             var stored = try await load(procedureID, actor: actor, on: tx)
-            do { try stored.procedure.resolveObjection(index, resolution: resolution, on: date) } catch let e as ProcedureError { throw ProcedureRefused(e.description) }
+            do { try stored.procedure.resolveObjection(index, resolution: resolution, on: date) } catch let e as ProcedureError { throw ProcedureRefused(e) }
             try await save(stored, on: tx)
             try await audit("procedure.resolve", id: stored.id, area: stored.villageCode, actor: actor, ip: ip, now: now,
                             after: ["异议": stored.procedure.objections[index].text, "处理结果": resolution, "日期": date.description],
@@ -142,7 +142,7 @@ public enum ProcedureStore {
     public static func household(of procedureID: Int64, on db: any Database) async throws -> (householdID: Int64?, villageCode: AreaCode) {
         guard let r = try await (db as! any SQLDatabase).raw("SELECT household_id, village_code FROM procedures WHERE id = \(bind: procedureID)").first(),
               let code = AreaCode(try r.decode(column: "village_code", as: String.self)) else {
-            throw ProcedureRefused("没有这个程序 / no such procedure")
+            throw ProcedureRefused(.notFound, "没有这个程序", "no such procedure")
         }
         return (try r.decode(column: "household_id", as: Int64?.self), code)
     }
@@ -151,10 +151,10 @@ public enum ProcedureStore {
 
     private static func load(_ id: Int64, actor: User, on db: any Database) async throws -> Stored {
         guard let row = try await (db as! any SQLDatabase).raw("SELECT * FROM procedures WHERE id = \(bind: id)").first() else {
-            throw ProcedureRefused("没有这个程序 / no such procedure")
+            throw ProcedureRefused(.notFound, "没有这个程序", "no such procedure")
         }
         let s = try stored(row)
-        guard actor.scope.includes(s.villageCode) else { throw ProcedureRefused("没有这个程序 / no such procedure") }
+        guard actor.scope.includes(s.villageCode) else { throw ProcedureRefused(.notFound, "没有这个程序", "no such procedure") }
         return s
     }
 

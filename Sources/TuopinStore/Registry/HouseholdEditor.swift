@@ -7,13 +7,15 @@ import TuopinDomain
 /// values before and after in the audit trail, in one transaction.
 public enum HouseholdEditor {
     /// Someone saved the household after the editor opened it; nothing was written.
-    public struct Conflict: Error, Sendable {
+    public struct Conflict: Refusal {
         public var current: HouseholdDetail
         /// Fields whose stored value differs from the editor's: name → (theirs, stored now).
         public var changed: [String: (seen: String, now: String)]
-        public var message: String {
-            "保存失败：此户已被他人修改为第\(current.version)版（\(changed.keys.sorted().joined(separator: "、"))），您的修改未保存，请核对后重新提交 / not saved: someone else saved version \(current.version) meanwhile; check and submit again"
+        public var kind: RefusalKind { .conflict }
+        public var chinese: String {
+            "保存失败：此户已被他人修改为第\(current.version)版（\(changed.keys.sorted().joined(separator: "、"))），您的修改未保存，请核对后重新提交"
         }
+        public var english: String { "not saved: someone else saved version \(current.version) meanwhile; check and submit again" }
     }
 
     /// Applies `edited` to household `id` if it is still at `expectedVersion`; returns the new version.
@@ -23,7 +25,7 @@ public enum HouseholdEditor {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             guard let current = try await HouseholdStore.find(id, scope: .everything, on: tx) else {
-                throw HouseholdMissing()
+                throw householdMissing()
             }
             if current.version != expectedVersion {
                 let now = HouseholdDiff.fields(current.household), mine = HouseholdDiff.fields(edited)
@@ -84,15 +86,18 @@ public enum HouseholdEditor {
     }
 
     /// The 户编号 is already used in the county.
-    public struct NumberTaken: Error, CustomStringConvertible {
+    public struct NumberTaken: Refusal {
         public var number: String
-        public var description: String { "户编号\(number)在本县已被使用 / household number \(number) is taken in this county" }
+        public var kind: RefusalKind { .conflict }
+        public var chinese: String { "户编号\(number)在本县已被使用" }
+        public var english: String { "household number \(number) is taken in this county" }
+        public var field: String? { "household_no" }
     }
 
     /// Removes a household (错评剔除, 自然销户) with its members and incomes, its last state in the audit trail.
     public static func remove(id: Int64, expectedVersion: Int, actor: User, ip: String?, reason: String?, now: Date, on db: any Database) async throws {
         try await db.transaction { tx in
-            guard let current = try await HouseholdStore.find(id, scope: .everything, on: tx) else { throw HouseholdMissing() }
+            guard let current = try await HouseholdStore.find(id, scope: .everything, on: tx) else { throw householdMissing() }
             if current.version != expectedVersion { throw Conflict(current: current, changed: [:]) }
             let sql = tx as! any SQLDatabase
             try await sql.raw("DELETE FROM household_incomes WHERE household_id = \(bind: id)").run()
@@ -132,15 +137,14 @@ public enum HouseholdEditor {
     }
 
     /// One person, one household: the ID is registered elsewhere.
-    public struct MemberElsewhere: Error, CustomStringConvertible {
+    public struct MemberElsewhere: Refusal {
         public var idNumber: String
         public var householdNumber: String
-        public var description: String {
-            "证件号码\(idNumber)已登记在户编号\(householdNumber)：一人只能在一户 / ID number \(idNumber) is registered in household \(householdNumber): one person, one household"
-        }
+        public var kind: RefusalKind { .conflict }
+        public var chinese: String { "证件号码\(idNumber)已登记在户编号\(householdNumber)：一人只能在一户" }
+        public var english: String { "ID number \(idNumber) is registered in household \(householdNumber): one person, one household" }
+        public var field: String? { "id_number" }
     }
 
-    struct HouseholdMissing: Error, CustomStringConvertible {
-        var description: String { "没有这一户 / no such household" }
-    }
+    static func householdMissing() -> Refused { .notFound("没有这一户", "no such household") }
 }

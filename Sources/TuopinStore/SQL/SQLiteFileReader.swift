@@ -1,3 +1,4 @@
+import TuopinDomain
 import VaporCSQLite
 
 /// Reads query results straight from a SQLite database file through the C API, by column position — the
@@ -31,7 +32,7 @@ final class SQLiteFileReader: @unchecked Sendable {
             self.handle = handle
             var statement: OpaquePointer?
             guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == 0, let statement else {
-                throw Failure(description: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))")
+                throw Failure(chinese: "读取数据库出错", english: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))")
             }
             self.statement = statement
         }
@@ -43,14 +44,16 @@ final class SQLiteFileReader: @unchecked Sendable {
             let rc = sqlite_nio_sqlite3_step(statement)
             if rc == 100 { return true }  // SQLITE_ROW
             if rc == 101 { return false }  // SQLITE_DONE
-            throw Failure(description: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))")
+            throw Failure(chinese: "读取数据库出错", english: "SQLite: \(String(cString: sqlite_nio_sqlite3_errmsg(handle)))")
         }
     }
 
     func statement(_ sql: String) throws -> Statement { try Statement(sql, handle: handle) }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    struct Failure: Refusal {
+        let chinese: String
+        let english: String
+        var kind: RefusalKind { .misconfigured }
     }
 
     private var handle: OpaquePointer?
@@ -60,7 +63,7 @@ final class SQLiteFileReader: @unchecked Sendable {
         let rc = sqlite_nio_sqlite3_open_v2(path, &handle, 0x0000_0001 | 0x0000_8000, nil)
         guard rc == 0 else {
             sqlite_nio_sqlite3_close(handle)
-            throw Failure(description: "无法打开数据库文件 \(path) / cannot open the database file \(path) (SQLite \(rc))")
+            throw Failure(chinese: "无法打开数据库文件 \(path)", english: "cannot open the database file \(path) (SQLite \(rc))")
         }
     }
 

@@ -33,12 +33,12 @@ public struct WebSettings: Sendable {
         for part in text.split(separator: ";") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
             let pair = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, let kind = ChangeKind.parse(pair[0]) else {
-                throw Invalid(description: "TUOPIN_APPROVAL_ROUTES 中“\(part)”无效：种类应为 \(ChangeKind.allowedList) / '\(part)': unknown kind of change")
+                throw Invalid("TUOPIN_APPROVAL_ROUTES", "TUOPIN_APPROVAL_ROUTES 中“\(part)”无效：种类应为 \(ChangeKind.allowedList)", "'\(part)': unknown kind of change")
             }
             var levels: [AreaLevel] = []
             for l in pair[1].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !l.isEmpty {
                 guard let level = AreaLevel.allCases.first(where: { $0.key == l }), level == .township || level == .county else {
-                    throw Invalid(description: "TUOPIN_APPROVAL_ROUTES 中层级“\(l)”无效，应为 township 或 county / level '\(l)' must be township or county")
+                    throw Invalid("TUOPIN_APPROVAL_ROUTES", "TUOPIN_APPROVAL_ROUTES 中层级“\(l)”无效，应为 township 或 county", "level '\(l)' must be township or county")
                 }
                 levels.append(level)
             }
@@ -47,8 +47,17 @@ public struct WebSettings: Sendable {
         return ApprovalPolicy(routes: routes)
     }
 
-    public struct Invalid: Error, CustomStringConvertible {
-        public let description: String
+    /// A setting that stops start-up, naming the variable and what is wrong.
+    public struct Invalid: Refusal {
+        public let chinese: String
+        public let english: String
+        public let field: String?
+        public var kind: RefusalKind { .misconfigured }
+        init(_ field: String?, _ chinese: String, _ english: String) {
+            self.field = field
+            self.chinese = chinese
+            self.english = english
+        }
     }
 
     /// From the environment (and a standards file named on the command line); a bad value stops start-up with a message naming it.
@@ -57,7 +66,8 @@ public struct WebSettings: Sendable {
         func int(_ key: String, _ range: ClosedRange<Int>, _ fallback: Int) throws -> Int {
             guard let text = env[key] else { return fallback }
             guard let v = Int(text), range.contains(v) else {
-                throw Invalid(description: "环境变量 \(key)=\(text) 无效，应为 \(range.lowerBound)–\(range.upperBound) 的整数 / \(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw Invalid(key, "环境变量 \(key)=\(text) 无效，应为 \(range.lowerBound)–\(range.upperBound) 的整数",
+                              "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return v
         }
@@ -67,7 +77,7 @@ public struct WebSettings: Sendable {
                            bcryptCost: try int("TUOPIN_BCRYPT_COST", 4...16, 12),
                            sessionLifetime: TimeInterval(try int("TUOPIN_SESSION_HOURS", 1...720, 12) * 3600),
                            approvals: try env["TUOPIN_APPROVAL_ROUTES"].map(approvalRoutes) ?? .standard,
-                           standards: try StandardsCatalog.load(path: file).mapError { Invalid(description: $0.description) }.get())
+                           standards: try StandardsCatalog.load(path: file).get())
         settings.standardsFile = file
         return settings
     }

@@ -11,10 +11,8 @@ enum ProcedureController {
         guard let kind = ProcedureKind(rawValue: try text(req, "kind")) else {
             throw Abort(.unprocessableEntity, reason: "程序类型无效 / unknown procedure kind")
         }
-        try await refusedAsAbort {
-            _ = try await ProcedureStore.start(kind, householdID: id, actor: viewer.user, ip: req.clientIP,
-                                               postingDays: req.application.webSettings.standards.postingDays, now: Date(), on: req.db)
-        }
+        _ = try await ProcedureStore.start(kind, householdID: id, actor: viewer.user, ip: req.clientIP,
+                                           postingDays: req.application.webSettings.standards.postingDays, now: Date(), on: req.db)
         return req.redirect(to: "/households/\(id)#procedures")
     }
 
@@ -24,10 +22,8 @@ enum ProcedureController {
         guard let step = ProcedureStep(rawValue: try text(req, "step")) else { throw Abort(.unprocessableEntity, reason: "步骤无效 / unknown step") }
         let date = try self.date(req)
         let note = try text(req, "note")
-        try await refusedAsAbort {
-            try await ProcedureStore.take(step, procedureID: id, on: date, note: note.isEmpty ? nil : note, actor: viewer.user, ip: req.clientIP,
-                                          standards: req.application.webSettings.standards, now: Date(), on: req.db)
-        }
+        try await ProcedureStore.take(step, procedureID: id, on: date, note: note.isEmpty ? nil : note, actor: viewer.user, ip: req.clientIP,
+                                      standards: req.application.webSettings.standards, now: Date(), on: req.db)
         return try await back(req, procedureID: id)
     }
 
@@ -37,9 +33,7 @@ enum ProcedureController {
         let objection = try text(req, "text")
         guard !objection.isEmpty else { throw Abort(.unprocessableEntity, reason: "请写明异议内容 / write the objection") }
         let date = try self.date(req)
-        try await refusedAsAbort {
-            try await ProcedureStore.object(procedureID: id, text: objection, on: date, actor: viewer.user, ip: req.clientIP, now: Date(), on: req.db)
-        }
+        try await ProcedureStore.object(procedureID: id, text: objection, on: date, actor: viewer.user, ip: req.clientIP, now: Date(), on: req.db)
         return try await back(req, procedureID: id)
     }
 
@@ -50,10 +44,8 @@ enum ProcedureController {
         let resolution = try text(req, "resolution")
         guard !resolution.isEmpty else { throw Abort(.unprocessableEntity, reason: "请写明处理结果 / write how the objection was resolved") }
         let date = try self.date(req)
-        try await refusedAsAbort {
-            try await ProcedureStore.resolve(procedureID: id, objection: index, resolution: resolution, on: date, actor: viewer.user,
-                                             ip: req.clientIP, now: Date(), on: req.db)
-        }
+        try await ProcedureStore.resolve(procedureID: id, objection: index, resolution: resolution, on: date, actor: viewer.user,
+                                         ip: req.clientIP, now: Date(), on: req.db)
         return try await back(req, procedureID: id)
     }
 
@@ -71,13 +63,6 @@ enum ProcedureController {
     private static func procedureID(_ req: Request) throws -> Int64 {
         guard let id = req.parameters.get("id").flatMap(Int64.init) else { throw Abort(.notFound, reason: "没有这个程序 / no such procedure") }
         return id
-    }
-
-    /// A refused action answers 409 with its reason (403 when the role may not take the step); nothing was written.
-    private static func refusedAsAbort(_ body: () async throws -> Void) async throws {
-        do { try await body() } catch let r as ProcedureRefused {
-            throw Abort(r.message.contains("您的角色") ? .forbidden : r.message.contains("没有这") ? .notFound : .conflict, reason: r.message)
-        }
     }
 
     /// Back to the household page (or its village when the household was removed).

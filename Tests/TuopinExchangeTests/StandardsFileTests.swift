@@ -1,9 +1,23 @@
 import Testing
-@testable import TuopinDomain
+import TuopinDomain
+@testable import TuopinExchange
 
 /// The standards file: every fault refuses the file and names the line.
 @Suite struct StandardsFileTests {
-    let good = ExitTestFixtures.standardsText
+    let good = """
+        poverty_line | 2016 | 2952 | confirmed | NBS
+        poverty_line | 2017 | 2952 | unconfirmed | commonly cited
+        checklist | 2014 | income,food,clothing,education,medical,housing,water | 2016 意见
+        overlay | 51 | 四川省 | 一超六有 | electricity,broadcast | 四川
+        western | 15,45,50,51,52,53,54,61,62,63,64,65 | 西部
+        village_incidence | below | 2 | 3 | 2016 意见
+        county_incidence | below | 2 | 3 | 2016 意见
+        wrong_exit_rate | below | 2 | - | 瞭望
+        missed_rate | below | 2 | - | 瞭望
+        recognition_rate | at_least | 90 | - | 瞭望
+        posting_days | 7 | local
+        monitoring | 1.5 | 30 | 2020 意见
+        """
 
     @Test func a_good_file_gives_every_figure_with_its_source() throws {
         let s = try StandardsFile.parse(good).get()
