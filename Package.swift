@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),
         .package(url: "https://github.com/vapor/fluent.git", exact: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", exact: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", exact: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", exact: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", exact: "3.36.0"),
@@ -44,11 +45,21 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Use cases: one entry per feature, called by the pages and the commands alike; each checks
+        // permission through the domain, applies the rule, writes and records its audit events in one
+        // transaction (docs/adr/0012-one-use-case-entry-per-feature.md).
+        .target(name: "TuopinServices", dependencies: [
+            "TuopinDomain",
+            "TuopinExchange",
+            "TuopinStore",
+            .product(name: "FluentKit", package: "fluent-kit"),
+        ]),
         // Web: Vapor configuration, routes, controllers, server-rendered HTML, JSON API.
         .target(name: "TuopinWeb", dependencies: [
             "TuopinDomain",
             "TuopinExchange",
             "TuopinStore",
+            "TuopinServices",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
         ]),
@@ -57,6 +68,7 @@ let package = Package(
             "TuopinDomain",
             "TuopinExchange",
             "TuopinStore",
+            "TuopinServices",
             "TuopinWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -65,8 +77,9 @@ let package = Package(
         .testTarget(name: "TuopinDomainTests", dependencies: ["TuopinDomain"]),
         .testTarget(name: "TuopinExchangeTests", dependencies: ["TuopinExchange", "TuopinDomain", "TuopinTestSupport"]),
         .testTarget(name: "TuopinStoreTests", dependencies: ["TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport"]),
+        .testTarget(name: "TuopinServicesTests", dependencies: ["TuopinServices", "TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport"]),
         .testTarget(name: "TuopinWebTests", dependencies: [
-            "TuopinWeb", "TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport",
+            "TuopinWeb", "TuopinServices", "TuopinStore", "TuopinExchange", "TuopinDomain", "TuopinTestSupport",
             .product(name: "VaporTesting", package: "vapor"),
         ], exclude: ["__Snapshots__"]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TuopinServices
 import TuopinStore
 
 struct AuditCommand: AsyncParsableCommand {
@@ -15,18 +16,11 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let runtime = try await database.open()
             let progress = TerminalProgress()
-            let report: AuditVerifier.Report
-            do {
-                report = try await AuditVerifier.verify(on: runtime.database) { progress.update("校验 / checked: \($0)") }
-            } catch {
-                progress.finish()
-                await runtime.shutdown()
-                throw CommandFailure("无法读取痕迹 / cannot read the audit trail: \(error)")
+            let report = try await database.run { ctx in
+                defer { progress.finish() }
+                return try await AuditService.verify(in: ctx) { progress.update("校验 / checked: \($0)") }
             }
-            progress.finish()
-            await runtime.shutdown()
             if let b = report.firstBreak {
                 print("痕迹链断裂 / BROKEN: \(b.problem)（记录序号 seq \(b.seq)\(b.id.map { "，id \($0)" } ?? "")；此前 \(report.checked) 条完好 / \(report.checked) records before it are intact）")
                 throw ExitCode.failure

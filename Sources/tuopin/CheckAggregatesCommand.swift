@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TuopinServices
 import TuopinStore
 
 struct CheckAggregatesCommand: AsyncParsableCommand {
@@ -14,19 +15,13 @@ struct CheckAggregatesCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let runtime = try await database.open()
         let started = Date()
-        let report: AggregateCheck.Report
-        do {
-            report = try await AggregateCheck.run(on: runtime.database)
+        let report = try await database.run { ctx in
+            let report = try await SummaryService.check(in: ctx)
             if repair && !report.differences.isEmpty {
-                try await AggregateCheck.rebuild(actor: UserCommand.operatorName, reason: "check-aggregates --repair: \(report.differences.count) 处差异 differences",
-                                                 now: Date(), on: runtime.database)
+                try await SummaryService.rebuild(reason: "check-aggregates --repair: \(report.differences.count) 处差异 differences", in: ctx)
             }
-            await runtime.shutdown()
-        } catch {
-            await runtime.shutdown()
-            throw CommandFailure("核对失败 / the check failed: \(error)")
+            return report
         }
         for d in report.differences.prefix(50) { print(d) }
         if report.differences.count > 50 { print("……另有 \(report.differences.count - 50) 处 / and \(report.differences.count - 50) more") }

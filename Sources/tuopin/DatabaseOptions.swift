@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinServices
 import TuopinStore
 
 /// `--db URL`, shared by every command that reads or writes data.
@@ -23,10 +27,24 @@ struct DatabaseOptions: ParsableArguments {
             try await runtime.migrate()
         } catch {
             await runtime.shutdown()
-            throw CommandFailure("无法打开数据库 \(url)：\(error) / cannot open the database \(url): \(error)")
+            throw CommandFailure("无法打开数据库 \(url)：\(error)", "cannot open the database \(url): \(error)")
         }
         return runtime
     }
-}
 
-import Foundation
+    /// Opens the database, runs `body` as the operator at the command line (every use case checks and records
+    /// what it does as "命令行"), and closes the database whatever happens. A refusal is printed as it is.
+    func run<T>(standards: StandardSet = StandardsCatalog.shipped, default fallback: DatabaseURL = .defaultValue,
+                _ body: (ServiceContext) async throws -> T) async throws -> T {
+        let runtime = try await open(default: fallback)
+        let ctx = ServiceContext.commandLine(db: runtime.database, standards: standards, registryFile: runtime.url.sqliteFilePath)
+        do {
+            let result = try await body(ctx)
+            await runtime.shutdown()
+            return result
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+}

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import TuopinDomain
 import TuopinExchange
+import TuopinServices
 import TuopinStore
+import TuopinWeb
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,44 +29,49 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = try database.resolve(default: .sqliteFile(path: "tuopin-demo.sqlite"))
-        let runtime = try await database.open(default: url)
-        let existing = try await (runtime.database as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM households").first()?.decode(column: "n", as: Int.self) ?? 0
-        if existing == 0 {
-            note("生成演示县 / creating the demo county: \(households) 户 households …")
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-demo-\(UUID().uuidString).csv")
-            defer { try? FileManager.default.removeItem(at: file) }
-            var generator = try RegistryGenerator(options: GeneratorOptions(households: households, seed: 2016, county: AreaCode(county)!, year: 2016))
-            _ = try generator.write(to: file)
-            let now = Date()
-            let progress = TerminalProgress()
-            let outcome = try await RegistryImporter.run(file: file, options: ImportOptions(county: AreaCode(county), actor: "演示 / demo", now: now, today: LocalDate(now)),
-                                                         on: runtime.database) { step in
-                if case .writing(let d, let t) = step { progress.update("导入 / loading: \(d)/\(t)") }
-            }
-            progress.finish()
-            guard outcome.written else {
-                await runtime.shutdown()
-                throw CommandFailure("演示数据导入失败 / the demo data did not load: \(outcome.issues.prefix(3).map(\.message))")
-            }
-            note("演示县已就绪 / demo county ready: \(outcome.households) 户, \(outcome.members) 人")
-        } else {
-            note("使用已有的演示库 / using the existing demo database (\(existing) 户 households)")
+        try await database.run(default: url) { ctx in
+            try await createCountyIfAbsent(in: ctx)
+            try await createAccountsIfAbsent(url: url, in: ctx)
         }
-        if try await UserStore.count(on: runtime.database) == 0 {
-            let password = Secrets.password()
-            try await UserStore.add(User(username: "admin", name: "演示管理员", unit: "东兰县扶贫办（演示）", role: .administrator, area: nil),
-                                    passwordHash: try Passwords.hash(password), by: "演示 / demo", now: Date(), on: runtime.database)
-            try await UserStore.add(User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county)),
-                                    passwordHash: try Passwords.hash(password), by: "演示 / demo", now: Date(), on: runtime.database)
-            note("演示账号 / demo accounts: admin（系统管理员）和 county（县扶贫办），密码 / password: \(password)")
-            print("登录 / sign in: admin / \(password)")
-        } else {
-            note("演示库已有账号；忘记密码可用 tuopin user reset-password admin --db \(url) / accounts exist; reset with tuopin user reset-password admin")
-        }
-        await runtime.shutdown()
         try await Server.run(database: url, host: host, port: port)
     }
-}
 
-import SQLKit
-import TuopinWeb
+    private func createCountyIfAbsent(in ctx: ServiceContext) async throws {
+        let existing = try await HouseholdStore.count(on: ctx.db)
+        guard existing == 0 else {
+            note("使用已有的演示库 / using the existing demo database (\(existing) 户 households)")
+            return
+        }
+        note("生成演示县 / creating the demo county: \(households) 户 households …")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-demo-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        var generator = try RegistryGenerator(options: GeneratorOptions(households: households, seed: 2016, county: AreaCode(county)!, year: 2016))
+        _ = try generator.write(to: file)
+        let progress = TerminalProgress()
+        let outcome = try await ImportService.registry(file, county: AreaCode(county), dryRun: false, sheet: nil, in: ctx) { step in
+            if case .writing(let d, let t) = step { progress.update("导入 / loading: \(d)/\(t)") }
+        }
+        progress.finish()
+        guard outcome.written else {
+            throw CommandFailure("演示数据导入失败：\(outcome.issues.prefix(3).map(\.message))", "the demo data did not load")
+        }
+        note("演示县已就绪 / demo county ready: \(outcome.households) 户, \(outcome.members) 人")
+    }
+
+    private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {
+        guard try await UserStore.count(on: ctx.db) == 0 else {
+            note("演示库已有账号；忘记密码可用 tuopin user reset-password admin --db \(url) / accounts exist; reset with tuopin user reset-password admin")
+            return
+        }
+        let password = Secrets.password()
+        let hash = try Passwords.hash(password)
+        for user in [User(username: "admin", name: "演示管理员", unit: "东兰县扶贫办（演示）", role: .administrator, area: nil),
+                     User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county))] {
+            if case .rejected(let r) = try await UserService.add(user, passwordHash: hash, in: ctx) {
+                throw CommandFailure("演示账号未建立：\(r.faults.values.sorted().joined(separator: "；"))", "the demo accounts were not created")
+            }
+        }
+        note("演示账号 / demo accounts: admin（系统管理员）和 county（县扶贫办），密码 / password: \(password)")
+        print("登录 / sign in: admin / \(password)")
+    }
+}

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TuopinDomain
 import TuopinExchange
-import TuopinStore
+import TuopinServices
 
 struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +15,6 @@ struct EvaluateCommand: AsyncParsableCommand {
             Ages count on the reference date (31 December of the year unless --as-of says otherwise).
             """
     )
-
-    enum Status: String, ExpressibleByArgument, CaseIterable { case all, poor = "not-exited", exited }
 
     @Option(help: "核验年度 / the year tested")
     var year: Int
@@ -45,49 +43,51 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let standard = try standardsOption.load()
-        guard standard.line(for: year) != nil else {
-            throw CommandFailure("扶贫标准文件未列\(year)年的贫困线 / the standards file has no poverty line for \(year)")
-        }
-        let reference = asOf.flatMap(LocalDate.init(iso:)) ?? .yearEnd(year)
         let sink = try OutputSink(path: output)
-        let runtime = try await database.open()
         let progress = TerminalProgress()
         let started = Date()
-        var total = ExitTally()
-        var byTownship: [AreaCode: ExitTally] = [:]
+        let tally: ExitService.Tally
         do {
-            if format == .csv { sink.write(VerdictFile.header) }
-            try await HouseholdScan.forEach(area: area.flatMap(AreaCode.init), incomeYears: [year], file: runtime.url.sqliteFilePath,
-                                             on: runtime.database) { window in
-                var text = ""
-                for s in window {
-                    let h = s.household
-                    if status == .poor && h.exitYear != nil || status == .exited && h.exitYear == nil { continue }
-                    let verdict = HouseholdExitTest.evaluate(h, year: year, referenceDate: reference, standard: standard)
-                    if format == .csv {
-                        text += VerdictFile.row(number: h.number, verdict: verdict)
-                    } else {
-                        byTownship[h.villageCode.ancestor(at: .township)!, default: ExitTally()].add(verdict, persons: h.members.count)
-                    }
-                    total.add(verdict, persons: h.members.count)
+            tally = try await database.run(standards: standard) { ctx in
+                if format == .csv { sink.write(VerdictFile.header) }
+                let tally = try await ExitService.evaluate(area: area.flatMap(AreaCode.init), year: year, referenceDate: asOf.flatMap(LocalDate.init(iso:)),
+                                                           households: status.households, groupLevel: .township, in: ctx, each: { tested in
+                    guard format == .csv else { return }
+                    var text = ""
+                    for t in tested { text += VerdictFile.row(number: t.household.number, verdict: t.verdict) }
+                    sink.write(text)
+                }, progress: { progress.update("核验 / evaluating: \($0) 户 households") })
+                progress.finish()
+                if format == .table {
+                    let names = try await AreaService.names(of: Array(tally.byArea.keys), in: ctx)
+                    sink.write(ExitTallyTable.render(year: year, reference: tally.referenceDate, total: tally.total, byTownship: tally.byArea, names: names))
                 }
-                sink.write(text)
-                progress.update("核验 / evaluating: \(total.households) 户 households")
-            }
-            progress.finish()
-            if format == .table {
-                let names = try await AreaStore.names(of: Array(byTownship.keys), on: runtime.database)
-                sink.write(ExitTallyTable.render(year: year, reference: reference, total: total, byTownship: byTownship, names: names))
+                return tally
             }
             try sink.close()
-            await runtime.shutdown()
         } catch {
             progress.finish()
-            await runtime.shutdown()
-            throw CommandFailure("核验失败 / evaluation failed: \(error)")
+            throw error
         }
         let seconds = Date().timeIntervalSince(started)
+        let total = tally.total
         note(String(format: "已核验 / evaluated: %d 户 households, %d 达标 meet, %d 未达标 do not; %.2f s, %.0f 户/秒 households/s",
                     total.households, total.meeting, total.notMeeting, seconds, Double(total.households) / max(seconds, 0.001)))
+    }
+}
+
+extension EvaluateCommand {
+    enum Status: String, ExpressibleByArgument, CaseIterable {
+        case all
+        case notExited = "not-exited"
+        case exited
+
+        var households: ExitService.Households {
+            switch self {
+            case .all: .all
+            case .notExited: .notExited
+            case .exited: .exited
+            }
+        }
     }
 }

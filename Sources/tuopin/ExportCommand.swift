@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuopinDomain
-import TuopinStore
+import TuopinServices
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,19 +27,18 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try await database.open()
         let progress = TerminalProgress()
         do {
-            let outcome = try await RegistryExport.write(area: area.flatMap(AreaCode.init), to: URL(fileURLWithPath: file), on: runtime.database) { n in
-                progress.update("导出 / exporting: \(n) 户 households")
+            let outcome = try await database.run { ctx in
+                try await ExportService.registry(area: area.flatMap(AreaCode.init), to: URL(fileURLWithPath: file), in: ctx) { n in
+                    progress.update("导出 / exporting: \(n) 户 households")
+                }
             }
             progress.finish()
-            await runtime.shutdown()
             note("已导出 / written: \(file) — \(outcome.households) 户 households, \(outcome.members) 人 persons")
         } catch {
             progress.finish()
-            await runtime.shutdown()
-            throw CommandFailure("导出失败 / export failed: \(error)")
+            throw CommandFailure("导出失败：\(error)", "export failed: \(error)")
         }
     }
 }

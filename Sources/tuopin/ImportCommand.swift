@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TuopinDomain
 import TuopinExchange
+import TuopinServices
 import TuopinStore
 
 struct ImportCommand: AsyncParsableCommand {
@@ -38,30 +39,24 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let runtime = try await database.open()
         let progress = TerminalProgress()
-        let now = Date()
         let outcome: ImportOutcome
         do {
-            outcome = try await RegistryImporter.run(
-                file: URL(fileURLWithPath: file),
-                options: ImportOptions(county: county.flatMap(AreaCode.init), dryRun: dryRun, now: now, today: LocalDate(now), sheet: sheet,
-                                      registryFile: runtime.url.sqliteFilePath),
-                on: runtime.database
-            ) { step in
-                switch step {
-                case .reading(let rows): progress.update("读取 / reading: \(rows) 行 rows")
-                case .checking: progress.update("核对登记库 / checking against the registry…", force: true)
-                case .writing(let done, let total): progress.update("写入 / writing: \(done)/\(total) 户 households")
+            outcome = try await database.run { ctx in
+                try await ImportService.registry(URL(fileURLWithPath: file), county: county.flatMap(AreaCode.init), dryRun: dryRun, sheet: sheet,
+                                                 in: ctx) { step in
+                    switch step {
+                    case .reading(let rows): progress.update("读取 / reading: \(rows) 行 rows")
+                    case .checking: progress.update("核对登记库 / checking against the registry…", force: true)
+                    case .writing(let done, let total): progress.update("写入 / writing: \(done)/\(total) 户 households")
+                    }
                 }
             }
         } catch {
             progress.finish()
-            await runtime.shutdown()
-            throw CommandFailure("导入失败，未写入任何数据：\(error) / the import failed and wrote nothing: \(error)")
+            throw CommandFailure("导入失败，未写入任何数据：\(error)", "the import failed and wrote nothing: \(error)")
         }
         progress.finish()
-        await runtime.shutdown()
         try ImportReportPrinter.print(outcome, file: file, reportPath: report, dryRun: dryRun)
         if outcome.hasErrors { throw ExitCode.failure }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TuopinDomain
 import TuopinExchange
-import TuopinStore
+import TuopinServices
 
 struct ImportTargetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,9 +28,8 @@ struct ImportTargetsCommand: AsyncParsableCommand {
     func run() async throws {
         let read = TargetFileReader.read(URL(fileURLWithPath: file), county: county.flatMap(AreaCode.init))
         try await SmallTableLoad(file: file, noun: ("条计划", "targets"), dryRun: dryRun, database: database)
-            .run(issues: read.issues, rows: read.targets.count) { db in
-                try await TargetStore.apply(read.targets, actor: UserCommand.operatorName,
-                                            reason: "导入减贫计划 \(file) / targets file \(file)", now: Date(), on: db)
+            .run(issues: read.issues, rows: read.targets.count) { ctx in
+                try await TargetService.load(read.targets, reason: "导入减贫计划 \(file) / targets file \(file)", in: ctx)
             }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TuopinDomain
 import TuopinExchange
-import TuopinStore
+import TuopinServices
 
 struct ImportVillagesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,9 +28,8 @@ struct ImportVillagesCommand: AsyncParsableCommand {
     func run() async throws {
         let read = VillageFileReader.read(URL(fileURLWithPath: file), county: county.flatMap(AreaCode.init))
         try await SmallTableLoad(file: file, noun: ("个村", "villages"), dryRun: dryRun, database: database)
-            .run(issues: read.issues, rows: read.villages.count) { db in
-                try await VillageStore.apply(read.villages, actor: UserCommand.operatorName,
-                                             reason: "导入村级文件 \(file) / village file \(file)", now: Date(), on: db)
+            .run(issues: read.issues, rows: read.villages.count) { ctx in
+                try await VillageService.load(read.villages, reason: "导入村级文件 \(file) / village file \(file)", in: ctx)
             }
     }
 }

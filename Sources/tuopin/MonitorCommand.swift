@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TuopinDomain
 import TuopinExchange
+import TuopinServices
 import TuopinStore
 
 struct MonitorCommand: AsyncParsableCommand {
@@ -39,18 +40,8 @@ struct MonitorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let standards = try standardsOption.load()
-        guard standards.line(for: year) != nil else {
-            throw CommandFailure("扶贫标准文件未列\(year)年的贫困线 / the standards file has no poverty line for \(year)")
-        }
-        let runtime = try await database.open()
-        let listing: MonitoringStore.Listing
-        do {
-            listing = try await MonitoringStore.list(area: area.flatMap(AreaCode.init), year: year, referenceDate: asOf.flatMap(LocalDate.init(iso:)),
-                                                     standards: standards, on: runtime.database)
-            await runtime.shutdown()
-        } catch {
-            await runtime.shutdown()
-            throw CommandFailure("研判失败 / the check failed: \(error)")
+        let listing = try await database.run(standards: standards) { ctx in
+            try await MonitoringService.list(area: area.flatMap(AreaCode.init), year: year, referenceDate: asOf.flatMap(LocalDate.init(iso:)), in: ctx)
         }
         let header = ["户编号", "户主", "村代码", "类别", "风险", "依据", "监测状态"]
         let lines = listing.flagged.map { f in

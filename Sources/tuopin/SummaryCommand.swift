@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuopinDomain
+import TuopinServices
 import TuopinStore
 
 struct SummaryCommand: AsyncParsableCommand {
@@ -23,19 +24,15 @@ struct SummaryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let code = AreaCode(area)!
-        let runtime = try await database.open()
-        var node: AreaNode?
-        var times: [Double] = []
-        do {
+        let (node, times) = try await database.run { ctx in
+            var node: AreaNode?
+            var times: [Double] = []
             for _ in 0..<repeats {
                 let start = DispatchTime.now().uptimeNanoseconds
-                node = try await AreaSummaryQuery.summary(of: code, scope: .everything, on: runtime.database)
+                node = try await AreaService.summary(code, in: ctx)
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             }
-            await runtime.shutdown()
-        } catch {
-            await runtime.shutdown()
-            throw CommandFailure("查询失败 / the query failed: \(error)")
+            return (node, times)
         }
         guard let node else { throw CommandFailure("区划\(code.value)下没有建档立卡户 / no registered households under \(code.value)") }
         let header = ["区划", "户数", "人数", "未脱贫户", "未脱贫人口", "已脱贫户", "已脱贫人口"]

@@ -1,9 +1,8 @@
 import ArgumentParser
-import FluentKit
 import Foundation
 import TuopinDomain
 import TuopinExchange
-import TuopinStore
+import TuopinServices
 
 struct TargetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,24 +38,18 @@ struct TargetsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let standards = try standardsOption.load()
-        guard standards.line(for: year) != nil else {
-            throw CommandFailure("扶贫标准文件未列\(year)年的贫困线 / the standards file has no poverty line for \(year)")
-        }
-        let runtime = try await database.open()
-        var lines: [[String]] = []
-        do {
-            let areas = try await scopes(on: runtime.database)
+        let lines: [[String]] = try await database.run(standards: standards) { ctx in
+            _ = try StandardsService.inForce(in: ctx)
+            var areas = area.flatMap(AreaCode.init).map { [$0] } ?? []
+            if areas.isEmpty { areas = try await AreaService.counties(in: ctx) }
+            var lines: [[String]] = []
             for code in areas {
-                let (total, parts) = try await TargetStore.progress(of: code, year: year, referenceDate: asOf.flatMap(LocalDate.init(iso:)),
-                                                                    standards: standards, on: runtime.database)
+                let (total, parts) = try await TargetService.progress(of: code, year: year, referenceDate: asOf.flatMap(LocalDate.init(iso:)), in: ctx)
                 let shown = (area == nil ? [] : parts.filter { $0.area != code }) + [total]
-                let names = try await AreaStore.names(of: shown.map(\.area), on: runtime.database)
+                let names = try await AreaService.names(of: shown.map(\.area), in: ctx)
                 lines += shown.map { TargetProgressTable.row($0, name: names[$0.area] ?? "") }
             }
-            await runtime.shutdown()
-        } catch {
-            await runtime.shutdown()
-            throw CommandFailure("查询失败 / the query failed: \(error)")
+            return lines
         }
         if format == .csv {
             FileHandle.standardOutput.write(Data(([TargetProgressTable.header] + lines).map { CSVFormat.line($0) + "\r\n" }.joined().utf8))
@@ -64,11 +57,5 @@ struct TargetsCommand: AsyncParsableCommand {
             print("\(year)年减贫计划完成情况 / exit targets for \(year)\n")
             print(PlainTable.render([TargetProgressTable.header] + lines))
         }
-    }
-
-    /// The area asked for, or every county that has households or a plan.
-    private func scopes(on db: any Database) async throws -> [AreaCode] {
-        if let a = area.flatMap(AreaCode.init) { return [a] }
-        return try await AreaStore.countiesWithHouseholds(on: db)
     }
 }

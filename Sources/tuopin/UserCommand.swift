@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuopinDomain
+import TuopinServices
 import TuopinStore
 import TuopinWeb
 
@@ -10,8 +11,6 @@ struct UserCommand: AsyncParsableCommand {
         abstract: "管理用户 / Manage user accounts.",
         subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Token.self]
     )
-
-    static let operatorName = "命令行 / command line"
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -38,13 +37,10 @@ struct UserCommand: AsyncParsableCommand {
             let faults = user.faults()
             guard faults.isEmpty else { throw ValidationError(faults.keys.sorted().map { faults[$0]! }.joined(separator: "\n")) }
             let secret = password ?? Secrets.password()
-            let runtime = try await database.open()
-            do {
-                try await UserStore.add(user, passwordHash: try Passwords.hash(secret), by: UserCommand.operatorName, now: Date(), on: runtime.database)
-                await runtime.shutdown()
-            } catch {
-                await runtime.shutdown()
-                throw CommandFailure("\(error)")
+            let hash = try Passwords.hash(secret)
+            let result = try await database.run { ctx in try await UserService.add(user, passwordHash: hash, in: ctx) }
+            if case .rejected(let r) = result {
+                throw CommandFailure((r.faults.keys.sorted().compactMap { r.faults[$0] } + [r.message].compactMap { $0 }).joined(separator: "\n"))
             }
             note("已新建用户 / user added: \(username)（\(user.role.rawValue)\(user.area.map { "，\($0.prefix)" } ?? "")）")
             if password == nil { print("初始密码 / initial password: \(secret)") }
@@ -55,9 +51,7 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出用户 / List users.")
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
-            let runtime = try await database.open()
-            let users = try await UserStore.list(in: .everything, on: runtime.database)
-            await runtime.shutdown()
+            let (users, _) = try await database.run { ctx in try await UserService.list(in: ctx) }
             print("登录名\t姓名\t单位\t角色\t区划\t状态")
             for u in users {
                 print([u.username, u.name, u.unit, u.role.rawValue, u.area?.prefix ?? "—", u.disabled ? "已停用" : "正常"].joined(separator: "\t"))
@@ -70,7 +64,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var username: String
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
-            try await UserCommand.change(database) { try await UserStore.setDisabled(username, true, by: UserCommand.operatorName, now: Date(), on: $0) }
+            try await database.run { ctx in try await UserService.setDisabled(username, true, in: ctx) }
             note("已停用 / disabled: \(username)")
         }
     }
@@ -80,7 +74,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var username: String
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
-            try await UserCommand.change(database) { try await UserStore.setDisabled(username, false, by: UserCommand.operatorName, now: Date(), on: $0) }
+            try await database.run { ctx in try await UserService.setDisabled(username, false, in: ctx) }
             note("已恢复 / enabled: \(username)")
         }
     }
@@ -94,7 +88,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let secret = password ?? Secrets.password()
             let hash = try Passwords.hash(secret)
-            try await UserCommand.change(database) { try await UserStore.setPassword(username, hash: hash, by: UserCommand.operatorName, now: Date(), on: $0) }
+            try await database.run { ctx in try await UserService.resetPassword(username, hash: hash, in: ctx) }
             note("已重设密码 / password reset: \(username)")
             if password == nil { print("新密码 / new password: \(secret)") }
         }
@@ -108,28 +102,13 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
             if revoke {
-                var n = 0
-                try await UserCommand.change(database) { n = try await SessionStore.revokeAPITokens(of: username, by: UserCommand.operatorName, now: Date(), on: $0) }
+                let n = try await database.run { ctx in try await UserService.revokeTokens(of: username, in: ctx) }
                 note("已撤销 / revoked: \(n)")
             } else {
-                var token = ""
-                try await UserCommand.change(database) { token = try await SessionStore.issueAPIToken(for: username, label: label, by: UserCommand.operatorName, now: Date(), on: $0) }
+                let token = try await database.run { ctx in try await UserService.issueToken(for: username, label: label, in: ctx) }
                 note("请妥善保存，令牌只显示这一次 / keep it safe: the token is shown only once")
                 print(token)
             }
         }
     }
-
-    static func change(_ database: DatabaseOptions, _ body: (any Database) async throws -> Void) async throws {
-        let runtime = try await database.open()
-        do {
-            try await body(runtime.database)
-            await runtime.shutdown()
-        } catch {
-            await runtime.shutdown()
-            throw CommandFailure("\(error)")
-        }
-    }
 }
-
-import FluentKit

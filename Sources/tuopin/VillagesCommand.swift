@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TuopinDomain
 import TuopinExchange
+import TuopinServices
 import TuopinStore
 
 struct VillagesCommand: AsyncParsableCommand {
@@ -29,14 +30,8 @@ struct VillagesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let standards = try standardsOption.load()
-        let runtime = try await database.open()
-        let rows: [VillageStore.VillageRow]
-        do {
-            rows = try await VillageStore.villages(under: area.flatMap(AreaCode.init), year: year, standards: standards, on: runtime.database)
-            await runtime.shutdown()
-        } catch {
-            await runtime.shutdown()
-            throw CommandFailure("查询失败 / the query failed: \(error)")
+        let rows = try await database.run(standards: standards) { ctx in
+            try await VillageService.villages(under: area.flatMap(AreaCode.init), year: year, in: ctx)
         }
         let header = ["村代码", "村名", "贫困村", "出列年度", "建档立卡户", "建档立卡人口", "未脱贫人口", "户籍人口", "贫困发生率", "退出标准", "达到"]
         let lines = rows.map { r -> [String] in

@@ -41,10 +41,10 @@ import TuopinTestSupport
             let detail = try #require(try await HouseholdStore.find(3, scope: .everything, on: db))
             var edited = detail.household
             edited.members.removeLast()
-            try await HouseholdEditor.apply(edited, id: 3, expectedVersion: detail.version, actor: county, ip: nil, reason: "分户", now: Date(), on: db)
+            try await HouseholdEditor.apply(edited, id: 3, expectedVersion: detail.version, now: Date(), on: db)
             try await (db as! any SQLDatabase).raw("UPDATE households SET exit_year = 2016, status = '已脱贫' WHERE id = 4").run()
             let gone = try #require(try await HouseholdStore.find(5, scope: .everything, on: db))
-            try await HouseholdEditor.remove(id: 5, expectedVersion: gone.version, actor: county, ip: nil, reason: "错评", now: Date(), on: db)
+            try await HouseholdEditor.remove(id: 5, expectedVersion: gone.version, on: db)
             #expect(try await AggregateCheck.run(on: db).differences == [])
             let c = try await counts()
             #expect(c.households == 5 && c.persons == 14 && c.households(.exited) == 1)
@@ -53,7 +53,7 @@ import TuopinTestSupport
             try await (db as! any SQLDatabase).raw("UPDATE village_counts SET households = households + 7").run()
             let report = try await AggregateCheck.run(on: db)
             #expect(!report.differences.isEmpty && report.differences.allSatisfy { $0.stored.0 == $0.actual.0 + 7 })
-            try await AggregateCheck.rebuild(actor: "test", reason: "修复", now: Date(), on: db)
+            try await AggregateCheck.rebuild(on: db)
             #expect(try await AggregateCheck.run(on: db).differences == [])
             try await (db as! any SQLDatabase).raw("UPDATE county_counts SET persons = persons - 1").run()
             let off = try await AggregateCheck.run(on: db).differences
@@ -62,7 +62,7 @@ import TuopinTestSupport
                 #expect(d.villageCode == "451224")
                 #expect(d.stored.1 == d.actual.1 - 1)
             }
-            try await AggregateCheck.rebuild(actor: "test", reason: "修复", now: Date(), on: db)
+            try await AggregateCheck.rebuild(on: db)
             #expect(try await AggregateCheck.run(on: db).differences == [])
         }
     }

@@ -13,12 +13,20 @@ import TuopinTestSupport
     func honestTrail(_ db: any Database) async throws {
         _ = try await StoreHarness.importRows(Samples.rows([Samples.household()]), on: db)
         let now = Date(timeIntervalSince1970: 1_795_000_000.123)
-        try await UserStore.add(User(username: "wei", name: "韦", unit: "县扶贫办", role: .countyOffice, area: AreaCode("451224")),
-                                passwordHash: "x", by: "admin", now: now, on: db)
-        try await UserStore.setDisabled("wei", true, by: "admin", now: now, on: db)
-        let account = try await UserStore.find(username: "wei", on: db)!
-        _ = try await SessionStore.open(for: account, ip: "10.0.0.1", now: now, on: db)
-        try await UserStore.recordFailure(account, policy: SignInPolicy(), ip: "10.0.0.2", now: now, on: db)
+        let admin = AuditActor(username: "admin", role: .administrator, ip: nil)
+        try await db.transaction { tx in
+            let wei = try await UserStore.add(User(username: "wei", name: "韦", unit: "县扶贫办", role: .countyOffice, area: AreaCode("451224")),
+                                              passwordHash: "x", now: now, on: tx)
+            try await AuditTrail.append(AccountEvent.added(wei), by: admin, at: now, on: tx)
+            try await AuditTrail.append(AccountEvent.disabledChanged(try await UserStore.setDisabled("wei", true, on: tx), disabled: true),
+                                        by: admin, at: now, on: tx)
+            let account = try await UserStore.find(username: "wei", on: tx)!
+            let self_ = AuditActor(username: "wei", role: .countyOffice, ip: "10.0.0.1")
+            _ = try await SessionStore.open(for: account, ip: "10.0.0.1", now: now, on: tx)
+            try await AuditTrail.append(AccountEvent.signedIn(account.user), by: self_, at: now, on: tx)
+            let locked = try await UserStore.recordFailure(account, policy: SignInPolicy(), now: now, on: tx)
+            try await AuditTrail.append(AccountEvent.signInFailed(account.user, lockedUntil: locked.map { "\($0)" }, maxFailures: 5), by: self_, at: now, on: tx)
+        }
     }
 
     var sql: (any Database) -> any SQLDatabase { { $0 as! any SQLDatabase } }

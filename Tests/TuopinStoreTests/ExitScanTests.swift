@@ -117,7 +117,7 @@ import TuopinTestSupport
             }
             #expect(first?.members.map(\.name) == households[0].members.map(\.name).reversed())
             for area in [nil, Samples.otherVillage] as [AreaCode?] {
-                var viaDriver: [Int64: Household] = [:], viaFile: [Int64: Household] = [:]
+                var viaDriver: [Household.ID: Household] = [:], viaFile: [Household.ID: Household] = [:]
                 try await HouseholdScan.forEach(area: area, incomeYears: [2015, 2016], window: 7, on: runtime.database) { for s in $0 { viaDriver[s.id] = s.household } }
                 try await HouseholdScan.forEach(area: area, incomeYears: [2015, 2016], window: 7, file: path, on: runtime.database) { for s in $0 { viaFile[s.id] = s.household } }
                 #expect(viaFile.count == (area == nil ? 30 : 15))

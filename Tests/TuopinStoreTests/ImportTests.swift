@@ -40,7 +40,7 @@ import TuopinTestSupport
             #expect(counts["households"] == 1)
             #expect(counts["members"] == 2)
             let id = try await HouseholdRecord.query(on: db).first()!.id!
-            let detail = try #require(try await HouseholdStore.find(id, scope: .everything, on: db))
+            let detail = try #require(try await HouseholdStore.find(Household.ID(id), scope: .everything, on: db))
             #expect(detail.household.type == .minimumIncome)
             #expect(detail.household.members.map(\.name) == ["韦国强（改）", "黄秀英"])
             #expect(detail.household.incomes.map(\.year) == [2016, 2017])   // one income record per year: 2016 kept, 2017 added
@@ -123,7 +123,7 @@ import TuopinTestSupport
     static func snapshot(_ db: any Database) async throws -> [String: Household] {
         var result: [String: Household] = [:]
         for r in try await HouseholdRecord.query(on: db).all() {
-            let h = try #require(try await HouseholdStore.find(r.id!, scope: .everything, on: db))
+            let h = try #require(try await HouseholdStore.find(Household.ID(r.id!), scope: .everything, on: db))
             result[h.household.number] = h.household
         }
         return result

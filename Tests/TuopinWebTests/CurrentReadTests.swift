@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuopinDomain
+import TuopinServices
 import TuopinStore
 import TuopinTestSupport
 @testable import TuopinWeb
@@ -64,7 +65,7 @@ import VaporTesting
 
     @Test func pages_and_json_show_a_change_at_once() async throws {
         try await WebHarness.withLoadedApp { app in
-            let token = try await SessionStore.issueAPIToken(for: "county", label: "test", by: "test", now: Date(), on: app.db)
+            let token = try await UserService.issueToken(for: "county", label: "test", in: .commandLine(db: app.db))
             let bearer: HTTPHeaders = ["Authorization": "Bearer \(token)"]
             func households() async throws -> Int? {
                 var n: Int?
@@ -91,7 +92,7 @@ import VaporTesting
                 #expect(res.body.string.contains("H0004"))
             }
             // Revoking the token is seen by the next call.
-            _ = try await SessionStore.revokeAPITokens(of: "county", by: "test", now: Date(), on: app.db)
+            _ = try await UserService.revokeTokens(of: "county", in: .commandLine(db: app.db))
             try await app.testing().test(.GET, "api/v1/areas/451224", headers: bearer) { res async in
                 #expect(res.status == .unauthorized)
             }

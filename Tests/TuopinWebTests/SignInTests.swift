@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import Testing
 import TuopinDomain
+import TuopinServices
 import TuopinStore
 import TuopinWeb
 import Vapor
@@ -73,11 +74,11 @@ import VaporTesting
 
     @Test func api_tokens_work_until_revoked() async throws {
         try await WebHarness.withLoadedApp { app in
-            let token = try await SessionStore.issueAPIToken(for: "county", label: "test", by: "test", now: Date(), on: app.db)
+            let token = try await UserService.issueToken(for: "county", label: "test", in: .commandLine(db: app.db))
             try await app.testing().test(.GET, "api/v1/areas", headers: ["Authorization": "Bearer \(token)"]) { res async in
                 #expect(res.status == .ok)
             }
-            _ = try await SessionStore.revokeAPITokens(of: "county", by: "test", now: Date(), on: app.db)
+            _ = try await UserService.revokeTokens(of: "county", in: .commandLine(db: app.db))
             try await app.testing().test(.GET, "api/v1/areas", headers: ["Authorization": "Bearer \(token)"]) { res async in
                 #expect(res.status == .unauthorized)
             }

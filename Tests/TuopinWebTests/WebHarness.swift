@@ -49,8 +49,8 @@ enum WebHarness {
             precondition(outcome.written, "fixture did not load: \(outcome.issues.prefix(3))")
             let hash = try Passwords.hash(password, cost: 4)
             for (name, role, area) in users {
-                try await UserStore.add(User(username: name, name: "测试\(name)", unit: "测试单位", role: role, area: area.flatMap(AreaCode.init)),
-                                        passwordHash: hash, by: "test", now: Date(), on: app.db)
+                _ = try await UserStore.add(User(username: name, name: "测试\(name)", unit: "测试单位", role: role, area: area.flatMap(AreaCode.init)),
+                                            passwordHash: hash, now: Date(), on: app.db)
             }
             try await test(app)
         }

@@ -1,6 +1,6 @@
 /// 用户 — a person who signs in: their unit, phone, role and the area they answer for.
 public struct User: Hashable, Sendable, Codable {
-    public var id: Int64?
+    public var id: ID?
     /// 登录名
     public var username: String
     /// 姓名
@@ -15,7 +15,7 @@ public struct User: Hashable, Sendable, Codable {
     /// 已停用
     public var disabled: Bool
 
-    public init(id: Int64? = nil, username: String, name: String, unit: String, phone: String? = nil, role: Role,
+    public init(id: ID? = nil, username: String, name: String, unit: String, phone: String? = nil, role: Role,
                 area: AreaCode?, disabled: Bool = false) {
         self.id = id
         self.username = username

@@ -11,21 +11,17 @@ public enum SessionStore {
         public var id: Int64
     }
 
-    /// Opens a session after a successful sign-in; returns the cookie token and the CSRF token.
+    /// Opens a session after a successful sign-in (and clears the failure count); returns the cookie token and the CSRF token.
     public static func open(for account: UserStore.Account, ip: String?, now: Date, lifetime: TimeInterval = 12 * 3600,
                             on db: any Database) async throws -> (token: String, csrf: String) {
         let token = Secrets.token(), csrf = Secrets.token()
-        try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            try await sql.raw("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: account.user.id!)").run()
-            try await sql.raw("""
-                INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, ip)
-                VALUES (\(bind: Secrets.fingerprint(token)), \(bind: account.user.id!), \(bind: csrf), \(bind: now), \(bind: now.addingTimeInterval(lifetime)), \(bind: ip))
-                """).run()
-            try await AuditTrail.append(.init(actor: account.user.username, actorRole: account.user.role.rawValue, ip: ip,
-                                              action: "sign_in", entity: "user", entityID: String(account.user.id!),
-                                              areaCode: account.user.area?.value, at: now), on: tx)
-        }
+        let sql = db as! any SQLDatabase
+        let id = account.user.id!.rawValue
+        try await sql.raw("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: id)").run()
+        try await sql.raw("""
+            INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, ip)
+            VALUES (\(bind: Secrets.fingerprint(token)), \(bind: id), \(bind: csrf), \(bind: now), \(bind: now.addingTimeInterval(lifetime)), \(bind: ip))
+            """).run()
         return (token, csrf)
     }
 
@@ -43,41 +39,28 @@ public enum SessionStore {
                        id: try row.decode(column: "session_id", as: Int64.self))
     }
 
-    public static func close(_ session: Session, ip: String?, now: Date, on db: any Database) async throws {
-        try await db.transaction { tx in
-            try await (tx as! any SQLDatabase).raw("DELETE FROM sessions WHERE id = \(bind: session.id)").run()
-            try await AuditTrail.append(.init(actor: session.account.user.username, actorRole: session.account.user.role.rawValue,
-                                              ip: ip, action: "sign_out", entity: "user", entityID: String(session.account.user.id!),
-                                              at: now), on: tx)
-        }
+    public static func close(_ session: Session, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("DELETE FROM sessions WHERE id = \(bind: session.id)").run()
     }
 
     // MARK: API tokens
 
-    /// A new API token for scripts; shown once.
-    public static func issueAPIToken(for username: String, label: String, by actor: String, now: Date, on db: any Database) async throws -> String {
+    /// A new API token for scripts (shown once; only its fingerprint is kept).
+    public static func issueAPIToken(for user: User, label: String, now: Date, on db: any Database) async throws -> String {
         let token = "tpn_" + Secrets.token()
-        try await db.transaction { tx in
-            guard let a = try await UserStore.find(username: username, on: tx) else { throw UserStore.Failure.notFound(username) }
-            try await (tx as! any SQLDatabase).raw("""
-                INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (\(bind: Secrets.fingerprint(token)), \(bind: a.user.id!), \(bind: label), \(bind: now))
-                """).run()
-            try await AuditTrail.append(.init(actor: actor, action: "api_token.issue", entity: "user", entityID: String(a.user.id!),
-                                              after: AuditTrail.json(["label": label]), at: now), on: tx)
-        }
+        try await (db as! any SQLDatabase).raw("""
+            INSERT INTO api_tokens (token_hash, user_id, label, created_at) VALUES (\(bind: Secrets.fingerprint(token)), \(bind: user.id!.rawValue), \(bind: label), \(bind: now))
+            """).run()
         return token
     }
 
-    public static func revokeAPITokens(of username: String, by actor: String, now: Date, on db: any Database) async throws -> Int {
-        try await db.transaction { tx in
-            guard let a = try await UserStore.find(username: username, on: tx) else { throw UserStore.Failure.notFound(username) }
-            let sql = tx as! any SQLDatabase
-            let n = try await sql.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE user_id = \(bind: a.user.id!) AND revoked_at IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
-            try await sql.raw("UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: a.user.id!) AND revoked_at IS NULL").run()
-            try await AuditTrail.append(.init(actor: actor, action: "api_token.revoke", entity: "user", entityID: String(a.user.id!),
-                                              after: AuditTrail.json(["revoked": String(n)]), at: now), on: tx)
-            return n
-        }
+    /// Revokes every live token of a user; returns how many.
+    public static func revokeAPITokens(of user: User, now: Date, on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        let id = user.id!.rawValue
+        let n = try await sql.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE user_id = \(bind: id) AND revoked_at IS NULL").first()?.decode(column: "n", as: Int.self) ?? 0
+        try await sql.raw("UPDATE api_tokens SET revoked_at = \(bind: now) WHERE user_id = \(bind: id) AND revoked_at IS NULL").run()
+        return n
     }
 
     /// The account an API token belongs to, if the token is live.

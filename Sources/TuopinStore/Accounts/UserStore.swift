@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import TuopinDomain
 
-/// Users, their passwords (as hashes made by the caller) and sign-in state. Every change is audited.
+/// Users, their passwords (as hashes made by the caller) and sign-in state. Writes run inside the caller's
+/// transaction; `AccountService` checks who may make them and records them in the audit trail.
 public enum UserStore {
     public struct Account: Sendable {
         public var user: User
@@ -47,7 +48,7 @@ public enum UserStore {
     }
 
     static func account(_ row: any SQLRow) throws -> Account {
-        let user = User(id: try row.decode(column: "id", as: Int64.self), username: try row.decode(column: "username", as: String.self),
+        let user = User(id: User.ID(try row.decode(column: "id", as: Int64.self)), username: try row.decode(column: "username", as: String.self),
                         name: try row.decode(column: "name", as: String.self), unit: try row.decode(column: "unit", as: String.self),
                         phone: try row.decode(column: "phone", as: String?.self),
                         role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .leader,
@@ -62,8 +63,8 @@ public enum UserStore {
         try await (db as! any SQLDatabase).raw("SELECT * FROM users WHERE username = \(bind: username)").first().map(account)
     }
 
-    public static func find(id: Int64, on db: any Database) async throws -> Account? {
-        try await (db as! any SQLDatabase).raw("SELECT * FROM users WHERE id = \(bind: id)").first().map(account)
+    public static func find(id: User.ID, on db: any Database) async throws -> Account? {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM users WHERE id = \(bind: id.rawValue)").first().map(account)
     }
 
     /// Users whose area lies within the scope (all of them for an administrator).
@@ -77,64 +78,42 @@ public enum UserStore {
         try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Adds a user; `by` names who did it, for the audit trail.
-    @discardableResult
-    public static func add(_ user: User, passwordHash: String, by actor: String, ip: String? = nil, now: Date, on db: any Database) async throws -> Int64 {
+    /// Adds a user and returns it with its ID.
+    public static func add(_ user: User, passwordHash: String, now: Date, on db: any Database) async throws -> User {
         let faults = user.faults()
         guard faults.isEmpty else { throw Failure.invalid(faults) }
-        return try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            if try await find(username: user.username, on: tx) != nil { throw Failure.usernameTaken(user.username) }
-            try await sql.raw("""
-                INSERT INTO users (username, name, unit, phone, role, area_code, password_hash, disabled, failed_attempts, created_at)
-                VALUES (\(bind: user.username), \(bind: user.name), \(bind: user.unit), \(bind: user.phone), \(bind: user.role.rawValue),
-                        \(bind: user.area?.value), \(bind: passwordHash), \(bind: false), \(bind: 0), \(bind: now))
-                """).run()
-            let id = try await find(username: user.username, on: tx)!.user.id!
-            try await AuditTrail.append(.init(actor: actor, ip: ip, action: "user.add", entity: "user", entityID: String(id),
-                                              areaCode: user.area?.value, after: describe(user), at: now), on: tx)
-            return id
-        }
+        let sql = db as! any SQLDatabase
+        if try await find(username: user.username, on: db) != nil { throw Failure.usernameTaken(user.username) }
+        try await sql.raw("""
+            INSERT INTO users (username, name, unit, phone, role, area_code, password_hash, disabled, failed_attempts, created_at)
+            VALUES (\(bind: user.username), \(bind: user.name), \(bind: user.unit), \(bind: user.phone), \(bind: user.role.rawValue),
+                    \(bind: user.area?.value), \(bind: passwordHash), \(bind: false), \(bind: 0), \(bind: now))
+            """).run()
+        return try await find(username: user.username, on: db)!.user
     }
 
-    public static func setDisabled(_ username: String, _ disabled: Bool, by actor: String, ip: String? = nil, now: Date, on db: any Database) async throws {
-        try await db.transaction { tx in
-            guard let a = try await find(username: username, on: tx) else { throw Failure.notFound(username) }
-            try await (tx as! any SQLDatabase).raw("UPDATE users SET disabled = \(bind: disabled) WHERE id = \(bind: a.user.id!)").run()
-            if disabled { try await (tx as! any SQLDatabase).raw("DELETE FROM sessions WHERE user_id = \(bind: a.user.id!)").run() }
-            try await AuditTrail.append(.init(actor: actor, ip: ip, action: disabled ? "user.disable" : "user.enable", entity: "user",
-                                              entityID: String(a.user.id!), areaCode: a.user.area?.value,
-                                              before: AuditTrail.json(["disabled": String(!disabled)]),
-                                              after: AuditTrail.json(["disabled": String(disabled)]), at: now), on: tx)
-        }
+    /// Disables or enables a user (disabling ends their sessions); returns the user as it was.
+    public static func setDisabled(_ username: String, _ disabled: Bool, on db: any Database) async throws -> User {
+        guard let a = try await find(username: username, on: db) else { throw Failure.notFound(username) }
+        let sql = db as! any SQLDatabase
+        try await sql.raw("UPDATE users SET disabled = \(bind: disabled) WHERE id = \(bind: a.user.id!.rawValue)").run()
+        if disabled { try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: a.user.id!.rawValue)").run() }
+        return a.user
     }
 
-    public static func setPassword(_ username: String, hash: String, by actor: String, ip: String? = nil, now: Date, on db: any Database) async throws {
-        try await db.transaction { tx in
-            guard let a = try await find(username: username, on: tx) else { throw Failure.notFound(username) }
-            let sql = tx as! any SQLDatabase
-            try await sql.raw("UPDATE users SET password_hash = \(bind: hash), failed_attempts = 0, locked_until = NULL WHERE id = \(bind: a.user.id!)").run()
-            try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: a.user.id!)").run()
-            try await AuditTrail.append(.init(actor: actor, ip: ip, action: "user.reset_password", entity: "user",
-                                              entityID: String(a.user.id!), areaCode: a.user.area?.value, at: now), on: tx)
-        }
+    /// Sets a new password hash, lifts any lock and ends the user's sessions; returns the user.
+    public static func setPassword(_ username: String, hash: String, on db: any Database) async throws -> User {
+        guard let a = try await find(username: username, on: db) else { throw Failure.notFound(username) }
+        let sql = db as! any SQLDatabase
+        try await sql.raw("UPDATE users SET password_hash = \(bind: hash), failed_attempts = 0, locked_until = NULL WHERE id = \(bind: a.user.id!.rawValue)").run()
+        try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: a.user.id!.rawValue)").run()
+        return a.user
     }
 
-    /// Records a failed sign-in (and a lock when the policy says so), with an audit record.
-    public static func recordFailure(_ account: Account, policy: SignInPolicy, ip: String?, now: Date, on db: any Database) async throws {
+    /// Counts a failed sign-in (and locks the account when the policy says so); returns the lock's end, if any.
+    public static func recordFailure(_ account: Account, policy: SignInPolicy, now: Date, on db: any Database) async throws -> Date? {
         let next = policy.afterFailure(failures: account.failedAttempts, now: now)
-        try await db.transaction { tx in
-            try await (tx as! any SQLDatabase).raw("UPDATE users SET failed_attempts = \(bind: next.failures), locked_until = \(bind: next.lockedUntil) WHERE id = \(bind: account.user.id!)").run()
-            try await AuditTrail.append(.init(actor: account.user.username, actorRole: account.user.role.rawValue, ip: ip,
-                                              action: next.lockedUntil == nil ? "sign_in.failed" : "sign_in.locked", entity: "user",
-                                              entityID: String(account.user.id!), areaCode: account.user.area?.value,
-                                              reason: next.lockedUntil.map { "连续失败\(policy.maxFailures)次，锁定至\($0) / locked after \(policy.maxFailures) failures" },
-                                              at: now), on: tx)
-        }
-    }
-
-    static func describe(_ u: User) -> String {
-        AuditTrail.json(["username": u.username, "name": u.name, "unit": u.unit, "phone": u.phone, "role": u.role.rawValue,
-                         "area": u.area?.value, "disabled": String(u.disabled)])
+        try await (db as! any SQLDatabase).raw("UPDATE users SET failed_attempts = \(bind: next.failures), locked_until = \(bind: next.lockedUntil) WHERE id = \(bind: account.user.id!.rawValue)").run()
+        return next.lockedUntil
     }
 }

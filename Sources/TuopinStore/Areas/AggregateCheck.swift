@@ -69,19 +69,15 @@ public enum AggregateCheck {
         return Report(rows: actual.count, differences: differences)
     }
 
-    /// Rebuilds the summary tables from the registry.
-    public static func rebuild(actor: String, reason: String, now: Date, on db: any Database) async throws {
-        try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            for (table, column) in tables {
-                try await sql.raw("DELETE FROM \(unsafeRaw: table)").run()
-                try await sql.raw("""
-                    INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: column), status, household_type, households, persons)
-                    SELECT \(unsafeRaw: column), status, household_type, COUNT(*), SUM(member_count) FROM households GROUP BY \(unsafeRaw: column), status, household_type
-                    """).run()
-            }
-            try await AuditTrail.append(.init(actor: actor, actorRole: nil, ip: nil, action: "aggregates.rebuild", entity: "summary_tables",
-                                              entityID: "all", areaCode: nil, before: nil, after: nil, reason: reason, at: now), on: tx)
+    /// Rebuilds the summary tables from the registry (inside the caller's transaction).
+    public static func rebuild(on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for (table, column) in tables {
+            try await sql.raw("DELETE FROM \(unsafeRaw: table)").run()
+            try await sql.raw("""
+                INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: column), status, household_type, households, persons)
+                SELECT \(unsafeRaw: column), status, household_type, COUNT(*), SUM(member_count) FROM households GROUP BY \(unsafeRaw: column), status, household_type
+                """).run()
         }
     }
 }

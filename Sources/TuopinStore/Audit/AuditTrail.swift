@@ -35,14 +35,27 @@ public enum AuditTrail {
         }
     }
 
-    /// Appends one record, chained to the last. Call inside the transaction of the change.
-    public static func append(_ entry: Entry, on db: any Database) async throws {
-        try await append(contentsOf: [entry], on: db)
+    /// Appends events in order, each chained to the last, inside the transaction of the change they record.
+    /// Only the use-case layer calls this (and the import's bulk writer, for its per-household records).
+    public static func append(_ events: [any AuditEvent], by actor: AuditActor, at now: Date, on db: any Database) async throws {
+        try await append(contentsOf: events.map { entry(for: $0, by: actor, at: now) }, on: db)
+    }
+
+    /// Appends one event.
+    public static func append(_ event: some AuditEvent, by actor: AuditActor, at now: Date, on db: any Database) async throws {
+        try await append(contentsOf: [entry(for: event, by: actor, at: now)], on: db)
+    }
+
+    /// The stored form of an event.
+    static func entry(for event: some AuditEvent, by actor: AuditActor, at now: Date) -> Entry {
+        Entry(actor: actor.username, actorRole: actor.role?.rawValue, ip: actor.ip, action: event.action.rawValue,
+              entity: event.subject.entity.rawValue, entityID: event.subject.id, areaCode: event.area?.value,
+              before: event.before.map(json), after: event.after.map(json), reason: event.reason, at: now)
     }
 
     /// Appends records in order, chained to the last: the head is locked and moved once, the hashes are
     /// computed in memory and the rows written in bulk (an import records every household it changes).
-    public static func append(contentsOf entries: [Entry], on db: any Database) async throws {
+    static func append(contentsOf entries: [Entry], on db: any Database) async throws {
         guard !entries.isEmpty else { return }
         let chain = chained(entries, after: try await lockHead(on: db))
         try await append(chain, on: db)

@@ -4,58 +4,66 @@ import SQLKit
 import TuopinDomain
 import TuopinExchange
 
-/// Stored change requests: submitted, decided step by step, and applied when the last level approves.
+/// Stored change requests and their steps. Runs inside the caller's transaction; `ChangeService` takes
+/// the steps through the domain's state machine, carries out approved changes and records the audit events.
 public enum ChangeRequestStore {
     public struct Stored: Sendable {
-        public var id: Int64
-        public var householdID: Int64?
+        public var id: ChangeRequest.ID
+        public var householdID: Household.ID?
         public var baseVersion: Int
         public var request: ChangeRequest
         public var createdAt: Date
     }
 
-    /// Saves a new request (or applies it at once when no level above must approve).
-    @discardableResult
-    public static func submit(_ r: ChangeRequest, householdID: Int64?, baseVersion: Int, edited: Household, by user: User,
-                              ip: String?, now: Date, on db: any Database) async throws -> Int64 {
-        try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            let inserted = try await sql.raw("""
-                INSERT INTO change_requests (kind, household_id, area_code, requester, reason, attachments, before_json, after_json,
-                    proposed_json, state, remaining, base_version, created_at, updated_at)
-                VALUES (\(bind: r.kind.rawValue), \(bind: householdID), \(bind: r.area.value), \(bind: r.requester), \(bind: r.reason),
-                    \(bind: r.attachments.joined(separator: "\n")), \(bind: AuditTrail.json(r.before.mapValues { $0 })),
-                    \(bind: AuditTrail.json(r.after.mapValues { $0 })), \(bind: try proposedJSON(edited)), \(bind: r.stateKey),
-                    \(bind: r.remaining.map { String($0.rawValue) }.joined(separator: ",")), \(bind: baseVersion), \(bind: now), \(bind: now))
-                RETURNING id
-                """).first()
-            let id = try inserted!.decode(column: "id", as: Int64.self)
-            try await saveSteps(r.steps, id: id, on: sql)
-            try await AuditTrail.append(.init(actor: user.username, actorRole: user.role.rawValue, ip: ip, action: "change.submit",
-                                              entity: "household", entityID: householdID.map(String.init), areaCode: r.area.value,
-                                              before: AuditTrail.json(r.before.mapValues { $0 }), after: AuditTrail.json(r.after.mapValues { $0 }),
-                                              reason: "变更申请 #\(id)（\(r.kind.rawValue)）：\(r.reason)", at: now), on: tx)
-            if r.state == .approved {
-                try await carryOut(r.kind, edited, householdID: householdID, baseVersion: baseVersion, user: user, ip: ip,
-                                   reason: "变更申请 #\(id)", now: now, on: tx)
-            }
-            return id
-        }
+    /// Saves a new request with the whole proposed household (applied as it is when the last level approves).
+    public static func insert(_ r: ChangeRequest, householdID: Household.ID?, baseVersion: Int, proposed: Household, now: Date,
+                              on db: any Database) async throws -> ChangeRequest.ID {
+        let sql = db as! any SQLDatabase
+        let inserted = try await sql.raw("""
+            INSERT INTO change_requests (kind, household_id, area_code, requester, reason, attachments, before_json, after_json,
+                proposed_json, state, remaining, base_version, created_at, updated_at)
+            VALUES (\(bind: r.kind.rawValue), \(bind: householdID?.rawValue), \(bind: r.area.value), \(bind: r.requester), \(bind: r.reason),
+                \(bind: r.attachments.joined(separator: "\n")), \(bind: AuditTrail.json(r.before.mapValues { $0 })),
+                \(bind: AuditTrail.json(r.after.mapValues { $0 })), \(bind: try proposedJSON(proposed)), \(bind: r.stateKey),
+                \(bind: r.remaining.map { String($0.rawValue) }.joined(separator: ",")), \(bind: baseVersion), \(bind: now), \(bind: now))
+            RETURNING id
+            """).first()
+        let id = ChangeRequest.ID(try inserted!.decode(column: "id", as: Int64.self))
+        try await saveSteps(r.steps, id: id, on: sql)
+        return id
     }
 
-    static func saveSteps(_ steps: [ChangeRequest.Step], id: Int64, on sql: any SQLDatabase) async throws {
+    /// Saves a request's new state and the steps taken since `stepsBefore`.
+    public static func update(_ id: ChangeRequest.ID, _ r: ChangeRequest, stepsBefore: Int, now: Date, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.raw("""
+            UPDATE change_requests SET state = \(bind: r.stateKey), remaining = \(bind: r.remaining.map { String($0.rawValue) }.joined(separator: ",")),
+            updated_at = \(bind: now) WHERE id = \(bind: id.rawValue)
+            """).run()
+        try await saveSteps(Array(r.steps[stepsBefore...]), id: id, on: sql)
+    }
+
+    /// The household a request proposes, as it was when submitted.
+    public static func proposed(_ id: ChangeRequest.ID, on db: any Database) async throws -> Household {
+        guard let text = try await (db as! any SQLDatabase).raw("SELECT proposed_json FROM change_requests WHERE id = \(bind: id.rawValue)").first()?
+                .decode(column: "proposed_json", as: String.self),
+              let household = try? JSONDecoder().decode(Household.self, from: Data(text.utf8)) else { throw NotFound() }
+        return household
+    }
+
+    static func saveSteps(_ steps: [ChangeRequest.Step], id: ChangeRequest.ID, on sql: any SQLDatabase) async throws {
         for s in steps {
             try await sql.raw("""
                 INSERT INTO change_request_steps (request_id, actor, role, decision, at, note)
-                VALUES (\(bind: id), \(bind: s.actor), \(bind: s.role.rawValue), \(bind: s.decision.rawValue), \(bind: s.at), \(bind: s.note))
+                VALUES (\(bind: id.rawValue), \(bind: s.actor), \(bind: s.role.rawValue), \(bind: s.decision.rawValue), \(bind: s.at), \(bind: s.note))
                 """).run()
         }
     }
 
-    public static func find(_ id: Int64, scope: AccessScope, on db: any Database) async throws -> Stored? {
+    public static func find(_ id: ChangeRequest.ID, scope: AccessScope, on db: any Database) async throws -> Stored? {
         let sql = db as! any SQLDatabase
-        guard let row = try await sql.raw("SELECT * FROM change_requests WHERE id = \(bind: id)").first() else { return nil }
-        let stored = try decode(row, steps: try await sql.raw("SELECT * FROM change_request_steps WHERE request_id = \(bind: id) ORDER BY id").all())
+        guard let row = try await sql.raw("SELECT * FROM change_requests WHERE id = \(bind: id.rawValue)").first() else { return nil }
+        let stored = try decode(row, steps: try await sql.raw("SELECT * FROM change_request_steps WHERE request_id = \(bind: id.rawValue) ORDER BY id").all())
         return stored.flatMap { scope.includes($0.request.area) ? $0 : nil }
     }
 
@@ -93,78 +101,15 @@ public enum ChangeRequestStore {
                                     reason: try row.decode(column: "reason", as: String.self), attachments: attachments,
                                     before: try dict("before_json"), after: try dict("after_json"), remaining: remaining,
                                     state: state, steps: restoredSteps)
-        return Stored(id: try row.decode(column: "id", as: Int64.self), householdID: try row.decode(column: "household_id", as: Int64?.self),
+        return Stored(id: ChangeRequest.ID(try row.decode(column: "id", as: Int64.self)),
+                      householdID: try row.decode(column: "household_id", as: Int64?.self).map { Household.ID($0) },
                       baseVersion: try row.decode(column: "base_version", as: Int.self), request: request,
                       createdAt: try row.decode(column: "created_at", as: Date.self))
-    }
-
-    public enum Action: Sendable {
-        case approve(note: String?)
-        case giveBack(reason: String)
-        case withdraw
-    }
-
-    /// Takes one step by `user`; when the last level approves, the change is applied over the
-    /// version it was made against (a newer version refuses the approval and changes nothing).
-    public static func decide(_ id: Int64, _ action: Action, by user: User, ip: String?, now: Date,
-                              on db: any Database) async throws -> ChangeRequest {
-        try await db.transaction { tx in
-            guard var stored = try await find(id, scope: user.scope, on: tx) else { throw NotFound() }
-            let before = stored.request.steps.count
-            switch action {
-            case .approve(let note): try stored.request.approve(by: user, note: note, now: now)
-            case .giveBack(let reason): try stored.request.giveBack(by: user, reason: reason, now: now)
-            case .withdraw: try stored.request.withdraw(by: user, now: now)
-            }
-            let r = stored.request
-            let sql = tx as! any SQLDatabase
-            try await sql.raw("""
-                UPDATE change_requests SET state = \(bind: r.stateKey), remaining = \(bind: r.remaining.map { String($0.rawValue) }.joined(separator: ",")),
-                updated_at = \(bind: now) WHERE id = \(bind: id)
-                """).run()
-            try await saveSteps(Array(r.steps[before...]), id: id, on: sql)
-            let step = r.steps.last!
-            try await AuditTrail.append(.init(actor: user.username, actorRole: user.role.rawValue, ip: ip, action: "change.\(decisionKey(step.decision))",
-                                              entity: "household", entityID: stored.householdID.map(String.init), areaCode: r.area.value,
-                                              reason: "变更申请 #\(id)：\(step.note ?? step.decision.rawValue)", at: now), on: tx)
-            if r.state == .approved, stored.householdID != nil || r.kind == .newHousehold {
-                let hid = stored.householdID
-                guard let text = try await sql.raw("SELECT proposed_json FROM change_requests WHERE id = \(bind: id)").first()?
-                        .decode(column: "proposed_json", as: String.self),
-                      let edited = try? JSONDecoder().decode(Household.self, from: Data(text.utf8)) else { throw NotFound() }
-                try await carryOut(r.kind, edited, householdID: hid, baseVersion: stored.baseVersion, user: user, ip: ip,
-                                   reason: "变更申请 #\(id) 审批通过", now: now, on: tx)
-            }
-            return r
-        }
-    }
-
-    /// Carries out an approved change: a removal deletes the household; every other kind writes the proposed household.
-    static func carryOut(_ kind: ChangeKind, _ edited: Household, householdID: Int64?, baseVersion: Int, user: User, ip: String?,
-                         reason: String, now: Date, on tx: any Database) async throws {
-        guard let householdID else {
-            try await HouseholdEditor.create(edited, actor: user, ip: ip, reason: reason, now: now, on: tx)
-            return
-        }
-        if kind == .removal {
-            try await HouseholdEditor.remove(id: householdID, expectedVersion: baseVersion, actor: user, ip: ip, reason: reason, now: now, on: tx)
-        } else {
-            try await HouseholdEditor.apply(edited, id: householdID, expectedVersion: baseVersion, actor: user, ip: ip, reason: reason, now: now, on: tx)
-        }
     }
 
     /// The whole proposed household, applied as it is when the last level approves.
     static func proposedJSON(_ h: Household) throws -> String {
         String(decoding: try JSONEncoder().encode(h), as: UTF8.self)
-    }
-
-    static func decisionKey(_ d: ChangeRequest.Decision) -> String {
-        switch d {
-        case .submit: "submit"
-        case .approve: "approve"
-        case .giveBack: "return"
-        case .withdraw: "withdraw"
-        }
     }
 
     public struct NotFound: Refusal {

@@ -7,7 +7,7 @@ public struct ImportOptions: Sendable {
     public var county: AreaCode?
     public var dryRun: Bool
     /// Who loads it, for the import batch and the audit trail.
-    public var actor: String
+    public var actor: AuditActor
     public var now: Date
     public var today: LocalDate
     public var sheet: String?
@@ -15,7 +15,7 @@ public struct ImportOptions: Sendable {
     /// (`SQLiteFileClaim`) writes it without the write-ahead log.
     public var registryFile: String?
 
-    public init(county: AreaCode? = nil, dryRun: Bool = false, actor: String = "命令行 / command line",
+    public init(county: AreaCode? = nil, dryRun: Bool = false, actor: AuditActor = .commandLine,
                 now: Date, today: LocalDate, sheet: String? = nil, registryFile: String? = nil) {
         self.county = county
         self.dryRun = dryRun

@@ -96,7 +96,8 @@ struct PreparedChunk: Sendable {
                            options: ImportOptions) -> AuditTrail.Entry? {
         let reason = "导入文件 \(fileName)（批次 \(batchID)） / import of \(fileName) (batch \(batchID))"
         guard let before else {
-            return .init(actor: options.actor, action: "household.import", entity: "household",
+            return .init(actor: options.actor.username, actorRole: options.actor.role?.rawValue, ip: options.actor.ip,
+                         action: HouseholdEvent.Action.importRecord.rawValue, entity: AuditEntity.household.rawValue,
                          areaCode: h.villageCode.value, after: AuditTrail.json(HouseholdDiff.everythingList(h).map { ($0, $1) }),
                          reason: reason, at: options.now)
         }
@@ -105,7 +106,8 @@ struct PreparedChunk: Sendable {
         after.incomes = before.incomes.filter { old in !h.incomes.contains { $0.year == old.year } } + h.incomes
         let diff = HouseholdDiff.changes(from: before, to: after)
         guard !diff.after.isEmpty || !diff.before.isEmpty else { return nil }
-        return .init(actor: options.actor, action: "household.import", entity: "household",
+        return .init(actor: options.actor.username, actorRole: options.actor.role?.rawValue, ip: options.actor.ip,
+                     action: HouseholdEvent.Action.importRecord.rawValue, entity: AuditEntity.household.rawValue,
                      areaCode: h.villageCode.value, before: AuditTrail.json(diff.before.mapValues { $0 }),
                      after: AuditTrail.json(diff.after.mapValues { $0 }), reason: reason, at: options.now)
     }

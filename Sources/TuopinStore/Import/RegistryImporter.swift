@@ -72,7 +72,7 @@ public enum RegistryImporter {
         batch.households = read.households.count
         batch.members = read.memberCount
         batch.warnings = read.warningCount
-        batch.actor = options.actor
+        batch.actor = options.actor.username
         try await batch.create(on: tx)
         let batchID = batch.id!
         let writer = BulkWriter(tx)
@@ -135,10 +135,9 @@ public enum RegistryImporter {
                 AND household_id IN (SELECT id FROM households WHERE import_id = \(bind: batchID))
                 """).run()
         }
-        try await AuditTrail.append(.init(actor: options.actor, action: "import", entity: "import_batch", entityID: String(batchID),
-                                          areaCode: options.county?.value,
-                                          after: "{\"file\":\(AuditTrail.json(fileName)),\"households\":\(read.households.count),\"members\":\(read.memberCount),\"warnings\":\(read.warningCount)}",
-                                          reason: "导入文件 \(fileName) / import of \(fileName)", at: options.now), on: tx)
+        try await AuditTrail.append(ImportEvent.loaded(batch: batchID, county: options.county, file: fileName, households: read.households.count,
+                                                       members: read.memberCount, warnings: read.warningCount),
+                                    by: options.actor, at: options.now, on: tx)
         return batchID
     }
 

@@ -8,7 +8,7 @@ import TuopinDomain
 public enum MonitoringStore {
     /// One flagged household.
     public struct Flagged: Sendable {
-        public var householdID: Int64
+        public var householdID: Household.ID
         public var number: String
         public var head: String
         public var villageCode: AreaCode
@@ -27,42 +27,34 @@ public enum MonitoringStore {
         public func count(_ c: MonitoringCategory) -> Int { flagged.filter { $0.finding.category == c }.count }
     }
 
-    /// Records a hardship for a household, with its audit record, in one transaction.
-    public static func record(_ hardship: Hardship, householdID: Int64, areaCode: AreaCode, actor: User, ip: String?, now: Date,
-                              on db: any Database) async throws {
-        try await db.transaction { tx in
-            try await (tx as! any SQLDatabase).raw("""
-                INSERT INTO hardships (household_id, kind, occurred_on, cost_fen, note, recorded_by, recorded_at)
-                VALUES (\(bind: householdID), \(bind: hardship.kind.rawValue), \(bind: hardship.occurredOn.description), \(bind: hardship.cost.fen),
-                        \(bind: hardship.note), \(bind: actor.username), \(bind: now))
-                """).run()
-            let after = ["风险类型": hardship.kind.rawValue, "发生日期": hardship.occurredOn.description,
-                         "支出或损失": hardship.cost.compactYuan + " 元", "说明": hardship.note]
-            try await AuditTrail.append(.init(actor: actor.username, actorRole: actor.role.rawValue, ip: ip, action: "hardship.record",
-                                              entity: "household", entityID: String(householdID), areaCode: areaCode.value,
-                                              before: nil, after: AuditTrail.json(after.mapValues { $0 }), reason: hardship.note, at: now), on: tx)
-        }
+    /// Stores a hardship recorded for a household.
+    public static func record(_ hardship: Hardship, householdID: Household.ID, by username: String, now: Date, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("""
+            INSERT INTO hardships (household_id, kind, occurred_on, cost_fen, note, recorded_by, recorded_at)
+            VALUES (\(bind: householdID.rawValue), \(bind: hardship.kind.rawValue), \(bind: hardship.occurredOn.description), \(bind: hardship.cost.fen),
+                    \(bind: hardship.note), \(bind: username), \(bind: now))
+            """).run()
     }
 
     /// The hardships of households under an area (or of the given households), by household ID.
-    public static func hardships(under area: AreaCode?, householdIDs: [Int64]? = nil, on db: any Database) async throws -> [Int64: [Hardship]] {
+    public static func hardships(under area: AreaCode?, householdIDs: [Household.ID]? = nil, on db: any Database) async throws -> [Household.ID: [Hardship]] {
         let sql = db as! any SQLDatabase
         let (lo, hi) = area?.villageRange ?? ("000000000000", "999999999999")
         let rows: [any SQLRow]
         if let ids = householdIDs {
             guard !ids.isEmpty else { return [:] }
-            rows = try await sql.raw("SELECT household_id, kind, occurred_on, cost_fen, note FROM hardships WHERE household_id IN (\(binds: ids)) ORDER BY occurred_on").all()
+            rows = try await sql.raw("SELECT household_id, kind, occurred_on, cost_fen, note FROM hardships WHERE household_id IN (\(binds: ids.map(\.rawValue))) ORDER BY occurred_on").all()
         } else {
             rows = try await sql.raw("""
                 SELECT x.household_id, x.kind, x.occurred_on, x.cost_fen, x.note FROM hardships x JOIN households h ON h.id = x.household_id
                 WHERE h.village_code BETWEEN \(bind: lo) AND \(bind: hi) ORDER BY x.occurred_on
                 """).all()
         }
-        var result: [Int64: [Hardship]] = [:]
+        var result: [Household.ID: [Hardship]] = [:]
         for r in rows {
             guard let kind = Hardship.Kind(rawValue: try r.decode(column: "kind", as: String.self)),
                   let date = LocalDate(iso: try r.decode(column: "occurred_on", as: String.self)) else { continue }
-            result[try r.decode(column: "household_id", as: Int64.self), default: []].append(
+            result[Household.ID(try r.decode(column: "household_id", as: Int64.self)), default: []].append(
                 Hardship(kind: kind, occurredOn: date, cost: Money(fen: try r.decode(column: "cost_fen", as: Int64.self)),
                          note: try r.decode(column: "note", as: String.self)))
         }

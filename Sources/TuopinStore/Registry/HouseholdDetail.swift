@@ -3,7 +3,7 @@ import TuopinDomain
 
 /// A household as its page shows it: the domain value and where it is stored.
 public struct HouseholdDetail: Sendable {
-    public var id: Int64
+    public var id: Household.ID
     public var household: Household
     public var version: Int
     public var updatedAt: Date
@@ -11,7 +11,7 @@ public struct HouseholdDetail: Sendable {
     /// The import that last wrote the household.
     public var lastImport: ImportMark?
 
-    public init(id: Int64, household: Household, version: Int, updatedAt: Date, villageName: String?, lastImport: ImportMark?) {
+    public init(id: Household.ID, household: Household, version: Int, updatedAt: Date, villageName: String?, lastImport: ImportMark?) {
         self.id = id
         self.household = household
         self.version = version

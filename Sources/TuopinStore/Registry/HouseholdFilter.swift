@@ -38,7 +38,7 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
 
 /// A household as a list shows it.
 public struct HouseholdSummary: Sendable, Codable, Equatable {
-    public var id: Int64
+    public var id: Household.ID
     public var number: String
     public var villageCode: String
     public var villageName: String?

@@ -28,7 +28,7 @@ public enum HouseholdListQuery {
         list.appendInterpolation(condition)
         list.appendLiteral(" ORDER BY h.village_code, h.household_no LIMIT \(perPage) OFFSET \((page - 1) * perPage)")
         let items = try await sql.raw(list).all().map { row in
-            HouseholdSummary(id: try row.decode(column: "id", as: Int64.self),
+            HouseholdSummary(id: Household.ID(try row.decode(column: "id", as: Int64.self)),
                              number: try row.decode(column: "household_no", as: String.self),
                              villageCode: try row.decode(column: "village_code", as: String.self),
                              villageName: try row.decode(column: "village_name", as: String?.self),

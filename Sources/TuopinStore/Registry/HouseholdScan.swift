@@ -11,7 +11,7 @@ import TuopinDomain
 /// driver (SQLKit's decoding cost several times more than the rules themselves).
 public enum HouseholdScan {
     public struct Scanned: Sendable {
-        public var id: Int64
+        public var id: Household.ID
         public var household: Household
     }
 
@@ -136,7 +136,7 @@ public enum HouseholdScan {
                     if hid == id { yearly.append(income(row)) }
                     try incomes.advance()
                 }
-                if let h = household(r, members: list, incomes: yearly) { result.append(Scanned(id: id, household: h)) }
+                if let h = household(r, members: list, incomes: yearly) { result.append(Scanned(id: Household.ID(id), household: h)) }
             }
             try households.advance()
         }

@@ -5,44 +5,33 @@ import TuopinDomain
 
 /// 年度减贫计划（挂图作战）— stored plans, and progress against them from the registry.
 public enum TargetStore {
-    /// Writes plans in one transaction (a plan for an area and year replaces the one stored), with one
-    /// audit record per plan that changed. Returns the number changed.
-    @discardableResult
-    public static func apply(_ targets: [ExitTarget], actor: String, actorRole: String? = nil, ip: String? = nil,
-                             reason: String, now: Date, on db: any Database) async throws -> Int {
-        try await db.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            var entries: [AuditTrail.Entry] = []
-            for t in targets {
-                let stored = try await sql.raw("""
-                    SELECT area_code, year, households, persons, villages, county_exit_year FROM exit_targets
+    /// Writes plans (a plan for an area and year replaces the one stored); returns each plan that changed
+    /// with the one it replaced.
+    public static func apply(_ targets: [ExitTarget], now: Date, on db: any Database) async throws -> [(plan: ExitTarget, before: ExitTarget?)] {
+        let sql = db as! any SQLDatabase
+        var changed: [(plan: ExitTarget, before: ExitTarget?)] = []
+        for t in targets {
+            let stored = try await sql.raw("""
+                SELECT area_code, year, households, persons, villages, county_exit_year FROM exit_targets
+                WHERE area_code = \(bind: t.area.value) AND year = \(bind: t.year)
+                """).first().flatMap(target)
+            guard stored != t else { continue }
+            if stored == nil {
+                try await sql.raw("""
+                    INSERT INTO exit_targets (area_code, year, households, persons, villages, county_exit_year, updated_at)
+                    VALUES (\(bind: t.area.value), \(bind: t.year), \(bind: t.households), \(bind: t.persons), \(bind: t.villages),
+                            \(bind: t.countyExitYear), \(bind: now))
+                    """).run()
+            } else {
+                try await sql.raw("""
+                    UPDATE exit_targets SET households = \(bind: t.households), persons = \(bind: t.persons), villages = \(bind: t.villages),
+                    county_exit_year = \(bind: t.countyExitYear), updated_at = \(bind: now)
                     WHERE area_code = \(bind: t.area.value) AND year = \(bind: t.year)
-                    """).first().flatMap(target)
-                guard stored != t else { continue }
-                if stored == nil {
-                    try await sql.raw("""
-                        INSERT INTO exit_targets (area_code, year, households, persons, villages, county_exit_year, updated_at)
-                        VALUES (\(bind: t.area.value), \(bind: t.year), \(bind: t.households), \(bind: t.persons), \(bind: t.villages),
-                                \(bind: t.countyExitYear), \(bind: now))
-                        """).run()
-                } else {
-                    try await sql.raw("""
-                        UPDATE exit_targets SET households = \(bind: t.households), persons = \(bind: t.persons), villages = \(bind: t.villages),
-                        county_exit_year = \(bind: t.countyExitYear), updated_at = \(bind: now)
-                        WHERE area_code = \(bind: t.area.value) AND year = \(bind: t.year)
-                        """).run()
-                }
-                let old = stored?.fields ?? [:], new = t.fields
-                let changed = new.keys.filter { old[$0] != new[$0] }
-                entries.append(.init(actor: actor, actorRole: actorRole, ip: ip, action: "target.plan", entity: "exit_target",
-                                     entityID: "\(t.area.value)/\(t.year)", areaCode: t.area.value,
-                                     before: stored == nil ? nil : AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, old[$0]) })),
-                                     after: AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, new[$0]) })),
-                                     reason: reason, at: now))
+                    """).run()
             }
-            try await AuditTrail.append(contentsOf: entries, on: tx)
-            return entries.count
+            changed.append((t, stored))
         }
+        return changed
     }
 
     /// The plans of a year for `area` and every area under it, by area code.
@@ -57,11 +46,9 @@ public enum TargetStore {
         return result
     }
 
-    /// Progress for `area` and each area one level down that has households, a plan or an exited village.
-    /// With `standards`, households not yet exited at the end of `year` are put through the exit test for
-    /// that year (a scan of the area's households); without, only plans and exits are counted.
-    public static func progress(of area: AreaCode, year: Int, referenceDate: LocalDate? = nil, standards: StandardSet?,
-                                on db: any Database) async throws -> (total: TargetProgress, parts: [TargetProgress]) {
+    /// Plans and exits of `year` for `area` and each area one level down that has a plan, an exited household
+    /// or an exited village (the exit test of those not yet exited is `TargetService`'s, through `ExitService`).
+    public static func progress(of area: AreaCode, year: Int, on db: any Database) async throws -> (total: TargetProgress, parts: [TargetProgress]) {
         let sql = db as! any SQLDatabase
         let childLevel = AreaLevel(rawValue: min(area.level.rawValue + 1, AreaLevel.village.rawValue))!
         let length = childLevel.prefixLength
@@ -95,21 +82,6 @@ public enum TargetStore {
             var p = part(code)
             p.exitedVillages = try r.decode(column: "villages", as: Int.self)
             total.exitedVillages += p.exitedVillages
-            parts[code] = p
-        }
-        guard let standards else { return (total, parts.values.sorted { $0.area < $1.area }) }
-        let reference = referenceDate ?? .yearEnd(year)
-        var pending: [AreaCode: ExitTally] = [:]
-        try await HouseholdScan.forEach(area: area, incomeYears: [year], on: db) { window in
-            for s in window where s.household.exitYear.map({ $0 > year }) ?? true {
-                let v = HouseholdExitTest.evaluate(s.household, year: year, referenceDate: reference, standard: standards)
-                pending[s.household.villageCode.ancestor(at: childLevel)!, default: ExitTally()].add(v, persons: s.household.members.count)
-            }
-        }
-        for (code, tally) in pending {
-            var p = part(code)
-            p.pending = tally
-            total.pending.add(tally)
             parts[code] = p
         }
         return (total, parts.values.sorted { $0.area < $1.area })

@@ -6,45 +6,44 @@ import TuopinDomain
 /// 贫困村登记 — village profiles (registered population, poor-village flag, exit year) and the
 /// poverty-incidence indicators of villages and the areas above them.
 public enum VillageStore {
-    /// Writes profiles in one transaction, with one audit record per village whose profile changed.
-    /// Returns the number of villages changed.
-    @discardableResult
-    public static func apply(_ profiles: [VillageProfile], actor: String, actorRole: String? = nil, ip: String? = nil,
-                             reason: String, now: Date, on db: any Database) async throws -> Int {
-        try await db.transaction { tx in
-            try await AreaStore.ensure(villages: Set(profiles.map(\.code)), on: tx)
-            let sql = tx as! any SQLDatabase
-            // What is stored now, read 500 villages a query.
-            var stored: [String: (name: String, fields: [String: String?])] = [:]
-            let codes = profiles.map(\.code.value)
-            for start in stride(from: 0, to: codes.count, by: 500) {
-                let part = Array(codes[start..<min(start + 500, codes.count)])
-                for row in try await sql.raw("SELECT code, name, registered_population, poor_village, village_exit_year FROM areas WHERE code IN (\(binds: part))").all() {
-                    let name = try row.decode(column: "name", as: String.self)
-                    stored[try row.decode(column: "code", as: String.self)] = (name, fields(
-                        name: name, population: try row.decode(column: "registered_population", as: Int?.self),
-                        poor: try row.decode(column: "poor_village", as: Bool?.self), exitYear: try row.decode(column: "village_exit_year", as: Int?.self)))
-                }
+    /// A village's profile fields that a write changed, before and after.
+    public struct ProfileChange: Sendable {
+        public var code: AreaCode
+        public var before: [String: String?]
+        public var after: [String: String?]
+    }
+
+    /// Writes profiles; returns the villages whose profile changed, with the fields that changed.
+    public static func apply(_ profiles: [VillageProfile], on db: any Database) async throws -> [ProfileChange] {
+        try await AreaStore.ensure(villages: Set(profiles.map(\.code)), on: db)
+        let sql = db as! any SQLDatabase
+        // What is stored now, read 500 villages a query.
+        var stored: [String: (name: String, fields: [String: String?])] = [:]
+        let codes = profiles.map(\.code.value)
+        for start in stride(from: 0, to: codes.count, by: 500) {
+            let part = Array(codes[start..<min(start + 500, codes.count)])
+            for row in try await sql.raw("SELECT code, name, registered_population, poor_village, village_exit_year FROM areas WHERE code IN (\(binds: part))").all() {
+                let name = try row.decode(column: "name", as: String.self)
+                stored[try row.decode(column: "code", as: String.self)] = (name, fields(
+                    name: name, population: try row.decode(column: "registered_population", as: Int?.self),
+                    poor: try row.decode(column: "poor_village", as: Bool?.self), exitYear: try row.decode(column: "village_exit_year", as: Int?.self)))
             }
-            var entries: [AuditTrail.Entry] = []
-            for p in profiles {
-                guard let (storedName, old) = stored[p.code.value] else { continue }
-                let name = p.name ?? storedName
-                let new = fields(name: name, population: p.registeredPopulation, poor: p.isPoorVillage, exitYear: p.exitYear)
-                guard old != new else { continue }
-                try await sql.raw("""
-                    UPDATE areas SET name = \(bind: name), registered_population = \(bind: p.registeredPopulation),
-                    poor_village = \(bind: p.isPoorVillage), village_exit_year = \(bind: p.exitYear) WHERE code = \(bind: p.code.value)
-                    """).run()
-                let changed = new.keys.filter { old[$0] != new[$0] }
-                entries.append(.init(actor: actor, actorRole: actorRole, ip: ip, action: "village.profile", entity: "area", entityID: p.code.value,
-                                     areaCode: p.code.value, before: AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, old[$0] ?? nil) })),
-                                     after: AuditTrail.json(Dictionary(uniqueKeysWithValues: changed.map { ($0, new[$0] ?? nil) })),
-                                     reason: reason, at: now))
-            }
-            try await AuditTrail.append(contentsOf: entries, on: tx)
-            return entries.count
         }
+        var changes: [ProfileChange] = []
+        for p in profiles {
+            guard let (storedName, old) = stored[p.code.value] else { continue }
+            let name = p.name ?? storedName
+            let new = fields(name: name, population: p.registeredPopulation, poor: p.isPoorVillage, exitYear: p.exitYear)
+            guard old != new else { continue }
+            try await sql.raw("""
+                UPDATE areas SET name = \(bind: name), registered_population = \(bind: p.registeredPopulation),
+                poor_village = \(bind: p.isPoorVillage), village_exit_year = \(bind: p.exitYear) WHERE code = \(bind: p.code.value)
+                """).run()
+            let changed = new.keys.filter { old[$0] != new[$0] }
+            changes.append(ProfileChange(code: p.code, before: Dictionary(uniqueKeysWithValues: changed.map { ($0, old[$0] ?? nil) }),
+                                         after: Dictionary(uniqueKeysWithValues: changed.map { ($0, new[$0] ?? nil) })))
+        }
+        return changes
     }
 
     static func fields(name: String, population: Int?, poor: Bool?, exitYear: Int?) -> [String: String?] {

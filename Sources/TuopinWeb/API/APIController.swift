@@ -1,10 +1,19 @@
 import Fluent
 import TuopinDomain
+import TuopinServices
 import TuopinStore
 import Vapor
 
 /// The same reads as the pages, as JSON under /api/v1/.
 enum APIController {
+    static func register(_ routes: any RoutesBuilder) {
+        let api = routes.grouped("api", "v1")
+        api.get("areas", use: areas)
+        api.get("areas", ":code", use: area)
+        api.get("areas", ":code", "households", use: households)
+        api.get("households", ":id", use: household)
+    }
+
     struct AreaJSON: Content {
         var code: String
         var name: String
@@ -66,7 +75,7 @@ enum APIController {
     }
 
     struct HouseholdJSON: Content {
-        var id: Int64
+        var id: Household.ID
         var version: Int
         var number: String
         var villageCode: String
@@ -121,37 +130,24 @@ enum APIController {
     }
 
     @Sendable static func areas(req: Request) async throws -> [AreaJSON] {
-        let viewer = try req.require(.readRegistry)
-        return try await req.current("tree:\(viewer.scope)") { try await AreaSummaryQuery.tree(scope: viewer.scope, on: req.db) }
-            .map { AreaJSON($0, depth: 3) }
+        try await AreaService.tree(in: try req.context).map { AreaJSON($0, depth: 3) }
     }
 
     @Sendable static func area(req: Request) async throws -> AreaJSON {
-        let viewer = try req.require(.readRegistry)
-        let code = try req.areaCode()
-        guard viewer.scope.includes(code), let area = try await req.current("area:\(code.value)", compute: { try await AreaStore.find(code, on: req.db) }) else {
-            throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)")
-        }
-        let node = try await req.current("summary:\(code.value)") { try await AreaSummaryQuery.summary(of: code, scope: viewer.scope, on: req.db) }
-            ?? AreaNode(area: area, counts: AreaCounts())
-        return AreaJSON(AreaNode(area: area, counts: node.counts, children: node.children), depth: 1)
+        AreaJSON(try await AreaService.node(try req.areaCode(), in: try req.context).node, depth: 1)
     }
 
     @Sendable static func households(req: Request) async throws -> HouseholdPageJSON {
-        let viewer = try req.require(.readRegistry)
         let code = try req.areaCode()
-        guard viewer.scope.includes(code) else { throw Abort(.notFound, reason: "没有这个区划 / no such area: \(code.value)") }
         let (filter, page, per) = try req.householdFilter(area: code)
-        let result = try await HouseholdListQuery.page(filter, scope: viewer.scope, page: page, perPage: per, on: req.db)
+        let result = try await AreaService.households(code, filter: filter, page: page, perPage: per, in: try req.context)
         return HouseholdPageJSON(total: result.total, page: result.page, perPage: result.perPage,
                                  items: result.items.map { var s = $0; s.headIDNumber = s.headIDNumber.map(IDMask.mask); return s })
     }
 
     @Sendable static func household(req: Request) async throws -> HouseholdJSON {
-        let viewer = try req.require(.readRegistry)
-        let d = try await HouseholdController.query(id: try req.householdID(), scope: viewer.scope, on: req.db)
-        let full = viewer.user.can(.viewFullIdentity)
-        if full { try await HouseholdController.recordIdentityView(d, viewer: viewer, ip: req.clientIP, on: req.db) }
-        return HouseholdJSON(d, full: full, today: req.today)
+        let ctx = try req.context
+        let (detail, full) = try await HouseholdService.detail(try req.householdID(), in: ctx)
+        return HouseholdJSON(detail, full: full, today: ctx.today)
     }
 }

@@ -1,3 +1,4 @@
+import TuopinDomain
 import Vapor
 
 /// Every form that changes data carries the session's CSRF token in `_csrf`; a POST without the
@@ -10,7 +11,8 @@ struct CSRFMiddleware: AsyncMiddleware {
            let viewer = request.viewer, let expected = viewer.csrfToken {
             let sent = (try? request.content.get(String.self, at: CSRFMiddleware.field)) ?? request.headers.first(name: "X-CSRF-Token")
             guard let sent, constantTimeEqual(sent, expected) else {
-                throw Abort(.forbidden, reason: "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试 / the form is stale or forged (CSRF check failed); reload the page and try again")
+                throw Refused(.forbidden, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试",
+                              "the form is stale or forged (CSRF check failed); reload the page and try again")
             }
         }
         return try await next.respond(to: request)

@@ -1,13 +1,14 @@
+import Foundation
 import TuopinDomain
-import TuopinStore
+import TuopinServices
 import Vapor
 
 /// Sign-in and sign-out.
 enum SessionController {
-    struct SignInForm: Content {
-        var username: String?
-        var password: String?
-        var next: String?
+    static func register(open: any RoutesBuilder, signedIn: any RoutesBuilder) {
+        open.get("login", use: form)
+        open.post("login", use: signIn)
+        signedIn.post("logout", use: signOut)
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
@@ -15,35 +16,26 @@ enum SessionController {
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
-        let form = try req.content.decode(SignInForm.self)
-        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
-        let next = safeNext(form.next)
+        let username = req.formText("username")
+        let next = safeNext(req.formText("next"))
         let settings = req.application.webSettings
-        let now = Date()
-        let refused = { (message: String) -> Response in
-            .html(LoginView.render(.init(username: username, next: next, message: message)), status: .unauthorized)
+        let outcome = try await SignInService.signIn(username: username, password: (try? req.content.get(String.self, at: "password")) ?? "",
+                                                     verify: Passwords.verify, policy: settings.signIn, lifetime: settings.sessionLifetime,
+                                                     ip: req.clientIP, now: Date(), on: req.db)
+        switch outcome {
+        case .refused(let message):
+            return .html(LoginView.render(.init(username: username, next: next, message: message)), status: .unauthorized)
+        case .signedIn(let token, _):
+            let response = req.redirect(to: next)
+            response.cookies[SignedInMiddleware.cookieName] = HTTPCookies.Value(
+                string: token, maxAge: Int(settings.sessionLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
+            return response
         }
-        guard let account = try await UserStore.find(username: username, on: req.db) else {
-            return refused("登录名或密码不正确 / wrong username or password")
-        }
-        if account.user.disabled { return refused("该账号已停用 / this account is disabled") }
-        if settings.signIn.isLocked(lockedUntil: account.lockedUntil, now: now) {
-            return refused("连续登录失败次数过多，账号暂时锁定，请稍后再试 / too many failed sign-ins; the account is locked for a while")
-        }
-        guard Passwords.verify(form.password ?? "", hash: account.passwordHash) else {
-            try await UserStore.recordFailure(account, policy: settings.signIn, ip: req.clientIP, now: now, on: req.db)
-            return refused("登录名或密码不正确 / wrong username or password")
-        }
-        let (token, _) = try await SessionStore.open(for: account, ip: req.clientIP, now: now, lifetime: settings.sessionLifetime, on: req.db)
-        let response = req.redirect(to: next)
-        response.cookies[SignedInMiddleware.cookieName] = HTTPCookies.Value(
-            string: token, maxAge: Int(settings.sessionLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
-        return response
     }
 
     @Sendable static func signOut(req: Request) async throws -> Response {
         if let session = req.viewer?.session {
-            try await SessionStore.close(session, ip: req.clientIP, now: Date(), on: req.db)
+            try await SignInService.signOut(session, in: try req.context)
         }
         let response = req.redirect(to: "/login")
         response.cookies[SignedInMiddleware.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0,

@@ -1,3 +1,5 @@
+import TuopinDomain
+import TuopinServices
 import TuopinStore
 import Vapor
 
@@ -10,21 +12,21 @@ struct SignedInMiddleware: AsyncMiddleware {
         if let bearer = request.headers.bearerAuthorization?.token {
             // Kept until the registry version moves: issuing, revoking or disabling moves it.
             let account = try await request.current("token:" + Secrets.fingerprint(bearer)) {
-                try await SessionStore.account(apiToken: bearer, on: request.db)
+                try await SignInService.account(apiToken: bearer, on: request.db)
             }
             guard let account else {
-                throw Abort(.unauthorized, reason: "API 令牌无效或已撤销 / the API token is invalid or revoked")
+                throw Refused(.unauthorized, "API 令牌无效或已撤销", "the API token is invalid or revoked")
             }
             request.viewer = Viewer(user: account.user, csrfToken: nil, session: nil)
             return try await next.respond(to: request)
         }
         if let token = request.cookies[SignedInMiddleware.cookieName]?.string,
-           let session = try await SessionStore.find(token: token, now: Date(), on: request.db) {
+           let session = try await SignInService.session(cookie: token, now: Date(), on: request.db) {
             request.viewer = Viewer(user: session.account.user, csrfToken: session.csrfToken, session: session)
             return try await next.respond(to: request)
         }
         if request.url.path.hasPrefix("/api/") {
-            throw Abort(.unauthorized, reason: "请先登录或提供 API 令牌 / sign in or send an API token")
+            throw Refused(.unauthorized, "请先登录或提供 API 令牌", "sign in or send an API token")
         }
         let next = request.url.string
         return request.redirect(to: "/login" + HTML.query([("next", next)]))

@@ -12,7 +12,7 @@ enum HouseholdMonitoringSection {
         var faults: [String]
     }
 
-    static func render(householdID: Int64, year: Int?, finding: MonitoringCheck.Finding?, hardships: [Hardship], canRecord: Bool,
+    static func render(householdID: Household.ID, year: Int?, finding: MonitoringCheck.Finding?, hardships: [Hardship], canRecord: Bool,
                        csrf: String?, today: LocalDate, draft: Draft? = nil) -> HTML {
         var html: HTML = "<h2 id=\"monitoring\">防返贫监测</h2>"
         if let year {

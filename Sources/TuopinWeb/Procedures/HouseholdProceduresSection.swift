@@ -5,7 +5,7 @@ import TuopinStore
 /// for the steps the viewer's role may take, and the household's status history.
 enum HouseholdProceduresSection {
     struct Model {
-        var householdID: Int64
+        var householdID: Household.ID
         var procedures: [ProcedureStore.Stored]
         var history: [ProcedureStore.StatusEvent]
         var startable: [ProcedureKind]

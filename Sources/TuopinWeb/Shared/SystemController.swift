@@ -1,9 +1,13 @@
-import SQLKit
 import TuopinStore
 import Vapor
 
-/// Health and assets.
+/// Health and assets, open to everyone.
 enum SystemController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("health", use: health)
+        routes.get("assets", "app.css", use: stylesheet)
+    }
+
     struct Health: Content {
         var status: String
         var database: String
@@ -11,8 +15,7 @@ enum SystemController {
     }
 
     @Sendable static func health(req: Request) async throws -> Health {
-        let row = try await (req.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM households").first()
-        return Health(status: "ok", database: req.application.registryDatabaseKind, households: try row?.decode(column: "n", as: Int.self) ?? 0)
+        Health(status: "ok", database: req.application.registryDatabaseKind, households: try await HouseholdStore.count(on: req.db))
     }
 
     @Sendable static func stylesheet(req: Request) async throws -> Response {

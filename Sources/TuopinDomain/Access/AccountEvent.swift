@@ -1,0 +1,90 @@
+/// 账号痕迹 — sign-ins, accounts and API tokens.
+public enum AccountEvent: AuditEvent {
+    case signedIn(User)
+    case signInFailed(User, lockedUntil: String?, maxFailures: Int)
+    case signedOut(User)
+    case added(User)
+    case disabledChanged(User, disabled: Bool)
+    case passwordReset(User)
+    case tokenIssued(User, label: String)
+    case tokensRevoked(User, count: Int)
+
+    public enum Action: String, AuditActionKind {
+        case signIn = "sign_in"
+        case signInFailed = "sign_in.failed"
+        case signInLocked = "sign_in.locked"
+        case signOut = "sign_out"
+        case add = "user.add"
+        case disable = "user.disable"
+        case enable = "user.enable"
+        case resetPassword = "user.reset_password"
+        case issueToken = "api_token.issue"
+        case revokeTokens = "api_token.revoke"
+
+        public var label: String {
+            switch self {
+            case .signIn: "登录"
+            case .signInFailed: "登录失败"
+            case .signInLocked: "登录失败并锁定"
+            case .signOut: "退出登录"
+            case .add: "新建用户"
+            case .disable: "停用用户"
+            case .enable: "恢复用户"
+            case .resetPassword: "重设密码"
+            case .issueToken: "发放 API 令牌"
+            case .revokeTokens: "撤销 API 令牌"
+            }
+        }
+    }
+
+    public var action: Action {
+        switch self {
+        case .signedIn: .signIn
+        case .signInFailed(_, let locked, _): locked == nil ? .signInFailed : .signInLocked
+        case .signedOut: .signOut
+        case .added: .add
+        case .disabledChanged(_, let disabled): disabled ? .disable : .enable
+        case .passwordReset: .resetPassword
+        case .tokenIssued: .issueToken
+        case .tokensRevoked: .revokeTokens
+        }
+    }
+
+    var user: User {
+        switch self {
+        case .signedIn(let u), .signInFailed(let u, _, _), .signedOut(let u), .added(let u), .disabledChanged(let u, _), .passwordReset(let u),
+             .tokenIssued(let u, _), .tokensRevoked(let u, _): u
+        }
+    }
+
+    public var subject: AuditSubject { .user(user.id) }
+
+    public var area: AreaCode? {
+        switch self {
+        case .signedOut, .tokenIssued, .tokensRevoked: nil
+        default: user.area
+        }
+    }
+
+    public var before: [String: String?]? {
+        if case .disabledChanged(_, let disabled) = self { return ["disabled": String(!disabled)] }
+        return nil
+    }
+
+    public var after: [String: String?]? {
+        switch self {
+        case .added(let u):
+            ["username": u.username, "name": u.name, "unit": u.unit, "phone": u.phone, "role": u.role.rawValue, "area": u.area?.value,
+             "disabled": String(u.disabled)]
+        case .disabledChanged(_, let disabled): ["disabled": String(disabled)]
+        case .tokenIssued(_, let label): ["label": label]
+        case .tokensRevoked(_, let n): ["revoked": String(n)]
+        default: nil
+        }
+    }
+
+    public var reason: String? {
+        if case .signInFailed(_, let locked?, let max) = self { return "连续失败\(max)次，锁定至\(locked) / locked after \(max) failures" }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import FluentKit
+import Foundation
+import TuopinDomain
+import TuopinStore
+
+/// 用户管理 — accounts within the manager's area: add, disable, enable, reset a password, and API tokens
+/// for scripts. Who may manage whom is the domain's rule (`User.mayManage`).
+public enum UserService {
+    /// The users in the actor's area, and the roles the actor may grant.
+    public static func list(in ctx: ServiceContext) async throws -> (users: [User], roles: [Role]) {
+        try ctx.user.require(.manageUsers)
+        let users = try await UserStore.list(in: ctx.user.scope, on: ctx.db)
+        let roles = Role.allCases.filter { ctx.user.role == .administrator || $0 != .administrator }
+        return (users, roles)
+    }
+
+    /// Adds a user with a password hash the caller made; returns the user with its ID, or the faults by field.
+    public static func add(_ user: User, passwordHash: String, in ctx: ServiceContext) async throws -> FormResult<User> {
+        try ctx.user.require(.manageUsers)
+        let faults = user.faults()
+        guard faults.isEmpty else { return .rejected(FormRejection(faults: faults)) }
+        guard ctx.user.mayManage(user) else {
+            return .rejected(FormRejection(faults: ["area": "只能在本人所辖区划内新建用户，且只有系统管理员能新建管理员 / you may add users only within your own area, and only an administrator adds administrators"]))
+        }
+        return try await FormResult.catching {
+            try await ctx.transaction { tx in
+                let added = try await UserStore.add(user, passwordHash: passwordHash, now: tx.now, on: tx.db)
+                try await tx.record(AccountEvent.added(added))
+                return added
+            }
+        }
+    }
+
+    /// 停用 / 恢复 — disabling ends the user's sessions.
+    public static func setDisabled(_ username: String, _ disabled: Bool, in ctx: ServiceContext) async throws {
+        try await ctx.transaction { tx in
+            try await requireManageable(username, in: tx)
+            let user = try await UserStore.setDisabled(username, disabled, on: tx.db)
+            try await tx.record(AccountEvent.disabledChanged(user, disabled: disabled))
+        }
+    }
+
+    /// 重设密码 — with a hash the caller made of the new password; lifts a lock and ends the user's sessions.
+    public static func resetPassword(_ username: String, hash: String, in ctx: ServiceContext) async throws {
+        try await ctx.transaction { tx in
+            try await requireManageable(username, in: tx)
+            let user = try await UserStore.setPassword(username, hash: hash, on: tx.db)
+            try await tx.record(AccountEvent.passwordReset(user))
+        }
+    }
+
+    /// A new API token for a user (shown once).
+    public static func issueToken(for username: String, label: String, in ctx: ServiceContext) async throws -> String {
+        try await ctx.transaction { tx in
+            let user = try await requireManageable(username, in: tx)
+            let token = try await SessionStore.issueAPIToken(for: user, label: label, now: tx.now, on: tx.db)
+            try await tx.record(AccountEvent.tokenIssued(user, label: label))
+            return token
+        }
+    }
+
+    /// Revokes every token of a user; returns how many.
+    public static func revokeTokens(of username: String, in ctx: ServiceContext) async throws -> Int {
+        try await ctx.transaction { tx in
+            let user = try await requireManageable(username, in: tx)
+            let n = try await SessionStore.revokeAPITokens(of: user, now: tx.now, on: tx.db)
+            try await tx.record(AccountEvent.tokensRevoked(user, count: n))
+            return n
+        }
+    }
+
+    /// The user named, if the actor may manage them; otherwise they look like no user at all.
+    @discardableResult
+    static func requireManageable(_ username: String, in ctx: ServiceContext) async throws -> User {
+        try ctx.user.require(.manageUsers)
+        guard let account = try await UserStore.find(username: username, on: ctx.db) else { throw UserStore.Failure.notFound(username) }
+        try ctx.user.requireManagement(of: account.user)
+        return account.user
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import TuopinDomain
+import TuopinStore
+
+/// 区划 — the area tree and an area's page: its counts, the areas under it, one page of its households, the
+/// exit indicators and the year's plan. Each part is kept until the registry changes (`ctx.reads`).
+public enum AreaService {
+    /// What an area's page shows.
+    public struct AreaPage: Sendable {
+        public var lineage: [Area]
+        public var node: AreaNode
+        public var households: Page<HouseholdSummary>
+        /// 贫困发生率 at the end of `year` (villages and the areas above them).
+        public var incidence: IncidenceIndicator?
+        public var year: Int
+        /// 贫困村登记 of a village.
+        public var village: VillageStore.VillageRow?
+        /// 减贫计划 of `year` against exits (areas above villages).
+        public var targets: TargetProgress?
+    }
+
+    /// Every area the actor sees that holds households, from the top down.
+    public static func tree(in ctx: ServiceContext) async throws -> [AreaNode] {
+        try ctx.user.require(.readRegistry)
+        let scope = ctx.user.scope, db = ctx.db
+        return try await ctx.reads.value("tree:\(scope)") { try await AreaSummaryQuery.tree(scope: scope, on: db) }
+    }
+
+    /// An area with its counts and the areas one level down.
+    public static func node(_ code: AreaCode, in ctx: ServiceContext) async throws -> (lineage: [Area], node: AreaNode) {
+        try ctx.user.require(.readRegistry)
+        try ctx.requireSight(of: code)
+        let scope = ctx.user.scope, db = ctx.db
+        let areas = try await ctx.reads.value("lineage:\(code.value)") { try await AreaStore.lineage(code, on: db) }
+        guard let area = areas.last, area.code == code else { throw Refused.noSuchArea(code) }
+        let summary = try await ctx.reads.value("summary:\(code.value)") { try await AreaSummaryQuery.summary(of: code, scope: scope, on: db) }
+        let node = summary ?? AreaNode(area: area, counts: AreaCounts())
+        return (areas, AreaNode(area: area, counts: node.counts, children: node.children))
+    }
+
+    /// An area's counts from the summary tables, and those of the areas one level down (nil: no households).
+    public static func summary(_ code: AreaCode, in ctx: ServiceContext) async throws -> AreaNode? {
+        try ctx.user.require(.readRegistry)
+        try ctx.requireSight(of: code)
+        return try await AreaSummaryQuery.summary(of: code, scope: ctx.user.scope, on: ctx.db)
+    }
+
+    /// One page of the households under an area that match the filter.
+    public static func households(_ code: AreaCode, filter: HouseholdFilter, page: Int, perPage: Int,
+                                  in ctx: ServiceContext) async throws -> Page<HouseholdSummary> {
+        try ctx.user.require(.readRegistry)
+        try ctx.requireSight(of: code)
+        let scope = ctx.user.scope, db = ctx.db
+        return try await ctx.reads.value("households:\(scope):\(code.value):\(filter):\(page):\(perPage)") {
+            try await HouseholdListQuery.page(filter, scope: scope, page: page, perPage: perPage, on: db)
+        }
+    }
+
+    /// An area's page.
+    public static func page(_ code: AreaCode, filter: HouseholdFilter, page: Int, perPage: Int, in ctx: ServiceContext) async throws -> AreaPage {
+        let (lineage, node) = try await self.node(code, in: ctx)
+        let households = try await self.households(code, filter: filter, page: page, perPage: perPage, in: ctx)
+        let standards = ctx.standards, db = ctx.db
+        let year = min(ctx.today.year, standards.lines.keys.max() ?? ctx.today.year)
+        let villages = try await ctx.reads.value("villages:\(code.value):\(year)") {
+            try await VillageStore.villages(under: code, year: year, standards: standards, on: db)
+        }
+        var result = AreaPage(lineage: lineage, node: node, households: households, year: year)
+        result.incidence = VillageStore.incidence(of: code, rows: villages,
+                                                  threshold: code.level == .county ? standards.countyIncidence : standards.villageIncidence,
+                                                  standards: standards)
+        if code.level == .village { result.village = villages.first { $0.code == code } }
+        if code.level < .village {
+            result.targets = try await ctx.reads.value("targets:\(code.value):\(year)") {
+                try await TargetStore.progress(of: code, year: year, on: db).total
+            }
+        }
+        return result
+    }
+
+    /// The counties that hold households or plans (every county, for a report over the whole registry).
+    public static func counties(in ctx: ServiceContext) async throws -> [AreaCode] {
+        try ctx.user.require(.readRegistry)
+        return try await AreaStore.countiesWithHouseholds(on: ctx.db).filter(ctx.user.scope.includes)
+    }
+
+    /// Names of areas, by code.
+    public static func names(of codes: [AreaCode], in ctx: ServiceContext) async throws -> [AreaCode: String] {
+        try await AreaStore.names(of: codes, on: ctx.db)
+    }
+}
