@@ -23,10 +23,10 @@ struct DeferredSchema: Sendable {
     }
 
     static let secondaryIndexes: [Index] = [
-        Index(name: "households_village_idx", table: HouseholdRecord.schema, columns: ["village_code"]),
-        Index(name: "households_import_idx", table: HouseholdRecord.schema, columns: ["import_id"]),
-        Index(name: "members_household_idx", table: MemberRecord.schema, columns: ["household_id"]),
-        Index(name: "members_name_idx", table: MemberRecord.schema, columns: ["name"]),
+        Index(name: "households_village_idx", table: HouseholdRecord.schema, columns: [HouseholdColumn.villageCode.rawValue]),
+        Index(name: "households_import_idx", table: HouseholdRecord.schema, columns: [HouseholdColumn.importID.rawValue]),
+        Index(name: "members_household_idx", table: MemberRecord.schema, columns: [MemberColumn.householdID.rawValue]),
+        Index(name: "members_name_idx", table: MemberRecord.schema, columns: [MemberColumn.name.rawValue]),
         Index(name: "audit_events_entity_idx", table: AuditEventRecord.schema, columns: ["entity", "entity_id"]),
         Index(name: "audit_events_actor_idx", table: AuditEventRecord.schema, columns: ["actor"]),
         Index(name: "audit_events_area_idx", table: AuditEventRecord.schema, columns: ["area_code"]),
@@ -43,9 +43,9 @@ struct DeferredSchema: Sendable {
     /// PostgreSQL only, as for foreign keys; a unique key built over the loaded table is one sort, kept
     /// during the load it is a B-tree insert per row (3.5M ID numbers in random order at province size).
     static let uniqueKeys: [Index] = [
-        Index(name: "households_county_no_key", table: HouseholdRecord.schema, columns: ["county_code", "household_no"]),
-        Index(name: "members_id_number_key", table: MemberRecord.schema, columns: ["id_number"]),
-        Index(name: "household_incomes_household_year_key", table: HouseholdIncomeRecord.schema, columns: ["household_id", "year"]),
+        Index(name: "households_county_no_key", table: HouseholdRecord.schema, columns: HouseholdColumn.key.map(\.rawValue)),
+        Index(name: "members_id_number_key", table: MemberRecord.schema, columns: MemberColumn.key.map(\.rawValue)),
+        Index(name: "household_incomes_household_year_key", table: HouseholdIncomeRecord.schema, columns: IncomeColumn.key.map(\.rawValue)),
     ]
 
     var indexes: [Index] = []

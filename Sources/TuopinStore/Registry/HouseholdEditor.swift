@@ -33,17 +33,20 @@ public enum HouseholdEditor {
         if let (number, other) = try await foreignMembers(h.members.map(\.id.number), householdID: id, on: db).first {
             throw MemberElsewhere(idNumber: number, householdNumber: other)
         }
-        try await sql.raw("""
-            UPDATE households SET village_code = \(bind: h.villageCode.value), status = \(bind: h.status.rawValue),
-            member_count = \(bind: h.members.count), household_type = \(bind: h.type.rawValue),
-            identification_standard = \(bind: h.standard.rawValue), main_cause = \(bind: h.mainCause.rawValue),
-            other_causes = \(bind: h.otherCauses.map(\.rawValue).joined(separator: "、")), identified_year = \(bind: h.identifiedYear),
-            exit_year = \(bind: h.exitYear), housing_grade = \(bind: h.housingGrade?.rawValue), housing_resolved = \(bind: h.housingResolved),
-            food_secure = \(bind: h.foodSecure), clothing_secure = \(bind: h.clothingSecure), water_safe = \(bind: h.waterSafe),
-            phone = \(bind: h.phone), power_supplied = \(bind: h.powerSupplied),
-            broadcast_reception = \(bind: h.broadcastReception), version = version + 1, updated_at = \(bind: now)
-            WHERE id = \(bind: id.rawValue) AND version = \(bind: expectedVersion)
-            """).run()
+        var update: SQLQueryString = "UPDATE households SET "
+        for column in HouseholdColumn.edited {
+            update.appendInterpolation(ident: column.rawValue)
+            update.appendLiteral(" = ")
+            update.appendInterpolation(value: column.value(h, importID: nil, now: now))
+            update.appendLiteral(", ")
+        }
+        update.appendLiteral("version = version + 1, updated_at = ")
+        update.appendInterpolation(bind: now)
+        update.appendLiteral(" WHERE id = ")
+        update.appendInterpolation(bind: id.rawValue)
+        update.appendLiteral(" AND version = ")
+        update.appendInterpolation(bind: expectedVersion)
+        try await sql.raw(update).run()
         try await writeMembers(h.members, householdID: id, on: sql)
         return current.household
     }

@@ -18,8 +18,9 @@ public enum HouseholdListQuery {
         var count: SQLQueryString = "SELECT COUNT(*) AS n FROM households h"
         count.appendInterpolation(condition)
         let total = try await sql.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0
+        let listed: [HouseholdColumn] = [.id, .householdNo, .villageCode, .status, .householdType, .mainCause, .exitYear, .memberCount]
         var list: SQLQueryString = """
-            SELECT h.id, h.household_no, h.village_code, h.status, h.household_type, h.main_cause, h.exit_year, h.member_count,
+            SELECT \(unsafeRaw: listed.map { "h." + $0.rawValue }.joined(separator: ", ")),
                    a.name AS village_name, m.name AS head_name, m.id_number AS head_id
             FROM households h
             LEFT JOIN members m ON m.household_id = h.id AND m.relation = '户主'
@@ -28,17 +29,17 @@ public enum HouseholdListQuery {
         list.appendInterpolation(condition)
         list.appendLiteral(" ORDER BY h.village_code, h.household_no LIMIT \(perPage) OFFSET \((page - 1) * perPage)")
         let items = try await sql.raw(list).all().map { row in
-            HouseholdSummary(id: Household.ID(try row.decode(column: "id", as: Int64.self)),
-                             number: try row.decode(column: "household_no", as: String.self),
-                             villageCode: try row.decode(column: "village_code", as: String.self),
+            HouseholdSummary(id: Household.ID(try row.decode(column: HouseholdColumn.id.rawValue, as: Int64.self)),
+                             number: try row.decode(column: HouseholdColumn.householdNo.rawValue, as: String.self),
+                             villageCode: try row.decode(column: HouseholdColumn.villageCode.rawValue, as: String.self),
                              villageName: try row.decode(column: "village_name", as: String?.self),
                              headName: try row.decode(column: "head_name", as: String?.self),
                              headIDNumber: try row.decode(column: "head_id", as: String?.self),
-                             memberCount: try row.decode(column: "member_count", as: Int.self),
-                             status: try row.decode(column: "status", as: String.self),
-                             type: try row.decode(column: "household_type", as: String.self),
-                             mainCause: try row.decode(column: "main_cause", as: String.self),
-                             exitYear: try row.decode(column: "exit_year", as: Int?.self))
+                             memberCount: try row.decode(column: HouseholdColumn.memberCount.rawValue, as: Int.self),
+                             status: try row.decode(column: HouseholdColumn.status.rawValue, as: String.self),
+                             type: try row.decode(column: HouseholdColumn.householdType.rawValue, as: String.self),
+                             mainCause: try row.decode(column: HouseholdColumn.mainCause.rawValue, as: String.self),
+                             exitYear: try row.decode(column: HouseholdColumn.exitYear.rawValue, as: Int?.self))
         }
         return Page(items: items, total: total, page: page, perPage: perPage)
     }

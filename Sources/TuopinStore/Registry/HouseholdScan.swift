@@ -15,12 +15,12 @@ public enum HouseholdScan {
         public var household: Household
     }
 
-    static let householdColumns = ScanColumns(["id", "household_no", "village_code", "household_type", "identification_standard", "main_cause",
-                                               "identified_year", "exit_year", "housing_grade", "housing_resolved", "food_secure",
-                                               "clothing_secure", "water_safe", "power_supplied", "broadcast_reception"])
-    static let memberColumns = ScanColumns(["household_id", "position", "name", "id_number", "disability_suffix", "relation", "schooling", "education_exempt",
-                                            "health", "medical_insurance"])
-    static let incomeColumns = ScanColumns(["household_id", "year", "wage_fen", "business_fen", "property_fen", "transfer_fen", "business_expense_fen"])
+    static let householdColumns = ScanColumns([HouseholdColumn.id, .householdNo, .villageCode, .householdType, .identificationStandard, .mainCause,
+                                               .identifiedYear, .exitYear, .housingGrade, .housingResolved, .foodSecure, .clothingSecure,
+                                               .waterSafe, .powerSupplied, .broadcastReception].map(\.rawValue))
+    static let memberColumns = ScanColumns([MemberColumn.householdID, .position, .name, .idNumber, .disabilitySuffix, .relation, .schooling,
+                                            .educationExempt, .health, .medicalInsurance].map(\.rawValue))
+    static let incomeColumns = ScanColumns(IncomeColumn.written.map(\.rawValue))
 
     /// Calls `body` with each window's households in ID order. With `file` (a SQLite database file) the
     /// rows are read through the C API on a connection of their own, and the next window is read while

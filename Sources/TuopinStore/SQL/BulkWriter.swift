@@ -139,3 +139,16 @@ public struct BulkWriter {
         return ids
     }
 }
+
+extension SQLQueryString {
+    /// A bulk value as a bound parameter (NULL as the keyword), for statements built from a column list.
+    mutating func appendInterpolation(value: BulkValue) {
+        switch value {
+        case .text(let s): appendInterpolation(bind: s)
+        case .int(let i): appendInterpolation(bind: i)
+        case .bool(let b): appendInterpolation(bind: b)
+        case .date(let d): appendInterpolation(bind: d)
+        case .null: appendLiteral("NULL")
+        }
+    }
+}
