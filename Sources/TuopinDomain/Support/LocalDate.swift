@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time or zone (birth dates, reference dates).
 public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
@@ -54,7 +56,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public static func yearEnd(_ year: Int) -> LocalDate { LocalDate(year: year, month: 12, day: 31)! }
 }
 
-import Foundation
 
 extension LocalDate {
     /// The calendar day of an instant in a time zone (China Standard Time by default).

@@ -1,7 +1,7 @@
-import Foundation
 import FluentKit
-import FluentSQLiteDriver
 import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
 import TuopinDomain
 
 /// Where the registry lives: a SQLite file (the default, `tuopin.sqlite` in the working directory)

@@ -1,8 +1,8 @@
 import FluentKit
 import Foundation
+import PostgresNIO
 import SQLKit
 import SQLiteNIO
-import PostgresNIO
 
 /// A value for a bulk insert.
 public enum BulkValue: Sendable, Hashable {
