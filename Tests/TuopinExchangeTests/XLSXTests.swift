@@ -76,7 +76,11 @@ import TuopinTestSupport
         // CSV: an apostrophe in front; reading takes it off again.
         #expect(SpreadsheetText.guarded("=1+2") == "'=1+2")
         #expect(SpreadsheetText.guarded("@SUM(A1)") == "'@SUM(A1)")
-        #expect(SpreadsheetText.guarded("-3") == "'-3")
+        #expect(SpreadsheetText.guarded("-cmd") == "'-cmd")
+        #expect(SpreadsheetText.guarded("-3+1") == "'-3+1")
+        // A signed number is a number to every spreadsheet: written as it is (a negative per-capita income).
+        #expect(SpreadsheetText.guarded("-666.67") == "-666.67")
+        #expect(SpreadsheetText.unguarded("'-666.67") == "-666.67", "files guarded before still read")
         #expect(SpreadsheetText.guarded("韦国强") == "韦国强")
         #expect(SpreadsheetText.unguarded("'=1+2") == "=1+2")
         #expect(SpreadsheetText.unguarded("'abc") == "'abc")

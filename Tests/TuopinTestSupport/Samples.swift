@@ -81,3 +81,39 @@ public enum Samples {
         return (String(decoding: data, as: UTF8.self), p.terminationStatus)
     }
 }
+
+extension Samples {
+    /// Households at the edges the reader accepts: a negative per-capita income (costs above income after a
+    /// failed harvest), zero and very large incomes, several years, names that look like formulas or hold
+    /// commas and quotes, a 20-character disability certificate number, nothing optional filled in, every
+    /// optional field filled in, work months without a work place, one member.
+    public static func edgeHouseholds() -> [Household] {
+        var negative = household("E0001", idBase: 11)
+        negative.incomes = [HouseholdIncome(year: 2016, wage: Money(yuan: 1000), business: Money(yuan: 0), property: nil, transfer: nil,
+                                            businessExpense: Money(yuan: 3000))]
+        var zero = household("E0002", idBase: 12)
+        zero.incomes = [HouseholdIncome(year: 2016, wage: .zero, business: .zero, property: .zero, transfer: .zero, businessExpense: .zero)]
+        var large = household("E0003", idBase: 13)
+        large.incomes = [HouseholdIncome(year: 2015, wage: Money(fen: 12_345_678_901_23), business: Money(fen: 1)),
+                         HouseholdIncome(year: 2016, wage: Money(fen: 99_999_999_999)), HouseholdIncome(year: 2017, transfer: Money(fen: 5))]
+        var names = household("E0004", idBase: 14, name: "=SUM(A1)")
+        names.members[1].name = "韦,\"秀\"英"
+        names.members[2].name = "-韦小军"
+        var disabled = household("E0005", idBase: 15)
+        let base = disabled.members[2].id.number
+        disabled.members[2].id = ResidentID.stored(base + "62")!
+        var bare = Household(number: "E0006", villageCode: village, type: .extremePoverty, mainCause: .disability, identifiedYear: 2015)
+        bare.members = [Member(name: "覃一", id: id(1950, 1, 2, male: true, n: 16), relation: .head)]
+        var full = household("E0007", idBase: 17)
+        full.exitYear = 2019
+        full.otherCauses = [.lackOfSkills, .lackOfCapital]
+        full.housingGrade = .d
+        full.housingResolved = true
+        full.powerSupplied = true
+        full.broadcastReception = false
+        full.members[0].workPlace = nil
+        full.members[0].workMonths = 3
+        full.members[2].educationExempt = true
+        return [negative, zero, large, names, disabled, bare, full]
+    }
+}

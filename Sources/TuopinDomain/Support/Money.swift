@@ -34,8 +34,9 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
     }
 
     /// Reads yuan as written in the exchange format: digits, optional thousands separators
-    /// (`,` or `，`), at most two decimals. Negative amounts are refused.
-    public static func parse(yuan text: String) -> Result<Money, ParseError> {
+    /// (`,` or `，`), at most two decimals. Negative amounts are refused unless `allowingNegative` (a
+    /// per-capita net income is negative when production costs exceed income, after a failed harvest).
+    public static func parse(yuan text: String, allowingNegative: Bool = false) -> Result<Money, ParseError> {
         // Byte by byte: this runs on five columns of every row of a large file.
         let bytes = Array(text.trimmedCell.utf8)
         var i = 0
@@ -71,9 +72,10 @@ public struct Money: Hashable, Comparable, Sendable, Codable, CustomStringConver
             i += 1
         }
         guard wholeDigits + fractionDigits > 0 else { return .failure(.notANumber) }
-        if negative { return .failure(.negative) }
+        if negative && !allowingNegative { return .failure(.negative) }
         if fractionDigits == 1 { fraction *= 10 }
-        return .success(Money(fen: whole * 100 + fraction))
+        let fen = whole * 100 + fraction
+        return .success(Money(fen: negative ? -fen : fen))
     }
 
     public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }

@@ -59,10 +59,11 @@ struct CellReader {
         return nil
     }
 
-    mutating func money(_ column: ExchangeColumn) -> Money? {
+    /// An amount of yuan; negative only where the column allows it (a per-capita net income).
+    mutating func money(_ column: ExchangeColumn, allowingNegative: Bool = false) -> Money? {
         let t = text(column)
         if t.isEmpty { return nil }
-        switch Money.parse(yuan: t) {
+        switch Money.parse(yuan: t, allowingNegative: allowingNegative) {
         case .success(let m): return m
         case .failure(.negative): error(column, t, "\(column.chineseName)不能为负数 / \(column.key) must not be negative")
         case .failure(.tooManyDecimals): error(column, t, "\(column.chineseName)最多两位小数 / \(column.key) may have at most 2 decimals")

@@ -59,7 +59,7 @@ struct RowInterpreter {
             exit = nil
         }
         let income = self.income(&cells)
-        let declared = cells.money(.netIncomePerCapita)
+        let declared = cells.money(.netIncomePerCapita, allowingNegative: true)
         let grade = cells.vocabulary(.housingGrade, HousingGrade.self)
         let resolved = cells.yesNo(.housingResolved)
         let food = cells.yesNo(.foodSecure), clothing = cells.yesNo(.clothingSecure), water = cells.yesNo(.waterSafe)
