@@ -11,29 +11,23 @@ import VaporTesting
 @Suite struct SignInTests {
     func attempt(_ app: Application, _ user: String, _ password: String) async throws -> HTTPStatus {
         var status = HTTPStatus.ok
-        try await app.testing().test(.POST, "login", beforeRequest: { req in
-            try req.content.encode(["username": user, "password": password], as: .urlEncodedForm)
-        }, afterResponse: { res async in status = res.status })
+        try await WebHarness.postLogin(app, ["username": user, "password": password]) { res in status = res.status }
         return status
     }
 
     @Test func session_cookie_is_httponly_and_samesite_lax() async throws {
         try await WebHarness.withLoadedApp { app in
-            try await app.testing().test(.POST, "login", beforeRequest: { req in
-                try req.content.encode(["username": "county", "password": WebHarness.password], as: .urlEncodedForm)
-            }, afterResponse: { res async in
+            try await WebHarness.postLogin(app, ["username": "county", "password": WebHarness.password]) { res in
                 #expect(res.status == .seeOther)
                 let header = res.headers.first(name: .setCookie) ?? ""
                 #expect(header.contains("HttpOnly"))
                 #expect(header.contains("SameSite=Lax"))
                 #expect(!header.contains("Secure"))   // plain HTTP here; Secure when served over TLS
-            })
-            try await app.testing().test(.POST, "login", beforeRequest: { req in
-                req.headers.add(name: "X-Forwarded-Proto", value: "https")
-                try req.content.encode(["username": "county", "password": WebHarness.password], as: .urlEncodedForm)
-            }, afterResponse: { res async in
+            }
+            try await WebHarness.postLogin(app, ["username": "county", "password": WebHarness.password],
+                                           headers: ["X-Forwarded-Proto": "https"]) { res in
                 #expect(res.headers.first(name: .setCookie)?.contains("Secure") == true)
-            })
+            }
         }
     }
 

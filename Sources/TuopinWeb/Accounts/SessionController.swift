@@ -1,6 +1,7 @@
 import Foundation
 import TuopinDomain
 import TuopinServices
+import TuopinStore
 import Vapor
 
 /// Sign-in and sign-out.
@@ -11,20 +12,40 @@ enum SessionController {
         signedIn.post("logout", use: signOut)
     }
 
+    /// The sign-in form's own CSRF token: a random value in a cookie for /login and in the form. A form
+    /// posted from another site carries neither, so nobody can sign a browser into an account of their choosing.
+    static let formCookie = "tuopin_login"
+
     @Sendable static func form(req: Request) async throws -> Response {
-        .html(LoginView.render(.init(next: safeNext(req.query[String.self, at: "next"]))))
+        let token = req.cookies[formCookie]?.string ?? Secrets.token()
+        let response = Response.html(LoginView.render(.init(next: safeNext(req.query[String.self, at: "next"]), csrf: token)))
+        response.cookies[formCookie] = loginCookie(token, req)
+        return response
+    }
+
+    static func loginCookie(_ token: String, _ req: Request) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: token, maxAge: 3600, path: "/login", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .strict)
     }
 
     @Sendable static func signIn(req: Request) async throws -> Response {
+        _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
         let username = req.formText("username")
         let next = safeNext(req.formText("next"))
         let settings = req.application.webSettings
+        guard let expected = req.cookies[formCookie]?.string, CSRFMiddleware.constantTimeEqual(req.formText(CSRFMiddleware.field), expected) else {
+            let token = Secrets.token()
+            let response = Response.html(LoginView.render(.init(username: username, next: next, csrf: token,
+                                                                message: "登录表单已过期或来源不明，请重新输入 / the sign-in form is stale or forged; please enter it again")),
+                                         status: .forbidden)
+            response.cookies[formCookie] = loginCookie(token, req)
+            return response
+        }
         let outcome = try await SignInService.signIn(username: username, password: (try? req.content.get(String.self, at: "password")) ?? "",
                                                      verify: Passwords.verify, policy: settings.signIn, lifetime: settings.sessionLifetime,
                                                      ip: req.clientIP, now: Date(), on: req.db)
         switch outcome {
         case .refused(let message):
-            return .html(LoginView.render(.init(username: username, next: next, message: message)), status: .unauthorized)
+            return .html(LoginView.render(.init(username: username, next: next, csrf: expected, message: message)), status: .unauthorized)
         case .signedIn(let token, _):
             let response = req.redirect(to: next)
             response.cookies[SignedInMiddleware.cookieName] = HTTPCookies.Value(

@@ -10,6 +10,9 @@ public enum WebApp {
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())
+        app.middleware.use(OriginCheckMiddleware())
+        // A household form with many members is larger than Vapor's default of 16 KB.
+        app.routes.defaultMaxBodySize = "1mb"
         app.databases.use(try database.configuration(), as: .registry, isDefault: true)
         app.migrations.add(RegistryMigrations.all, to: .registry)
         app.registryDatabaseKind = database.isPostgres ? "postgres" : "sqlite"

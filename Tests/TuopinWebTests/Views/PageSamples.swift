@@ -42,7 +42,7 @@ enum PageSamples {
             reason: t("电话号码变更"), at: when))
 
         var pages: [(String, HTML)] = []
-        pages.append(("login", LoginView.render(.init(username: t("zhangsan"), next: t("/areas"), message: t("登录名或密码不正确")))))
+        pages.append(("login", LoginView.render(.init(username: t("zhangsan"), next: t("/areas"), csrf: t("csrf-token"), message: t("登录名或密码不正确")))))
         pages.append(("error", ErrorView.render(status: 404, message: t("没有这一户"))))
         pages.append(("area-tree", AreaTreeView.render(.init(roots: [AreaNode(area: lineage[1], counts: counts, children: [node])]), chrome: chrome)))
 

@@ -56,14 +56,35 @@ enum WebHarness {
         }
     }
 
+    /// The sign-in form's cookie and CSRF token, as a browser gets them by opening /login.
+    static func loginForm(_ app: Application) async throws -> (cookie: String, token: String) {
+        var form = ("", "")
+        try await app.testing().test(.GET, "login") { res async in
+            let cookie = res.headers.setCookie?["tuopin_login"]?.string ?? ""
+            let body = res.body.string
+            let token = body.range(of: "name=\"_csrf\" value=\"").map { String(body[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""
+            form = (cookie, token)
+        }
+        return form
+    }
+
+    /// Posts the sign-in form as a browser does (with the form's cookie and token) and hands over the answer.
+    static func postLogin(_ app: Application, _ fields: [String: String], headers: HTTPHeaders = [:],
+                          _ check: (TestingHTTPResponse) async throws -> Void) async throws {
+        let form = try await loginForm(app)
+        var all = headers
+        all.add(name: "Cookie", value: "tuopin_login=\(form.cookie)")
+        try await app.testing().test(.POST, "login", headers: all, beforeRequest: { req in
+            try req.content.encode(fields.merging(["_csrf": form.token]) { a, _ in a }, as: .urlEncodedForm)
+        }, afterResponse: check)
+    }
+
     /// Signs in and returns the session cookie and the CSRF token of the page.
     static func signIn(_ app: Application, as username: String, password: String = password) async throws -> (cookie: String, csrf: String) {
         var cookie = ""
-        try await app.testing().test(.POST, "login", beforeRequest: { req in
-            try req.content.encode(["username": username, "password": password, "next": "/areas"], as: .urlEncodedForm)
-        }, afterResponse: { res async in
+        try await postLogin(app, ["username": username, "password": password, "next": "/areas"]) { res in
             cookie = res.headers.setCookie?[SignedInCookie.name]?.string ?? ""
-        })
+        }
         var csrf = ""
         try await app.testing().test(.GET, "areas", headers: ["Cookie": "\(SignedInCookie.name)=\(cookie)"]) { res async in
             if let r = res.body.string.range(of: "name=\"_csrf\" value=\"") {
