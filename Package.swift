@@ -62,7 +62,7 @@ let package = Package(
             "TuopinServices",
             .product(name: "Vapor", package: "vapor"),
             .product(name: "Fluent", package: "fluent"),
-        ]),
+        ], resources: [.copy("Resources")]),
         // The executable: argument parsing and the commands.
         .executableTarget(name: "tuopin", dependencies: [
             "TuopinDomain",

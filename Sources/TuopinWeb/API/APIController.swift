@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import TuopinDomain
 import TuopinServices
 import TuopinStore
@@ -6,6 +7,25 @@ import Vapor
 
 /// The same reads as the pages, as JSON under /api/v1/.
 enum APIController {
+    /// The API's OpenAPI 3.1 document (open to all: it holds no data).
+    static func registerDocument(_ routes: any RoutesBuilder) {
+        routes.get("api", "v1", "openapi.json", use: document)
+    }
+
+    static let documentText: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("Resources/openapi.json is missing from the build")
+        }
+        return text
+    }()
+
+    @Sendable static func document(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/json; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: documentText))
+    }
+
     static func register(_ routes: any RoutesBuilder) {
         let api = routes.grouped("api", "v1")
         api.get("areas", use: areas)
@@ -74,6 +94,29 @@ enum APIController {
         }
     }
 
+    /// One year's income in yuan (text with two decimals at most, as the exchange format writes it).
+    struct IncomeJSON: Content {
+        var year: Int
+        var wage: String?
+        var business: String?
+        var property: String?
+        var transfer: String?
+        var businessExpense: String?
+        var net: String
+        var perCapita: String?
+
+        init(_ i: HouseholdIncome, members: Int) {
+            year = i.year
+            wage = i.wage?.plainYuan
+            business = i.business?.plainYuan
+            property = i.property?.plainYuan
+            transfer = i.transfer?.plainYuan
+            businessExpense = i.businessExpense?.plainYuan
+            net = i.net.plainYuan
+            perCapita = i.perCapita(memberCount: members)?.plainYuan
+        }
+    }
+
     struct HouseholdJSON: Content {
         var id: Household.ID
         var version: Int
@@ -96,7 +139,7 @@ enum APIController {
         var broadcastReception: Bool?
         var phone: String?
         var members: [MemberJSON]
-        var incomes: [HouseholdIncome]
+        var incomes: [IncomeJSON]
         var perCapitaIncome: [String: String]
 
         init(_ d: HouseholdDetail, full: Bool, today: LocalDate) {
@@ -122,7 +165,7 @@ enum APIController {
             broadcastReception = h.broadcastReception
             phone = full ? h.phone : h.phone.map(IDMask.mask)
             members = h.members.map { MemberJSON($0, full: full, today: today) }
-            incomes = h.incomes
+            incomes = h.incomes.map { IncomeJSON($0, members: h.members.count) }
             var per: [String: String] = [:]
             for i in h.incomes { per[String(i.year)] = i.perCapita(memberCount: h.members.count)?.plainYuan }
             perCapitaIncome = per
@@ -139,7 +182,7 @@ enum APIController {
 
     @Sendable static func households(req: Request) async throws -> HouseholdPageJSON {
         let code = try req.areaCode()
-        let (filter, page, per) = try req.householdFilter(area: code)
+        let (filter, page, per) = try req.householdFilter(area: code, strict: true)
         let result = try await AreaService.households(code, filter: filter, page: page, perPage: per, in: try req.context)
         return HouseholdPageJSON(total: result.total, page: result.page, perPage: result.perPage,
                                  items: result.items.map { var s = $0; s.headIDNumber = s.headIDNumber.map(IDMask.mask); return s })

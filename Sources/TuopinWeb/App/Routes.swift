@@ -1,9 +1,10 @@
 import Vapor
 
-/// Every feature registers its own routes. Only /health, the stylesheet and the sign-in page are open; the
-/// rest needs a session (or an API token) and, for changes, the session's CSRF token.
+/// Every feature registers its own routes. Only /health, the stylesheet, the API's OpenAPI document and the
+/// sign-in page are open; the rest needs a session (or an API token) and, for changes, the session's CSRF token.
 func routes(_ app: Application) {
     SystemController.register(app)
+    APIController.registerDocument(app)
     let signedIn = app.grouped(SignedInMiddleware(), CSRFMiddleware())
     SessionController.register(open: app, signedIn: signedIn)
     AreaController.register(signedIn)

@@ -86,7 +86,7 @@ public enum AreaShowView {
         }.joined(separator: "\n")
         return """
         <p class="muted">共 \(HTML.count(p.total)) 户，第 \(p.page)/\(p.pageCount) 页</p>
-        <table><thead><tr><th>户编号</th><th>户主</th><th>证件号码</th><th class="num">人口</th><th>村</th><th>贫困户属性</th><th>主要致贫原因</th><th>脱贫标志</th></tr></thead>
+        <table class="households"><thead><tr><th>户编号</th><th>户主</th><th>证件号码</th><th class="num">人口</th><th>村</th><th>贫困户属性</th><th>主要致贫原因</th><th>脱贫标志</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         \(pager(m))
         """

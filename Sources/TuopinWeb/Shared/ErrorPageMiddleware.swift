@@ -18,14 +18,38 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, reason, field) = Self.answer(for: error, on: request)
-            if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
-                let response = Response(status: status)
-                try response.content.encode(ErrorJSON(error: true, reason: reason, field: field))
-                return response
+            var (status, reason, field) = Self.answer(for: error, on: request)
+            // A path no route of this method answers, but one of another method does: 405, not 404.
+            let unrouted = (error as? any AbortError)?.status == .notFound && !(error is any Refusal)
+            let allowed = unrouted ? Self.methods(allowedFor: request) : []
+            if !allowed.isEmpty {
+                status = .methodNotAllowed
+                reason = "该地址不接受 \(request.method.rawValue) 请求（可用：\(allowed.joined(separator: ", "))） / \(request.method.rawValue) is not allowed here"
             }
-            return .html(ErrorView.render(status: Int(status.code), message: reason), status: status)
+            let response: Response
+            if request.url.path.hasPrefix("/api/") || request.url.path == "/health" {
+                response = Response(status: status)
+                try response.content.encode(ErrorJSON(error: true, reason: reason, field: field))
+            } else {
+                response = .html(ErrorView.render(status: Int(status.code), message: reason), status: status)
+            }
+            if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
+            return response
         }
+    }
+
+    /// The methods that the request's path does answer to, when it was sent with another one (405, not 404).
+    static func methods(allowedFor request: Request) -> [String] {
+        let parts = request.url.path.split(separator: "/").map(String.init)
+        let matching = request.application.routes.all.filter { route in
+            guard route.method != request.method, route.path.count == parts.count else { return false }
+            return zip(route.path, parts).allSatisfy { component, part in
+                if case .constant(let c) = component { return c == part }
+                return true
+            }
+        }
+        let methods = Set(matching.map(\.method.rawValue))
+        return methods.isEmpty ? [] : (methods.contains("GET") ? methods.union(["HEAD"]) : methods).sorted()
     }
 
     static func answer(for error: any Error, on request: Request) -> (HTTPResponseStatus, String, String?) {

@@ -6,8 +6,14 @@ import Vapor
 /// Reading a request's path, query and form: every value is checked, and a bad one is refused naming the
 /// parameter, in Chinese and English (the error middleware answers it).
 extension Request {
-    /// The household filter and page of a list request.
-    func householdFilter(area: AreaCode) throws -> (HouseholdFilter, page: Int, perPage: Int) {
+    /// The household filter and page of a list request. A page's form sends empty fields for "all"; the API
+    /// (`strict`) refuses a parameter given empty, as its OpenAPI document says.
+    func householdFilter(area: AreaCode, strict: Bool = false) throws -> (HouseholdFilter, page: Int, perPage: Int) {
+        if strict {
+            for key in ["q", "status", "type", "cause", "page", "per"] where query[String.self, at: key]?.isEmpty == true {
+                throw Refused(.badRequest, "参数\(key)为空：不筛选时请省略该参数", "parameter \(key) is empty; leave it out instead", field: key)
+            }
+        }
         func vocab<V: Vocabulary>(_ key: String, _ name: String, _ type: V.Type) throws -> V? {
             guard let raw = query[String.self, at: key], !raw.isEmpty else { return nil }
             guard let v = V.parse(raw) else {

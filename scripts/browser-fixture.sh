@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# A small county served for the browser tests and schemathesis: generate, import, villages and a plan,
+# one user of each role, an API token. Prints the server's PID and the token.
+#   scripts/browser-fixture.sh BIN DIR PORT
+set -euo pipefail
+bin=$1 dir=$2 port=$3
+password=${TUOPIN_BROWSER_PASSWORD:-browser-password-1}
+db="$dir/browser.sqlite"
+"$bin" generate "$dir/county.csv" --households 400 --seed 11 >/dev/null 2>&1
+"$bin" import "$dir/county.csv" --county 451224 --db "$db" >/dev/null 2>&1
+add() { "$bin" user add "$1" --name "$2" --unit 测试单位 --role "$3" ${4:+--area "$4"} --password "$password" --db "$db" >/dev/null 2>&1; }
+add admin 管理员 admin
+add county 县扶贫办 county 451224
+add township 东兰镇工作站 township 451224100
+add village 村工作队 village "$(sed -n 2p "$dir/county.csv" | cut -d, -f2)"
+add cadre 帮扶干部 cadre
+add inspector 督查员 inspector 451224
+add leader 县领导 leader 451224
+add evaluator 评估员 evaluator
+"$bin" user add api-client --name 接口 --unit 测试单位 --role county --area 451224 --password "$password" --db "$db" >/dev/null 2>&1
+token=$("$bin" user token api-client --label schemathesis --db "$db" 2>/dev/null | grep -o 'tpn_[A-Za-z0-9_-]*')
+"$bin" serve --db "$db" --port "$port" > "$dir/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the server did not start:" >&2; cat "$dir/serve.log" >&2; exit 1; }
+echo "$pid $token"
