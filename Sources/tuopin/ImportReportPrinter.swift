@@ -22,10 +22,11 @@ enum ImportReportPrinter {
         if o.hasErrors {
             note("未导入：\(file) 有错误，未写入任何数据 / not loaded: \(file) has errors; nothing was written (\(counts))")
         } else if dryRun {
-            note("检查通过（试运行，未写入） / check passed (dry run, nothing written): \(counts); 将新增 \(o.created) 户、更新 \(o.updated) 户 / would add \(o.created), update \(o.updated)")
+            note("检查通过（试运行，未写入） / check passed (dry run, nothing written): \(counts); 将新增 \(o.created) 户，已登记 \(o.updated) 户（有变化的将更新） / would add \(o.created); \(o.updated) already registered (updated where changed)")
         } else {
-            note(String(format: "已导入 / loaded: %@; 新增 %d 户、更新 %d 户 / added %d, updated %d; 读取 %.1f s, 写入 %.1f s (batch %@)",
-                        counts, o.created, o.updated, o.created, o.updated, o.readSeconds, o.writeSeconds, o.batchID.map(String.init) ?? "-"))
+            note(String(format: "已导入 / loaded: %@; 新增 %d 户、更新 %d 户、未变 %d 户 / added %d, updated %d, unchanged %d; 读取 %.1f s, 写入 %.1f s (batch %@)",
+                        counts, o.created, o.updated, o.unchanged, o.created, o.updated, o.unchanged, o.readSeconds, o.writeSeconds,
+                        o.batchID.map(String.init) ?? "-"))
         }
     }
 }

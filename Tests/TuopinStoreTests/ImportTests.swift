@@ -48,6 +48,42 @@ import TuopinTestSupport
         }
     }
 
+    /// A reload writes, counts, versions and audits only the households it changes: a file loaded twice
+    /// writes nothing the second time, and a file changing one household of thirty changes that one.
+    @Test func a_reload_writes_only_what_changed() async throws {
+        try await StoreHarness.withStore { db in
+            var households = (1...30).map { Samples.household(String(format: "H%04d", $0), idBase: 100 + $0) }
+            households[4].exitYear = 2016
+            households += Samples.edgeHouseholds()
+            let first = try await StoreHarness.importRows(Samples.rows(households), on: db)
+            #expect(first.created == households.count)
+            let sql = db as! any SQLDatabase
+            func versions() async throws -> [String: Int] {
+                Dictionary(uniqueKeysWithValues: try await sql.raw("SELECT household_no, version FROM households").all().map {
+                    (try $0.decode(column: "household_no", as: String.self), try $0.decode(column: "version", as: Int.self))
+                })
+            }
+            let before = try await StoreHarness.counts(db)
+            let versionsBefore = try await versions()
+
+            let again = try await StoreHarness.importRows(Samples.rows(households), on: db)
+            #expect(again.written && again.created == 0 && again.updated == 0 && again.unchanged == households.count)
+            let after = try await StoreHarness.counts(db)
+            #expect(after["audit_events"] == before["audit_events"]! + 1, "only the batch's own record")
+            #expect(try await versions() == versionsBefore)
+
+            households[7].phone = "13800000007"
+            let one = try await StoreHarness.importRows(Samples.rows(households), on: db)
+            #expect(one.updated == 1 && one.unchanged == households.count - 1)
+            var expected = versionsBefore
+            expected["H0008"] = versionsBefore["H0008"]! + 1
+            #expect(try await versions() == expected)
+            let records = try await sql.raw("SELECT entity_id FROM audit_events WHERE action = 'household.import' AND seq > \(bind: after["audit_events"]!)").all()
+            #expect(records.count == 1)
+            #expect(try await AuditVerifier.verify(on: db).isIntact)
+        }
+    }
+
     @Test func a_file_with_any_error_writes_nothing() async throws {
         try await StoreHarness.withStore { db in
             _ = try await StoreHarness.importRows(Samples.rows([Samples.household()]), on: db)

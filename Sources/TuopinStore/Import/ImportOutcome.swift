@@ -7,9 +7,12 @@ public struct ImportOutcome: Sendable {
     public var rowCount: Int
     public var households: Int
     public var members: Int
-    /// Households new to the registry, and households updated by 户编号.
+    /// Households new to the registry, and known households (by 户编号) the file changed. Before a write (a
+    /// dry run) `updated` counts every known household the file holds; after it, only those it changed.
     public var created: Int
     public var updated: Int
+    /// Known households the file holds as they are stored: not written, their version kept.
+    public var unchanged = 0
     /// Whether anything was written.
     public var written: Bool
     public var batchID: Int64?

@@ -15,6 +15,8 @@ struct PreparedChunk: Sendable {
     var incomeRows: [[[BulkValue]]]
     /// The audit record of each household, entity ID to be filled in; nil when the file changes nothing of it.
     var audits: [AuditTrail.Entry?]
+    /// Whether each household is new or differs from what is stored; a reload writes, versions and audits only these.
+    var changed: [Bool] = []
     /// A first load's chunk instead comes laid out whole, its household IDs given in advance.
     var assigned: Assigned?
 
@@ -32,13 +34,36 @@ struct PreparedChunk: Sendable {
          fileName: String, options: ImportOptions) {
         self.households = households
         self.known = known
+        changed = households.map { h in
+            guard let stored = known[HouseholdKey.of(h)].flatMap({ before[$0] }) else { return true }
+            return Self.asStored(Self.merged(h, over: stored)) != stored
+        }
         householdRows = households.map { RegistryRows.household($0, importID: batchID, now: options.now) }
         memberRows = households.map { h in h.members.enumerated().map { RegistryRows.member($1, householdID: 0, position: $0, importID: batchID) } }
         incomeRows = households.map { h in h.incomes.map { RegistryRows.income($0, householdID: 0) } }
-        audits = households.map { h in
-            Self.auditEntry(h, before: known[HouseholdKey.of(h)].flatMap { before[$0] }, batchID: batchID,
-                            fileName: fileName, options: options)
+        audits = zip(households, changed).map { h, changed in
+            guard changed else { return nil }
+            return Self.auditEntry(h, before: known[HouseholdKey.of(h)].flatMap { before[$0] }, batchID: batchID,
+                                   fileName: fileName, options: options)
         }
+    }
+
+    /// The household as the registry will hold it after this file: the file's incomes added to the years stored.
+    static func merged(_ h: Household, over stored: Household) -> Household {
+        var after = h
+        after.incomes = stored.incomes.filter { old in !h.incomes.contains { $0.year == old.year } } + h.incomes
+        after.incomes.sort { $0.year < $1.year }
+        return after
+    }
+
+    /// A household as reading it back from the database gives it (an ID number read from a file may carry
+    /// the note that it was upgraded from 15 digits; the stored one does not), for comparing with what is stored.
+    static func asStored(_ h: Household) -> Household {
+        var h = h
+        for i in h.members.indices where h.members[i].id.upgradedFromLegacy {
+            h.members[i].id = ResidentID.stored(h.members[i].id.registryText) ?? h.members[i].id
+        }
+        return h
     }
 
     /// A first load's chunk: `ids` are the households' IDs (taken in advance: nothing in the registry can
@@ -102,13 +127,13 @@ struct PreparedChunk: Sendable {
                          reason: reason, at: options.now)
         }
         // The file's incomes are added to the years already stored; years it does not give stay as they are.
-        var after = h
-        after.incomes = before.incomes.filter { old in !h.incomes.contains { $0.year == old.year } } + h.incomes
-        let diff = HouseholdDiff.changes(from: before, to: after)
-        guard !diff.after.isEmpty || !diff.before.isEmpty else { return nil }
+        let diff = HouseholdDiff.changes(from: before, to: merged(h, over: before))
+        // Called only for a household that differs from what is stored; a difference the readable diff does
+        // not name is still recorded.
+        let after = diff.after.isEmpty && diff.before.isEmpty ? ["记录": "按导入文件重写 / rewritten from the file"] : diff.after
         return .init(actor: options.actor.username, actorRole: options.actor.role?.rawValue, ip: options.actor.ip,
                      action: HouseholdEvent.Action.importRecord.rawValue, entity: AuditEntity.household.rawValue,
                      areaCode: h.villageCode.value, before: AuditTrail.json(diff.before.mapValues { $0 }),
-                     after: AuditTrail.json(diff.after.mapValues { $0 }), reason: reason, at: options.now)
+                     after: AuditTrail.json(after.mapValues { $0 }), reason: reason, at: options.now)
     }
 }

@@ -33,21 +33,26 @@ public enum RegistryImporter {
         guard !outcome.hasErrors, !options.dryRun else { return outcome }
 
         let writeStart = Date()
-        let load = { @Sendable (db: any Database) async throws -> Int64 in
-            let batchID = try await db.transaction { tx in
+        let load = { @Sendable (db: any Database) async throws -> (batchID: Int64, counts: ChunkCounts) in
+            let written = try await db.transaction { tx in
                 try await Self.write(read, fileName: file.lastPathComponent, options: options, on: tx, progress: progress)
             }
             // After a large load the planner's statistics are stale: refresh them (seconds at province size).
             if read.households.count >= 10_000 { try await (db as! any SQLDatabase).raw("ANALYZE").run() }
-            return batchID
+            return written
         }
         // A large load into a file no server is using skips the write-ahead log (1M households: write 77 s → 66 s).
+        let written: (batchID: Int64, counts: ChunkCounts)
         if read.households.count >= 10_000, let file = options.registryFile, let claim = SQLiteFileClaim.exclusive(file) {
-            outcome.batchID = try await SQLiteJournal.withRollbackJournal(on: db) { connection, _ in try await load(connection) }
+            written = try await SQLiteJournal.withRollbackJournal(on: db) { connection, _ in try await load(connection) }
             withExtendedLifetime(claim) {}
         } else {
-            outcome.batchID = try await load(db)
+            written = try await load(db)
         }
+        outcome.batchID = written.batchID
+        outcome.created = written.counts.created
+        outcome.updated = written.counts.updated
+        outcome.unchanged = written.counts.unchanged
         outcome.written = true
         outcome.writeSeconds = Date().timeIntervalSince(writeStart)
         return outcome
@@ -55,7 +60,7 @@ public enum RegistryImporter {
 
     /// Writes checked households; the caller supplies the transaction.
     static func write(_ read: RegistryReadResult, fileName: String, options: ImportOptions, on tx: any Database,
-                      progress: (@Sendable (ImportProgress) -> Void)?) async throws -> Int64 {
+                      progress: (@Sendable (ImportProgress) -> Void)?) async throws -> (batchID: Int64, counts: ChunkCounts) {
         if let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" {
             // SQLite's default page cache is 2 MB; a large load inserts into unique indexes far bigger
             // than that in random order. 256 bytes per household, between 64 and 512 MB (1M: write 290 s → 177 s).
@@ -114,10 +119,14 @@ public enum RegistryImporter {
         }
         var next = ranges.isEmpty ? nil : try await prepare(ranges[0], after: firstChain)
         var done = 0
+        var counts = ChunkCounts()
         for index in ranges.indices {
             let chunk = await next!.value
             next = index + 1 < ranges.count ? try await prepare(ranges[index + 1], after: chunk.assigned?.audit.end) : nil
-            try await write(chunk, with: writer, on: tx)
+            let wrote = try await write(chunk, with: writer, on: tx)
+            counts.created += wrote.created
+            counts.updated += wrote.updated
+            counts.unchanged += wrote.unchanged
             let inserted = chunk.households.count - chunk.known.count
             if analyzeAsItGrows, inserted > 0, done + chunk.households.count >= max(step, analyzedAt * 2) {
                 try await sql.raw("ANALYZE households").run()
@@ -138,29 +147,38 @@ public enum RegistryImporter {
         try await AuditTrail.append(ImportEvent.loaded(batch: batchID, county: options.county, file: fileName, households: read.households.count,
                                                        members: read.memberCount, warnings: read.warningCount),
                                     by: options.actor, at: options.now, on: tx)
-        return batchID
+        return (batchID, counts)
     }
 
     /// Writes one prepared chunk: its households (the statement gives their IDs back), their members and
     /// incomes, and their audit records. A first load's chunk comes with everything laid out: its rows go in
     /// plainly (no upsert, no RETURNING: nothing is there to conflict with; on PostgreSQL by COPY straight
     /// into the tables).
-    static func write(_ chunk: PreparedChunk, with writer: BulkWriter, on tx: any Database) async throws {
+    static func write(_ chunk: PreparedChunk, with writer: BulkWriter, on tx: any Database) async throws -> ChunkCounts {
         if let assigned = chunk.assigned {
             try await writer.insert(into: HouseholdRecord.schema, columns: ["id"] + RegistryRows.householdColumns, rows: assigned.households)
             try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: assigned.members)
             try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: assigned.incomes)
             try await AuditTrail.append(assigned.audit, on: tx)
-            return
+            return ChunkCounts(created: chunk.households.count)
         }
+        // Only households that are new or differ from what is stored are written (and versioned, and audited):
+        // a reload of an unchanged file writes nothing, and open change requests keep their version.
+        let written = chunk.households.indices.filter { chunk.changed[$0] }
+        var counts = ChunkCounts()
+        for i in chunk.households.indices {
+            if chunk.known[HouseholdKey.of(chunk.households[i])] == nil { counts.created += 1 }
+            else if chunk.changed[i] { counts.updated += 1 } else { counts.unchanged += 1 }
+        }
+        guard !written.isEmpty else { return counts }
         let ids = try await writer.insertReturningIDs(into: HouseholdRecord.schema, columns: RegistryRows.householdColumns,
-                                                      rows: chunk.householdRows, upsert: RegistryRows.householdUpsert,
+                                                      rows: written.map { chunk.householdRows[$0] }, upsert: RegistryRows.householdUpsert,
                                                       keyedBy: HouseholdKey.columns)
         var members: [[BulkValue]] = [], incomes: [[BulkValue]] = [], audits: [AuditTrail.Entry] = []
-        members.reserveCapacity(chunk.households.count * 4)
-        audits.reserveCapacity(chunk.households.count)
-        for (i, h) in chunk.households.enumerated() {
-            guard let id = ids[HouseholdKey.of(h)] else { continue }
+        members.reserveCapacity(written.count * 4)
+        audits.reserveCapacity(written.count)
+        for i in written {
+            guard let id = ids[HouseholdKey.of(chunk.households[i])] else { continue }
             members.append(contentsOf: PreparedChunk.withID(chunk.memberRows[i], id))
             incomes.append(contentsOf: PreparedChunk.withID(chunk.incomeRows[i], id))
             if var audit = chunk.audits[i] {
@@ -171,6 +189,14 @@ public enum RegistryImporter {
         try await writer.insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: members, upsert: RegistryRows.memberUpsert)
         try await writer.insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: incomes, upsert: RegistryRows.incomeUpsert)
         try await AuditTrail.append(contentsOf: audits, on: tx)
+        return counts
+    }
+
+    /// What one chunk did to the registry's households.
+    struct ChunkCounts: Sendable {
+        var created = 0
+        var updated = 0
+        var unchanged = 0
     }
 
     /// `count` unused household IDs: from the table's sequence on PostgreSQL; on SQLite counted on from
