@@ -67,7 +67,7 @@ struct DemoCommand: AsyncParsableCommand {
         let hash = try Passwords.hash(password)
         for user in [User(username: "admin", name: "演示管理员", unit: "东兰县扶贫办（演示）", role: .administrator, area: nil),
                      User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county))] {
-            if case .rejected(let r) = try await UserService.add(user, passwordHash: hash, in: ctx) {
+            if case .rejected(let r) = try await UserService.add(user, passwordHash: hash, oneTime: false, in: ctx) {
                 throw CommandFailure("演示账号未建立：\(r.faults.values.sorted().joined(separator: "；"))", "the demo accounts were not created")
             }
         }

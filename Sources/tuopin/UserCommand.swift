@@ -38,12 +38,12 @@ struct UserCommand: AsyncParsableCommand {
             guard faults.isEmpty else { throw ValidationError(faults.keys.sorted().map { faults[$0]! }.joined(separator: "\n")) }
             let secret = password ?? Secrets.password()
             let hash = try Passwords.hash(secret)
-            let result = try await database.run { ctx in try await UserService.add(user, passwordHash: hash, in: ctx) }
+            let result = try await database.run { ctx in try await UserService.add(user, passwordHash: hash, oneTime: password == nil, in: ctx) }
             if case .rejected(let r) = result {
                 throw CommandFailure((r.faults.keys.sorted().compactMap { r.faults[$0] } + [r.message].compactMap { $0 }).joined(separator: "\n"))
             }
             note("已新建用户 / user added: \(username)（\(user.role.rawValue)\(user.area.map { "，\($0.prefix)" } ?? "")）")
-            if password == nil { print("初始密码 / initial password: \(secret)") }
+            if password == nil { print("一次性密码（首次登录须修改） / one-time password (to be changed at the first sign-in): \(secret)") }
         }
     }
 
@@ -80,7 +80,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct ResetPassword: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "重设密码（并解除锁定） / Reset a password (and lift a lock).")
+        static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "重设一次性密码（并解除锁定；下次登录须修改） / Reset to a one-time password (and lift a lock; it must be changed at the next sign-in).")
         @Argument var username: String
         @Option(help: "新密码（省略则自动生成） / the new password (generated if omitted)") var password: String?
         @OptionGroup var database: DatabaseOptions
@@ -90,7 +90,7 @@ struct UserCommand: AsyncParsableCommand {
             let hash = try Passwords.hash(secret)
             try await database.run { ctx in try await UserService.resetPassword(username, hash: hash, in: ctx) }
             note("已重设密码 / password reset: \(username)")
-            if password == nil { print("新密码 / new password: \(secret)") }
+            print("一次性密码（下次登录须修改） / one-time password (to be changed at the next sign-in): \(secret)")
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import Testing
 import TuopinDomain
+import TuopinServices
 import TuopinStore
 import TuopinWeb
 import Vapor
@@ -21,7 +22,7 @@ import VaporTesting
             let county = try await WebHarness.signIn(app, as: "county")
             let ok = try await create(app, county, ["username": "zhan", "name": "詹站长", "unit": "东兰镇扶贫工作站", "role": "township", "area": "451224100"])
             #expect(ok.0 == .ok)
-            #expect(ok.1.contains("初始密码"))
+            #expect(ok.1.contains("一次性密码"))
             #expect(try await UserStore.find(username: "zhan", on: app.db)?.user.area?.prefix == "451224100")
             // Outside the county, or an administrator: refused with the message at the field, nothing created.
             let outside = try await create(app, county, ["username": "far", "name": "外县", "unit": "某县", "role": "township", "area": "451225100"])
@@ -34,6 +35,51 @@ import VaporTesting
             #expect(bad.0 == .unprocessableEntity)
             #expect(bad.1.contains("登录名须为") && bad.1.contains("姓名不能为空") && bad.1.contains("村级"))
             #expect(bad.1.contains("value=\"X!\""))
+        }
+    }
+
+    /// A county office cannot take over a peer's account: it may not reset the password of another county
+    /// office (nor of a leader or inspector); an administrator may, and the password it gets is one-time.
+    @Test func a_reset_is_for_a_higher_rank_only_and_gives_a_one_time_password() async throws {
+        try await WebHarness.withLoadedApp { app in
+            _ = try await UserStore.add(User(username: "county2", name: "另一位县扶贫办", unit: "县扶贫办", role: .countyOffice, area: AreaCode("451224")),
+                                        passwordHash: try Passwords.hash(WebHarness.password, cost: 4), now: Date(), on: app.db)
+            func reset(_ session: (cookie: String, csrf: String), _ username: String) async throws -> (HTTPStatus, String) {
+                var result: (HTTPStatus, String) = (.ok, "")
+                try await app.testing().test(.POST, "users/\(username)/reset-password", headers: WebHarness.headers(session), beforeRequest: { req in
+                    try req.content.encode(["_csrf": session.csrf], as: .urlEncodedForm)
+                }, afterResponse: { res async in result = (res.status, res.body.string) })
+                return result
+            }
+            let county = try await WebHarness.signIn(app, as: "county")
+            for peer in ["county2", "inspector", "leader"] {
+                #expect(try await reset(county, peer).0 == .notFound, "a county office reset \(peer)")
+            }
+            #expect(try await reset(county, "township").0 == .ok, "a township station is below the county office")
+            let admin = try await WebHarness.signIn(app, as: "admin")
+            let (status, page) = try await reset(admin, "county2")
+            #expect(status == .ok)
+            let oneTime = try #require(page.range(of: "一次性密码：").map { String(page[$0.upperBound...].prefix { $0 != "（" }) })
+            // The one-time password opens only the page to change it.
+            let session = try await WebHarness.signIn(app, as: "county2", password: oneTime)
+            try await app.testing().test(.GET, "areas", headers: WebHarness.headers(session)) { res async in
+                #expect(res.status == .seeOther && res.headers.first(name: .location) == "/account/password")
+            }
+            var formCSRF = ""
+            try await app.testing().test(.GET, "account/password", headers: WebHarness.headers(session)) { res async in
+                #expect(res.status == .ok && res.body.string.contains("一次性密码"))
+                if let r = res.body.string.range(of: "name=\"_csrf\" value=\"") { formCSRF = String(res.body.string[r.upperBound...].prefix { $0 != "\"" }) }
+            }
+            for (new, expected) in [("12345678", HTTPStatus.unprocessableEntity), ("new-secret-77", .ok)] {
+                try await app.testing().test(.POST, "account/password", headers: WebHarness.headers(session), beforeRequest: { req in
+                    try req.content.encode(["_csrf": formCSRF, "current": oneTime, "new": new, "confirm": new], as: .urlEncodedForm)
+                }, afterResponse: { res async in #expect(res.status == expected, "\(new)") })
+            }
+            try await app.testing().test(.GET, "areas", headers: WebHarness.headers(session)) { res async in #expect(res.status == .ok) }
+            let record = try await (app.db as! any SQLDatabase).raw("SELECT actor, after_json FROM audit_events WHERE action = 'user.reset_password' ORDER BY seq DESC LIMIT 1").first()!
+            #expect(try record.decode(column: "actor", as: String.self) == "admin")
+            let after = try record.decode(column: "after_json", as: String.self)
+            #expect(after.contains("另一位县扶贫办（county2）") && after.contains("测试admin"), "\(after)")
         }
     }
 

@@ -5,7 +5,10 @@ public enum AccountEvent: AuditEvent {
     case signedOut(User)
     case added(User)
     case disabledChanged(User, disabled: Bool)
-    case passwordReset(User)
+    /// Someone else set the user's password (`by`: their name and unit); it must be changed at the next sign-in.
+    case passwordReset(User, by: String)
+    /// The user changed their own password.
+    case passwordChanged(User)
     case tokenIssued(User, label: String)
     case tokensRevoked(User, count: Int)
 
@@ -18,6 +21,7 @@ public enum AccountEvent: AuditEvent {
         case disable = "user.disable"
         case enable = "user.enable"
         case resetPassword = "user.reset_password"
+        case changePassword = "user.change_password"
         case issueToken = "api_token.issue"
         case revokeTokens = "api_token.revoke"
 
@@ -31,6 +35,7 @@ public enum AccountEvent: AuditEvent {
             case .disable: "停用用户"
             case .enable: "恢复用户"
             case .resetPassword: "重设密码"
+            case .changePassword: "修改本人密码"
             case .issueToken: "发放 API 令牌"
             case .revokeTokens: "撤销 API 令牌"
             }
@@ -45,6 +50,7 @@ public enum AccountEvent: AuditEvent {
         case .added: .add
         case .disabledChanged(_, let disabled): disabled ? .disable : .enable
         case .passwordReset: .resetPassword
+        case .passwordChanged: .changePassword
         case .tokenIssued: .issueToken
         case .tokensRevoked: .revokeTokens
         }
@@ -52,8 +58,8 @@ public enum AccountEvent: AuditEvent {
 
     var user: User {
         switch self {
-        case .signedIn(let u), .signInFailed(let u, _, _), .signedOut(let u), .added(let u), .disabledChanged(let u, _), .passwordReset(let u),
-             .tokenIssued(let u, _), .tokensRevoked(let u, _): u
+        case .signedIn(let u), .signInFailed(let u, _, _), .signedOut(let u), .added(let u), .disabledChanged(let u, _), .passwordReset(let u, _),
+             .passwordChanged(let u), .tokenIssued(let u, _), .tokensRevoked(let u, _): u
         }
     }
 
@@ -77,6 +83,8 @@ public enum AccountEvent: AuditEvent {
             ["username": u.username, "name": u.name, "unit": u.unit, "phone": u.phone, "role": u.role.rawValue, "area": u.area?.value,
              "disabled": String(u.disabled)]
         case .disabledChanged(_, let disabled): ["disabled": String(disabled)]
+        case .passwordReset(let u, let by):
+            ["用户": "\(u.name)（\(u.username)）", "重设人": by, "一次性密码": "须在下次登录时修改 / must be changed at the next sign-in"]
         case .tokenIssued(_, let label): ["label": label]
         case .tokensRevoked(_, let n): ["revoked": String(n)]
         default: nil

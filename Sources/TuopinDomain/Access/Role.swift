@@ -62,6 +62,17 @@ public enum Role: String, Vocabulary {
 
     public func allows(_ p: Permission) -> Bool { permissions.contains(p) }
 
+    /// 级别 — who may manage whose account: only a higher rank (issue #13: a county office may not reset the
+    /// password of another county office, nor of a leader or inspector, and take over their account).
+    public var rank: Int {
+        switch self {
+        case .administrator: 4
+        case .countyOffice, .leader, .inspector: 3
+        case .townshipStation: 2
+        case .villageTeam, .cadre, .evaluator: 1
+        }
+    }
+
     /// Whether this role may take a procedure step: its own level's steps and those below it.
     public func mayTake(_ step: ProcedureStep) -> Bool {
         guard allows(.runProcedures) else { return false }

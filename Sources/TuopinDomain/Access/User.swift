@@ -53,12 +53,14 @@ public struct User: Hashable, Sendable, Codable {
 }
 
 extension User {
-    /// Whether this user may create or change `other`: managers act only within their own area, and
-    /// only an administrator creates or changes administrators (issue #3).
+    /// Whether this user may create or change `other`: managers act only within their own area and only on
+    /// accounts of a lower rank (`Role.rank`); only an administrator creates or changes administrators, county
+    /// offices, leaders and inspectors (issues #3, #13).
     public func mayManage(_ other: User) -> Bool {
         guard can(.manageUsers) else { return false }
         if role == .administrator { return true }
-        guard other.role != .administrator, let mine = area, let theirs = other.area else { return false }
+        guard other.role.rank < role.rank else { return false }
+        guard let mine = area, let theirs = other.area else { return false }
         return mine.contains(theirs)
     }
 }

@@ -8,6 +8,10 @@ public struct ExitTally: Hashable, Sendable {
     public var missing: [ChecklistItem: Int] = [:]
     /// Households whose only missing item is this one.
     public var onlyMissing: [ChecklistItem: Int] = [:]
+    /// Of those missing the income item: households with no income recorded for the year (the rest are below
+    /// the line), and those held back by that alone.
+    public var incomeUnrecorded = 0
+    public var onlyIncomeUnrecorded = 0
 
     public init() {}
 
@@ -22,7 +26,15 @@ public struct ExitTally: Hashable, Sendable {
             count += 1
         }
         if count == 0 { meeting += 1 } else if count == 1, let missed { onlyMissing[missed, default: 0] += 1 }
+        if verdict.incomeUnrecorded {
+            incomeUnrecorded += 1
+            if count == 1 { onlyIncomeUnrecorded += 1 }
+        }
     }
+
+    /// 收入低于标准 — households missing the income item with an income recorded below the line.
+    public var incomeBelowLine: Int { (missing[.income] ?? 0) - incomeUnrecorded }
+    public var onlyIncomeBelowLine: Int { (onlyMissing[.income] ?? 0) - onlyIncomeUnrecorded }
 
     public mutating func add(_ other: ExitTally) {
         households += other.households
@@ -30,6 +42,8 @@ public struct ExitTally: Hashable, Sendable {
         meeting += other.meeting
         missing.merge(other.missing, uniquingKeysWith: +)
         onlyMissing.merge(other.onlyMissing, uniquingKeysWith: +)
+        incomeUnrecorded += other.incomeUnrecorded
+        onlyIncomeUnrecorded += other.onlyIncomeUnrecorded
     }
 
     public var notMeeting: Int { households - meeting }

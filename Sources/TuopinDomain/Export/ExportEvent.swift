@@ -2,15 +2,19 @@
 public enum ExportEvent: AuditEvent {
     case registry(area: AreaCode?, households: Int, persons: Int, format: String)
     case audit(records: Int, userArea: AreaCode?)
+    /// A list of households behind a count (names, no ID numbers), e.g. those missing one exit item.
+    case householdList(area: AreaCode, rows: Int, what: String)
 
     public enum Action: String, AuditActionKind {
         case registry = "registry.export"
         case audit = "audit.export"
+        case householdList = "households.export"
 
         public var label: String {
             switch self {
             case .registry: "导出建档立卡数据"
             case .audit: "导出痕迹"
+            case .householdList: "导出户名单"
             }
         }
     }
@@ -19,6 +23,7 @@ public enum ExportEvent: AuditEvent {
         switch self {
         case .registry: .registry
         case .audit: .audit
+        case .householdList: .householdList
         }
     }
 
@@ -26,6 +31,7 @@ public enum ExportEvent: AuditEvent {
         switch self {
         case .registry(let area, _, _, _): AuditSubject(.area, area?.value ?? "all")
         case .audit: AuditSubject(.audit, nil)
+        case .householdList(let area, _, _): AuditSubject(.area, area.value)
         }
     }
 
@@ -33,6 +39,7 @@ public enum ExportEvent: AuditEvent {
         switch self {
         case .registry(let area, _, _, _): area
         case .audit(_, let userArea): userArea
+        case .householdList(let area, _, _): area
         }
     }
 
@@ -40,6 +47,7 @@ public enum ExportEvent: AuditEvent {
         switch self {
         case .registry(_, let h, let p, let format): ["households": String(h), "persons": String(p), "format": format]
         case .audit(let n, _): ["records": String(n)]
+        case .householdList(_, let n, let what): ["households": String(n), "list": what]
         }
     }
 

@@ -15,10 +15,16 @@ public enum TargetProgressTable {
                 String(p.exitedVillages), t?.countyExitYear.map(String.init) ?? "", String(p.meetingNotExited), String(p.notMeeting), missing(p.pending), p.outlook]
     }
 
-    /// "住房 312（仅此 200）；收入 45（仅此 20）" — the missing items, most frequent first.
+    /// "住房 312（仅此 200）；收入低于标准 45（仅此 20）；收入未录入 3" — the missing items, most frequent first;
+    /// a household below the line and one whose income is not recorded are counted apart.
     public static func missing(_ tally: ExitTally) -> String {
-        tally.missing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }.map { item, n in
-            "缺\(item.shortLabel) \(n)" + (tally.onlyMissing[item].map { "（仅此 \($0)）" } ?? "")
+        var parts: [(label: String, count: Int, only: Int)] = tally.missing.filter { $0.key != .income }.map { item, n in
+            ("缺\(item.shortLabel)", n, tally.onlyMissing[item] ?? 0)
+        }
+        if tally.incomeBelowLine > 0 { parts.append(("收入低于标准", tally.incomeBelowLine, tally.onlyIncomeBelowLine)) }
+        if tally.incomeUnrecorded > 0 { parts.append(("收入未录入", tally.incomeUnrecorded, tally.onlyIncomeUnrecorded)) }
+        return parts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.label < $1.label }.map { p in
+            "\(p.label) \(p.count)" + (p.only > 0 ? "（仅此 \(p.only)）" : "")
         }.joined(separator: "；")
     }
 }

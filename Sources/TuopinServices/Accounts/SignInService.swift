@@ -7,8 +7,8 @@ import TuopinStore
 /// recorded in the audit trail. A sign-in has no actor yet, so it takes the database and the time itself.
 public enum SignInService {
     public enum Outcome: Sendable {
-        /// The session's cookie token and CSRF token.
-        case signedIn(token: String, csrf: String)
+        /// The session's cookie token and CSRF token; the password must be changed before anything else.
+        case signedIn(token: String, csrf: String, mustChangePassword: Bool)
         case refused(String)
     }
 
@@ -35,7 +35,7 @@ public enum SignInService {
             try await AuditTrail.append(AccountEvent.signedIn(account.user), by: actor, at: now, on: tx)
             return opened
         }
-        return .signedIn(token: token, csrf: csrf)
+        return .signedIn(token: token, csrf: csrf, mustChangePassword: account.mustChangePassword)
     }
 
     /// Ends a session.

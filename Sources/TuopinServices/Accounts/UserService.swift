@@ -15,7 +15,9 @@ public enum UserService {
     }
 
     /// Adds a user with a password hash the caller made; returns the user with its ID, or the faults by field.
-    public static func add(_ user: User, passwordHash: String, in ctx: ServiceContext) async throws -> FormResult<User> {
+    /// A password someone else chose for the user (`oneTime`, e.g. generated and handed over) must be changed
+    /// at the first sign-in.
+    public static func add(_ user: User, passwordHash: String, oneTime: Bool, in ctx: ServiceContext) async throws -> FormResult<User> {
         try ctx.user.require(.manageUsers)
         let faults = user.faults()
         guard faults.isEmpty else { return .rejected(FormRejection(faults: faults)) }
@@ -24,7 +26,7 @@ public enum UserService {
         }
         return try await FormResult.catching {
             try await ctx.transaction { tx in
-                let added = try await UserStore.add(user, passwordHash: passwordHash, now: tx.now, on: tx.db)
+                let added = try await UserStore.add(user, passwordHash: passwordHash, oneTime: oneTime, now: tx.now, on: tx.db)
                 try await tx.record(AccountEvent.added(added))
                 return added
             }
@@ -40,13 +42,34 @@ public enum UserService {
         }
     }
 
-    /// 重设密码 — with a hash the caller made of the new password; lifts a lock and ends the user's sessions.
+    /// 重设密码 — with a hash the caller made of a one-time password: it must be changed at the next sign-in.
+    /// Lifts a lock and ends the user's sessions. Only a higher rank may reset (`User.mayManage`).
     public static func resetPassword(_ username: String, hash: String, in ctx: ServiceContext) async throws {
         try await ctx.transaction { tx in
             try await requireManageable(username, in: tx)
-            let user = try await UserStore.setPassword(username, hash: hash, on: tx.db)
-            try await tx.record(AccountEvent.passwordReset(user))
+            let user = try await UserStore.setPassword(username, hash: hash, oneTime: true, on: tx.db)
+            try await tx.record(AccountEvent.passwordReset(user, by: "\(tx.user.name)（\(tx.user.unit)）"))
         }
+    }
+
+    /// 修改本人密码 — the signed-in user's own password: the current one must be given (`verify` compares it with
+    /// the stored hash), the new one follow the password rule and differ from it; other sessions end.
+    public static func changeOwnPassword(current: String, new: String, confirm: String, session: Int64?,
+                                         verify: @escaping @Sendable (String, String) -> Bool,
+                                         hash: @escaping @Sendable (String) throws -> String, in ctx: ServiceContext) async throws -> FormResult<Void> {
+        guard let account = try await UserStore.find(username: ctx.user.username, on: ctx.db) else { throw Refused.noSuchUser }
+        var faults: [String: String] = [:]
+        if !verify(current, account.passwordHash) { faults["current"] = "当前密码不正确 / the current password is wrong" }
+        if let fault = PasswordRule.faults(new) { faults["new"] = fault }
+        else if new == current { faults["new"] = "新密码不能与当前密码相同 / the new password must differ from the current one" }
+        if confirm != new { faults["confirm"] = "两次输入的新密码不一致 / the two new passwords differ" }
+        guard faults.isEmpty else { return .rejected(FormRejection(faults: faults)) }
+        let hashed = try hash(new)
+        try await ctx.transaction { tx in
+            let user = try await UserStore.setPassword(tx.user.username, hash: hashed, oneTime: false, keeping: session, on: tx.db)
+            try await tx.record(AccountEvent.passwordChanged(user))
+        }
+        return .done(())
     }
 
     /// A new API token for a user (shown once).
@@ -67,6 +90,11 @@ public enum UserService {
             try await tx.record(AccountEvent.tokensRevoked(user, count: n))
             return n
         }
+    }
+
+    /// An account the actor may manage (for the page that asks before changing it).
+    public static func manageable(_ username: String, in ctx: ServiceContext) async throws -> User {
+        try await requireManageable(username, in: ctx)
     }
 
     /// The user named, if the actor may manage them; otherwise they look like no user at all.

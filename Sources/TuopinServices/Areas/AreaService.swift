@@ -17,6 +17,21 @@ public enum AreaService {
         public var village: VillageStore.VillageRow?
         /// 减贫计划 of `year` against exits (areas above villages).
         public var targets: TargetProgress?
+        /// The areas one level down: plan, exits and the exit test of the pending households (areas above villages).
+        public var parts: [TargetProgress] = []
+        /// The villages under the area with their incidence at the end of `year`.
+        public var villages: [VillageStore.VillageRow] = []
+        /// The years one may choose.
+        public var years: [Int] = []
+    }
+
+    /// 当前工作年度 — the year pages open on: the latest year the registry holds exits, incomes or plans for,
+    /// no later than this year nor than the standards' last line.
+    public static func workYear(in ctx: ServiceContext) async throws -> Int {
+        let db = ctx.db
+        let latest = try await ctx.reads.value("work-year") { try await RegistryYears.latest(on: db) }
+        let last = ctx.standards.lines.keys.max() ?? ctx.today.year
+        return min(latest ?? last, last, ctx.today.year)
     }
 
     /// Every area the actor sees that holds households, from the top down.
@@ -56,26 +71,43 @@ public enum AreaService {
         }
     }
 
-    /// An area's page.
-    public static func page(_ code: AreaCode, filter: HouseholdFilter, page: Int, perPage: Int, in ctx: ServiceContext) async throws -> AreaPage {
+    /// An area's page for `year` (default: the work year).
+    public static func page(_ code: AreaCode, year requested: Int? = nil, filter: HouseholdFilter, page: Int, perPage: Int,
+                            in ctx: ServiceContext) async throws -> AreaPage {
         let (lineage, node) = try await self.node(code, in: ctx)
         let households = try await self.households(code, filter: filter, page: page, perPage: perPage, in: ctx)
-        let standards = ctx.standards, db = ctx.db
-        let year = min(ctx.today.year, standards.lines.keys.max() ?? ctx.today.year)
+        let standards = ctx.standards, db = ctx.db, scope = ctx.user.scope
+        let year: Int
+        if let requested { year = try StandardsYear.check(requested, in: ctx) } else { year = try await workYear(in: ctx) }
         let villages = try await ctx.reads.value("villages:\(code.value):\(year)") {
             try await VillageStore.villages(under: code, year: year, standards: standards, on: db)
         }
         var result = AreaPage(lineage: lineage, node: node, households: households, year: year)
+        result.years = standards.lines.keys.filter { $0 >= 2014 }.sorted()
+        result.villages = villages.filter { $0.code.level == .village && $0.code != code }
         result.incidence = VillageStore.incidence(of: code, rows: villages,
                                                   threshold: code.level == .county ? standards.countyIncidence : standards.villageIncidence,
                                                   standards: standards)
         if code.level == .village { result.village = villages.first { $0.code == code } }
         if code.level < .village {
-            result.targets = try await ctx.reads.value("targets:\(code.value):\(year)") {
-                try await TargetStore.progress(of: code, year: year, on: db).total
+            let unkept = ctx
+            let progress = try await ctx.reads.value("progress:\(scope):\(code.value):\(year)") {
+                try await TargetService.progress(of: code, year: year, referenceDate: nil, in: unkept)
             }
+            result.targets = progress.total
+            result.parts = progress.parts.filter { $0.area != code }
         }
         return result
+    }
+
+    /// The area a viewer starts from: their own, or for the whole registry its first top area (nil: none yet).
+    public static func home(in ctx: ServiceContext) async throws -> AreaCode? {
+        try ctx.user.require(.readRegistry)
+        switch ctx.user.scope {
+        case .area(let a): return a
+        case .nothing: return nil
+        case .everything: return try await tree(in: ctx).first?.area.code
+        }
     }
 
     /// The counties that hold households or plans (every county, for a report over the whole registry).

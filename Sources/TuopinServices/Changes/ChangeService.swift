@@ -19,13 +19,30 @@ public enum ChangeService {
         case withdraw
     }
 
-    /// The requests in the actor's area, newest first.
-    public static func list(in ctx: ServiceContext) async throws -> [ChangeRequestStore.Stored] {
+    /// The requests in the actor's area, newest first; with `waitingForMe`, only those waiting for the actor's decision.
+    public static func list(waitingForMe: Bool = false, in ctx: ServiceContext) async throws -> [ChangeRequestStore.Stored] {
         try ctx.user.require(.readRegistry)
         guard ctx.user.can(.editRegistry) || ctx.user.can(.approveChanges) else {
             throw Refused(.forbidden, "您的角色不办理变更申请", "your role does not handle change requests")
         }
-        return try await ChangeRequestStore.list(scope: ctx.user.scope, on: ctx.db)
+        let level = waitingForMe ? decidingLevel(ctx.user) : nil
+        if waitingForMe && level == nil { return [] }
+        return try await ChangeRequestStore.list(scope: ctx.user.scope, waitingFor: level, on: ctx.db)
+    }
+
+    /// 待我审批 — how many requests wait for the actor's decision (nil: the actor decides none).
+    public static func waitingCount(in ctx: ServiceContext) async throws -> Int? {
+        guard ctx.user.can(.approveChanges), let level = decidingLevel(ctx.user) else { return nil }
+        let scope = ctx.user.scope, db = ctx.db
+        return try await ctx.reads.value("waiting:\(scope):\(level.rawValue)") {
+            try await ChangeRequestStore.countWaiting(for: level, scope: scope, on: db)
+        }
+    }
+
+    /// The level whose decisions the user takes (an administrator takes the county's).
+    static func decidingLevel(_ user: User) -> AreaLevel? {
+        guard user.can(.approveChanges) else { return nil }
+        return user.role.areaLevel ?? .county
     }
 
     /// One request within the actor's area.

@@ -24,6 +24,13 @@ public enum ExitService {
         }
     }
 
+    /// One household tested.
+    public struct Tested: Sendable {
+        public var id: Household.ID
+        public var household: Household
+        public var verdict: ExitVerdict
+    }
+
     /// The test's results summed for the whole area and for each area at the level asked for.
     public struct Tally: Sendable {
         public var year: Int
@@ -37,7 +44,7 @@ public enum ExitService {
     /// verdicts as they come (the verdict file is written from it), `progress` the count so far.
     public static func evaluate(area requested: AreaCode?, year: Int, referenceDate: LocalDate? = nil, households: Households = .all,
                                 groupLevel: AreaLevel, in ctx: ServiceContext,
-                                each: (([(household: Household, verdict: ExitVerdict)]) throws -> Void)? = nil,
+                                each: (([Tested]) throws -> Void)? = nil,
                                 progress: ((Int) -> Void)? = nil) async throws -> Tally {
         try ctx.user.require(.readRegistry)
         if let requested { try ctx.requireSight(of: requested) }
@@ -47,7 +54,7 @@ public enum ExitService {
         let standards = ctx.standards
         var tally = Tally(year: year, referenceDate: reference)
         try await HouseholdScan.forEach(area: area, incomeYears: [year], file: ctx.registryFile, on: ctx.db) { window in
-            var tested: [(household: Household, verdict: ExitVerdict)] = []
+            var tested: [Tested] = []
             tested.reserveCapacity(window.count)
             for s in window {
                 let h = s.household
@@ -57,12 +64,57 @@ public enum ExitService {
                 if let group = h.villageCode.ancestor(at: groupLevel) {
                     tally.byArea[group, default: ExitTally()].add(verdict, persons: h.members.count)
                 }
-                if each != nil { tested.append((h, verdict)) }
+                if each != nil { tested.append(Tested(id: s.id, household: h, verdict: verdict)) }
             }
             try each?(tested)
             progress?(tally.total.households)
         }
         return tally
+    }
+
+    /// The households behind a count: those under `area` whose verdict for `year` matches `filter`, one page
+    /// of them (the whole list is kept until the registry changes, so that paging does not test again).
+    public static func households(_ area: AreaCode, year: Int?, households: Households, filter: VerdictFilter, page: Int, perPage: Int,
+                                  in ctx: ServiceContext) async throws -> (year: Int, page: Page<VerdictRow>) {
+        let year = try StandardsYear.resolve(year, in: ctx)
+        let all = try await list(area, year: year, households: households, filter: filter, in: ctx)
+        let page = max(1, page), perPage = min(max(1, perPage), 500)
+        let start = min(all.count, (page - 1) * perPage)
+        return (year, Page(items: Array(all[start..<min(all.count, start + perPage)]), total: all.count, page: page, perPage: perPage))
+    }
+
+    /// Every household behind a count (for a page of them, or a CSV of them).
+    public static func list(_ area: AreaCode, year: Int, households: Households, filter: VerdictFilter,
+                            in ctx: ServiceContext) async throws -> [VerdictRow] {
+        try ctx.user.require(.readRegistry)
+        try ctx.requireSight(of: area)
+        let year = try StandardsYear.check(year, in: ctx)
+        let scope = ctx.user.scope
+        let unkept = ctx
+        return try await ctx.reads.value("verdicts:\(scope):\(area.value):\(year):\(households.rawValue):\(filter)") {
+            var rows: [VerdictRow] = []
+            _ = try await evaluate(area: area, year: year, households: households, groupLevel: area.level, in: unkept, each: { tested in
+                for t in tested where filter.matches(t.verdict) {
+                    let h = t.household
+                    rows.append(VerdictRow(id: t.id, number: h.number, head: h.head?.name ?? "", villageCode: h.villageCode,
+                                           members: h.members.count, exitYear: h.exitYear, missing: t.verdict.missing,
+                                           incomeUnrecorded: t.verdict.incomeUnrecorded))
+                }
+            })
+            return rows
+        }
+    }
+
+    /// The whole list behind a count, to file as CSV: it names households, so it needs the export permission and
+    /// is recorded.
+    public static func export(_ area: AreaCode, year: Int, households: Households, filter: VerdictFilter,
+                              in ctx: ServiceContext) async throws -> [VerdictRow] {
+        try ctx.user.require(.exportPersonalData)
+        let rows = try await list(area, year: year, households: households, filter: filter, in: ctx)
+        try await ctx.transaction { tx in
+            try await tx.record(ExportEvent.householdList(area: area, rows: rows.count, what: "\(year)年\(filter.label)"))
+        }
+        return rows
     }
 
     /// The exit page of an area: the test summed by the areas one level down, with their names.

@@ -39,15 +39,15 @@ public enum MonitoringService {
                                               on: ctx.db)
     }
 
-    /// The monitoring page: the list, where the area lies, and the names of the villages shown (`shownRows`).
-    public static func page(_ code: AreaCode, year: Int?, shownRows: Int, in ctx: ServiceContext) async throws -> MonitoringPage {
+    /// The monitoring page: the list, where the area lies, and the names of its villages.
+    public static func page(_ code: AreaCode, year: Int?, in ctx: ServiceContext) async throws -> MonitoringPage {
         try ctx.user.require(.readRegistry)
         try ctx.requireSight(of: code)
         let year = try StandardsYear.resolve(year, in: ctx)
         let lineage = try await AreaStore.lineage(code, on: ctx.db)
         guard let area = lineage.last, area.code == code else { throw Refused.noSuchArea(code) }
         let listing = try await list(area: code, year: year, in: ctx)
-        let names = try await AreaStore.names(of: Array(Set(listing.flagged.prefix(shownRows).map(\.villageCode))), on: ctx.db)
+        let names = try await AreaStore.names(of: Array(Set(listing.flagged.map(\.villageCode))), on: ctx.db)
         return MonitoringPage(area: area, lineage: lineage, year: year, listing: listing, names: names)
     }
 

@@ -11,6 +11,8 @@ public enum UserStore {
         public var passwordHash: String
         public var failedAttempts: Int
         public var lockedUntil: Date?
+        /// The password was set by someone else (a new account, a reset) and must be changed at sign-in.
+        public var mustChangePassword: Bool
     }
 
     public enum Failure: Refusal, Equatable {
@@ -56,7 +58,8 @@ public enum UserStore {
                         disabled: try row.decode(column: "disabled", as: Bool.self))
         return Account(user: user, passwordHash: try row.decode(column: "password_hash", as: String.self),
                        failedAttempts: try row.decode(column: "failed_attempts", as: Int.self),
-                       lockedUntil: try row.decode(column: "locked_until", as: Date?.self))
+                       lockedUntil: try row.decode(column: "locked_until", as: Date?.self),
+                       mustChangePassword: try row.decode(column: "must_change_password", as: Bool?.self) ?? false)
     }
 
     public static func find(username: String, on db: any Database) async throws -> Account? {
@@ -78,16 +81,16 @@ public enum UserStore {
         try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Adds a user and returns it with its ID.
-    public static func add(_ user: User, passwordHash: String, now: Date, on db: any Database) async throws -> User {
+    /// Adds a user and returns it with its ID; with `oneTime`, the password must be changed at the first sign-in.
+    public static func add(_ user: User, passwordHash: String, oneTime: Bool = false, now: Date, on db: any Database) async throws -> User {
         let faults = user.faults()
         guard faults.isEmpty else { throw Failure.invalid(faults) }
         let sql = db as! any SQLDatabase
         if try await find(username: user.username, on: db) != nil { throw Failure.usernameTaken(user.username) }
         try await sql.raw("""
-            INSERT INTO users (username, name, unit, phone, role, area_code, password_hash, disabled, failed_attempts, created_at)
+            INSERT INTO users (username, name, unit, phone, role, area_code, password_hash, disabled, failed_attempts, created_at, must_change_password)
             VALUES (\(bind: user.username), \(bind: user.name), \(bind: user.unit), \(bind: user.phone), \(bind: user.role.rawValue),
-                    \(bind: user.area?.value), \(bind: passwordHash), \(bind: false), \(bind: 0), \(bind: now))
+                    \(bind: user.area?.value), \(bind: passwordHash), \(bind: false), \(bind: 0), \(bind: now), \(bind: oneTime))
             """).run()
         return try await find(username: user.username, on: db)!.user
     }
@@ -101,12 +104,18 @@ public enum UserStore {
         return a.user
     }
 
-    /// Sets a new password hash, lifts any lock and ends the user's sessions; returns the user.
-    public static func setPassword(_ username: String, hash: String, on db: any Database) async throws -> User {
+    /// Sets a new password hash and lifts any lock; with `oneTime` it must be changed at the next sign-in and
+    /// the user's sessions end (a reset), otherwise other sessions than `keeping` end (the user's own change).
+    public static func setPassword(_ username: String, hash: String, oneTime: Bool, keeping session: Int64? = nil,
+                                   on db: any Database) async throws -> User {
         guard let a = try await find(username: username, on: db) else { throw Failure.notFound(username) }
         let sql = db as! any SQLDatabase
-        try await sql.raw("UPDATE users SET password_hash = \(bind: hash), failed_attempts = 0, locked_until = NULL WHERE id = \(bind: a.user.id!.rawValue)").run()
-        try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: a.user.id!.rawValue)").run()
+        let id = a.user.id!.rawValue
+        try await sql.raw("""
+            UPDATE users SET password_hash = \(bind: hash), failed_attempts = 0, locked_until = NULL, must_change_password = \(bind: oneTime)
+            WHERE id = \(bind: id)
+            """).run()
+        try await sql.raw("DELETE FROM sessions WHERE user_id = \(bind: id) AND id <> \(bind: session ?? -1)").run()
         return a.user
     }
 

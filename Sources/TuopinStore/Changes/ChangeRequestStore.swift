@@ -13,6 +13,16 @@ public enum ChangeRequestStore {
         public var baseVersion: Int
         public var request: ChangeRequest
         public var createdAt: Date
+        /// What a person reads for the household and the requester: 户编号, 户主, village, name and unit.
+        public var names = Names()
+
+        public struct Names: Sendable {
+            public var householdNumber: String?
+            public var head: String?
+            public var village: String?
+            public var requester: String?
+            public var requesterUnit: String?
+        }
     }
 
     /// Saves a new request with the whole proposed household (applied as it is when the last level approves).
@@ -60,25 +70,51 @@ public enum ChangeRequestStore {
         }
     }
 
+    /// The request's columns with the names a person reads (household number, head, village, requester).
+    static let selectNamed = """
+        SELECT c.*, h.household_no AS named_household_no, m.name AS named_head, a.name AS named_village, u.name AS named_requester,
+               u.unit AS named_requester_unit
+        FROM change_requests c
+        LEFT JOIN households h ON h.id = c.household_id
+        LEFT JOIN members m ON m.household_id = c.household_id AND m.relation = '户主'
+        LEFT JOIN areas a ON a.code = c.area_code
+        LEFT JOIN users u ON u.username = c.requester
+        """
+
     public static func find(_ id: ChangeRequest.ID, scope: AccessScope, on db: any Database) async throws -> Stored? {
         let sql = db as! any SQLDatabase
-        guard let row = try await sql.raw("SELECT * FROM change_requests WHERE id = \(bind: id.rawValue)").first() else { return nil }
+        guard let row = try await sql.raw("\(unsafeRaw: selectNamed) WHERE c.id = \(bind: id.rawValue)").first() else { return nil }
         let stored = try decode(row, steps: try await sql.raw("SELECT * FROM change_request_steps WHERE request_id = \(bind: id.rawValue) ORDER BY id").all())
         return stored.flatMap { scope.includes($0.request.area) ? $0 : nil }
     }
 
-    /// Requests in the scope, newest first.
-    public static func list(scope: AccessScope, on db: any Database) async throws -> [Stored] {
+    /// Requests in the scope, newest first; with `waitingFor`, only those waiting for that level's decision.
+    public static func list(scope: AccessScope, waitingFor level: AreaLevel? = nil, on db: any Database) async throws -> [Stored] {
         let sql = db as! any SQLDatabase
-        var query: SQLQueryString = "SELECT * FROM change_requests"
-        switch scope {
-        case .nothing: return []
-        case .everything: break
-        case .area(let a):
-            query.appendInterpolation(SQLConditions.all([SQLConditions.within(a, column: "area_code")]))
-        }
-        query.appendLiteral(" ORDER BY id DESC LIMIT 500")
+        guard let conditions = conditions(scope: scope, waitingFor: level) else { return [] }
+        var query: SQLQueryString = "\(unsafeRaw: selectNamed)"
+        query.appendInterpolation(conditions)
+        query.appendLiteral(" ORDER BY c.id DESC LIMIT 500")
         return try await sql.raw(query).all().compactMap { try decode($0, steps: []) }
+    }
+
+    /// How many requests in the scope wait for `level`'s decision.
+    public static func countWaiting(for level: AreaLevel, scope: AccessScope, on db: any Database) async throws -> Int {
+        guard let conditions = conditions(scope: scope, waitingFor: level) else { return 0 }
+        var query: SQLQueryString = "SELECT COUNT(*) AS n FROM change_requests c"
+        query.appendInterpolation(conditions)
+        return try await (db as! any SQLDatabase).raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func conditions(scope: AccessScope, waitingFor level: AreaLevel?) -> SQLQueryString? {
+        var parts: [SQLQueryString] = []
+        switch scope {
+        case .nothing: return nil
+        case .everything: break
+        case .area(let a): parts.append(SQLConditions.within(a, column: "c.area_code"))
+        }
+        if let level { parts.append("c.state = \(bind: "pending:\(level.rawValue)")") }
+        return SQLConditions.all(parts)
     }
 
     static func decode(_ row: any SQLRow, steps: [any SQLRow]) throws -> Stored? {
@@ -101,10 +137,15 @@ public enum ChangeRequestStore {
                                     reason: try row.decode(column: "reason", as: String.self), attachments: attachments,
                                     before: try dict("before_json"), after: try dict("after_json"), remaining: remaining,
                                     state: state, steps: restoredSteps)
-        return Stored(id: ChangeRequest.ID(try row.decode(column: "id", as: Int64.self)),
-                      householdID: try row.decode(column: "household_id", as: Int64?.self).map { Household.ID($0) },
-                      baseVersion: try row.decode(column: "base_version", as: Int.self), request: request,
-                      createdAt: try row.decode(column: "created_at", as: Date.self))
+        var stored = Stored(id: ChangeRequest.ID(try row.decode(column: "id", as: Int64.self)),
+                            householdID: try row.decode(column: "household_id", as: Int64?.self).map { Household.ID($0) },
+                            baseVersion: try row.decode(column: "base_version", as: Int.self), request: request,
+                            createdAt: try row.decode(column: "created_at", as: Date.self))
+        func named(_ c: String) -> String? { (try? row.decode(column: c, as: String?.self)) ?? nil }
+        stored.names = .init(householdNumber: named("named_household_no") ?? request.after["户编号"] ?? request.before["户编号"],
+                             head: named("named_head") ?? request.after["户主"] ?? request.before["户主"], village: named("named_village"),
+                             requester: named("named_requester"), requesterUnit: named("named_requester_unit"))
+        return stored
     }
 
     /// The whole proposed household, applied as it is when the last level approves.

@@ -19,5 +19,6 @@ public enum RegistryMigrations {
         CreateProcedures(),
         CreateVillageCounts(),
         CreateCountyCounts(),
+        AddOneTimePasswords(),
     ]
 }

@@ -8,9 +8,12 @@ public struct HouseholdFilter: Sendable, Equatable {
     public var status: HouseholdStatus?
     public var type: HouseholdType?
     public var cause: PovertyCause?
+    /// 脱贫年度: the households that exited in this year.
+    public var exitYear: Int?
 
     public init(area: AreaCode? = nil, search: String? = nil, status: HouseholdStatus? = nil,
-                type: HouseholdType? = nil, cause: PovertyCause? = nil) {
+                type: HouseholdType? = nil, cause: PovertyCause? = nil, exitYear: Int? = nil) {
+        self.exitYear = exitYear
         self.area = area
         let s = search?.trimmingCharacters(in: .whitespaces)
         self.search = (s?.isEmpty ?? true) ? nil : s

@@ -51,6 +51,7 @@ public enum HouseholdListQuery {
         if let s = f.status { parts.append("h.status = \(bind: s.rawValue)") }
         if let t = f.type { parts.append("h.household_type = \(bind: t.rawValue)") }
         if let c = f.cause { parts.append("h.main_cause = \(bind: c.rawValue)") }
+        if let y = f.exitYear { parts.append("h.exit_year = \(bind: y)") }
         if let q = f.search {
             let upper = q.uppercased()
             // Prefix search by range: name ≥ q and < q + U+FFFF uses the name index.

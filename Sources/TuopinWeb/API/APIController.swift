@@ -163,7 +163,7 @@ enum APIController {
             waterSafe = h.waterSafe
             powerSupplied = h.powerSupplied
             broadcastReception = h.broadcastReception
-            phone = full ? h.phone : h.phone.map(IDMask.mask)
+            phone = full ? h.phone : h.phone.map(IDMask.phone)
             members = h.members.map { MemberJSON($0, full: full, today: today) }
             incomes = h.incomes.map { IncomeJSON($0, members: h.members.count) }
             var per: [String: String] = [:]

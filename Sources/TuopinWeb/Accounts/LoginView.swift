@@ -25,7 +25,7 @@ public enum LoginView {
             <label>密码<input name="password" type="password" autocomplete="current-password" required></label>
             <button type="submit">登录</button>
             </form>
-            <p class="muted">首次使用：系统管理员用 <code>tuopin user add</code> 创建账号。 / First use: an administrator creates accounts with <code>tuopin user add</code>.</p>
+            <p class="muted">首次使用：请向本单位的系统管理员申请账号。 / First use: ask your system administrator for an account.</p>
             """)
     }
 }

@@ -1,3 +1,4 @@
+import TuopinDomain
 import Vapor
 
 /// Password hashing with bcrypt (Vapor's implementation). Cost 12 by default; tests lower it.
@@ -10,8 +11,6 @@ public enum Passwords {
         (try? Bcrypt.verify(password, created: hash)) ?? false
     }
 
-    /// The faults of a new password (empty when acceptable).
-    public static func faults(_ password: String) -> String? {
-        password.count >= 8 ? nil : "密码至少8位 / a password needs at least 8 characters"
-    }
+    /// The faults of a new password (nil when acceptable): the domain's rule.
+    public static func faults(_ password: String) -> String? { PasswordRule.faults(password) }
 }

@@ -46,8 +46,8 @@ enum SessionController {
         switch outcome {
         case .refused(let message):
             return .html(LoginView.render(.init(username: username, next: next, csrf: expected, message: message)), status: .unauthorized)
-        case .signedIn(let token, _):
-            let response = req.redirect(to: next)
+        case .signedIn(let token, _, let mustChange):
+            let response = req.redirect(to: mustChange ? PasswordController.path : next)
             response.cookies[SignedInMiddleware.cookieName] = HTTPCookies.Value(
                 string: token, maxAge: Int(settings.sessionLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
             return response
@@ -77,10 +77,15 @@ extension Request {
         url.scheme == "https" || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
     }
 
-    /// The header of every page for the signed-in viewer.
+    /// The header of every page for the signed-in viewer: only what the role may open, and the inbox count
+    /// `NavigationMiddleware` read.
     var chrome: Layout.Chrome? {
-        viewer.map { Layout.Chrome(name: $0.user.name, role: $0.user.role.rawValue, csrfToken: $0.csrfToken,
-                                   canViewAudit: $0.user.can(.viewAudit), canManageUsers: $0.user.can(.manageUsers)) }
+        viewer.map { v in
+            Layout.Chrome(name: v.user.name, role: v.user.role.rawValue, unit: v.user.unit, csrfToken: v.csrfToken,
+                          canViewAudit: v.user.can(.viewAudit), canManageUsers: v.user.can(.manageUsers),
+                          handlesChanges: v.user.can(.editRegistry) || v.user.can(.approveChanges),
+                          awaitingApproval: storage[NavigationMiddleware.WaitingKey.self] ?? nil, printedOn: today.description)
+        }
     }
 }
 

@@ -23,6 +23,10 @@ struct SignedInMiddleware: AsyncMiddleware {
         if let token = request.cookies[SignedInMiddleware.cookieName]?.string,
            let session = try await SignInService.session(cookie: token, now: Date(), on: request.db) {
             request.viewer = Viewer(user: session.account.user, csrfToken: session.csrfToken, session: session)
+            // A one-time password (a new account's, a reset's) is changed before anything else is done.
+            if session.account.mustChangePassword, !PasswordController.allowedWhileChanging(request) {
+                return request.redirect(to: PasswordController.path)
+            }
             return try await next.respond(to: request)
         }
         if request.url.path.hasPrefix("/api/") {

@@ -12,6 +12,16 @@ enum UserController {
         routes.post("users", ":username", "disable", use: disable)
         routes.post("users", ":username", "enable", use: enable)
         routes.post("users", ":username", "reset-password", use: resetPassword)
+        routes.get("users", ":username", "confirm", ":action", use: confirm)
+    }
+
+    /// The question before a destructive click: disable, enable, reset whose password.
+    @Sendable static func confirm(req: Request) async throws -> Response {
+        guard let action = req.parameters.get("action").flatMap(UserConfirmView.Action.init(rawValue:)) else {
+            throw Refused.notFound("没有这项操作", "no such action")
+        }
+        let user = try await UserService.manageable(req.parameters.get("username") ?? "", in: try req.context)
+        return .html(UserConfirmView.render(.init(user: user, action: action, csrf: req.viewer?.csrfToken ?? ""), chrome: req.chrome))
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -41,9 +51,9 @@ enum UserController {
         guard faults.isEmpty else { return .html(try await page(req, form: form, faults: faults), status: .unprocessableEntity) }
         let password = Secrets.password()
         let hash = try Passwords.hash(password, cost: req.application.webSettings.bcryptCost)
-        switch try await UserService.add(user, passwordHash: hash, in: ctx) {
+        switch try await UserService.add(user, passwordHash: hash, oneTime: true, in: ctx) {
         case .done:
-            return .html(try await page(req, notice: "已新建用户 \(user.username)，初始密码：\(password)（只显示这一次，请当面交给本人） / initial password shown once"))
+            return .html(try await page(req, notice: "已新建用户 \(user.username)，一次性密码：\(password)（只显示这一次，请当面交给本人；首次登录须修改） / one-time password, shown once; it must be changed at the first sign-in"))
         case .rejected(let r):
             let shown = r.faults.isEmpty ? ["username": r.message ?? ""] : r.faults
             return .html(try await page(req, form: form, faults: shown), rejected: r.kind)
@@ -63,6 +73,6 @@ enum UserController {
         let password = Secrets.password()
         try await UserService.resetPassword(username, hash: try Passwords.hash(password, cost: req.application.webSettings.bcryptCost),
                                             in: try req.context)
-        return .html(try await page(req, notice: "已重设 \(username) 的密码：\(password)（只显示这一次） / new password shown once"))
+        return .html(try await page(req, notice: "已重设 \(username) 的密码，一次性密码：\(password)（只显示这一次；下次登录须修改） / one-time password, shown once; it must be changed at the next sign-in"))
     }
 }

@@ -26,23 +26,27 @@ public enum UserListView {
             let action = u.disabled ? "enable" : "disable"
             let state: HTML = u.disabled ? "<span class=\"bad\">已停用</span>" : "正常"
             return """
-            <tr><td>\(u.username)</td><td>\(u.name)</td><td>\(u.unit)</td><td>\(u.phone.map(IDMask.mask) ?? "")</td>\
+            <tr><td>\(u.username)</td><td>\(u.name)</td><td>\(u.unit)</td><td>\(u.phone.map(IDMask.phone) ?? "")</td>\
             <td>\(u.role.rawValue)</td><td>\(u.area?.prefix ?? "—")</td><td>\(state)</td>\
-            <td><form method="post" action="/users/\(u.username)/\(action)" class="inline">\(hidden)<button type="submit">\(u.disabled ? "恢复" : "停用")</button></form>
-            <form method="post" action="/users/\(u.username)/reset-password" class="inline">\(hidden)<button type="submit">重设密码</button></form></td></tr>
+            <td class="noprint"><a href="/users/\(u.username)/confirm/\(action)">\(u.disabled ? "恢复" : "停用")</a>　\
+            <a href="/users/\(u.username)/confirm/reset-password">重设密码</a></td></tr>
             """
         }.joined(separator: "\n")
-        func fault(_ key: String) -> HTML { m.faults[key].map { f -> HTML in "<span class=\"bad\">\(f)</span>" } ?? .empty }
+        func fault(_ key: String) -> HTML { m.faults[key].map { f -> HTML in "<span class=\"bad\" id=\"\(key)-fault\">\(f)</span>" } ?? .empty }
         func field(_ key: String, _ label: String) -> HTML {
-            "<label>\(label)<input name=\"\(key)\" value=\"\(m.form[key] ?? "")\">\(fault(key))</label>"
+            let invalid: HTML = m.faults[key] == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"\(key)-fault\""
+            return "<label>\(label)<input name=\"\(key)\" value=\"\(m.form[key] ?? "")\"\(invalid)>\(fault(key))</label>"
         }
-        let roleOptions = m.roles.map { r -> HTML in
-            "<option value=\"\(r.key)\"\(m.form["role"] == r.key ? " selected" : "")>\(r.rawValue)</option>"
+        // The weakest role first and chosen unless another was: a slip gives too little, never too much.
+        let roles = m.roles.sorted { ($0.rank, $0.key) < ($1.rank, $1.key) }
+        let chosen = m.form["role"].flatMap { k in roles.first { $0.key == k } } ?? roles.first
+        let roleOptions = roles.map { r -> HTML in
+            "<option value=\"\(r.key)\"\(r == chosen ? " selected" : "")>\(r.rawValue)</option>"
         }
         let notice = m.notice.map { n -> HTML in "<p class=\"ok\" role=\"status\">\(n)</p>" }
         let body: HTML = """
             \(notice.orEmpty)
-            <table><thead><tr><th>登录名</th><th>姓名</th><th>单位</th><th>电话</th><th>角色</th><th>区划</th><th>状态</th><th></th></tr></thead>
+            <table><thead><tr><th scope="col">登录名</th><th scope="col">姓名</th><th scope="col">单位</th><th scope="col">电话</th><th scope="col">角色</th><th scope="col">区划</th><th scope="col">状态</th><th scope="col"></th></tr></thead>
             <tbody>\(rows)</tbody></table>
             <h2>新建用户</h2>
             <form class="filters" method="post" action="/users">\(hidden)

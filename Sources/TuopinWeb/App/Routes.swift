@@ -5,7 +5,7 @@ import Vapor
 func routes(_ app: Application) {
     SystemController.register(app)
     APIController.registerDocument(app)
-    let signedIn = app.grouped(SignedInMiddleware(), CSRFMiddleware())
+    let signedIn = app.grouped(SignedInMiddleware(), CSRFMiddleware(), NavigationMiddleware())
     SessionController.register(open: app, signedIn: signedIn)
     AreaController.register(signedIn)
     HouseholdController.register(signedIn)
@@ -20,5 +20,7 @@ func routes(_ app: Application) {
     ChangeController.register(signedIn)
     AuditController.register(signedIn)
     UserController.register(signedIn)
+    PasswordController.register(signedIn)
     APIController.register(signedIn)
+    SearchController.register(signedIn)
 }

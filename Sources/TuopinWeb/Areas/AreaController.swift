@@ -20,7 +20,7 @@ enum AreaController {
         let ctx = try req.context
         let code = try req.areaCode()
         let (filter, page, per) = try req.householdFilter(area: code)
-        let p = try await AreaService.page(code, filter: filter, page: page, perPage: per, in: ctx)
+        let p = try await AreaService.page(code, year: try req.yearParameter(), filter: filter, page: page, perPage: per, in: ctx)
         var model = AreaShowView.Model(lineage: p.lineage, node: p.node, filter: filter, page: p.households,
                                        canExport: ctx.user.can(.exportPersonalData))
         model.canEdit = ctx.user.can(.editRegistry)
@@ -28,6 +28,9 @@ enum AreaController {
         model.incidence = p.incidence
         model.village = p.village
         model.targets = p.targets
+        model.parts = p.parts
+        model.villages = p.villages
+        model.years = p.years
         if code.level == .village, ctx.user.can(.planTargets) { model.profileCSRF = req.viewer?.csrfToken }
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }

@@ -18,6 +18,11 @@ public enum AreaShowView {
         /// 贫困村登记 of a village, and whether the viewer may edit it (with the CSRF token for the form).
         public var village: VillageStore.VillageRow?
         public var profileCSRF: String?
+        /// The areas one level down against the year's plan (areas above villages).
+        public var parts: [TargetProgress] = []
+        /// The villages under the area with their incidence.
+        public var villages: [VillageStore.VillageRow] = []
+        public var years: [Int] = []
         public init(lineage: [Area], node: AreaNode, filter: HouseholdFilter, page: Page<HouseholdSummary>, canExport: Bool = false) {
             self.canExport = canExport
             self.lineage = lineage
@@ -30,29 +35,105 @@ public enum AreaShowView {
     public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
         let area = m.node.area
         let c = m.node.counts
-        let stats = [("户数", c.households), ("人数", c.persons), ("未脱贫户", c.households(.notExited)),
-                     ("未脱贫人口", c.persons(.notExited)), ("已脱贫户", c.households(.exited)), ("已脱贫人口", c.persons(.exited))]
-            .map { stat -> HTML in "<div class=\"stat\"><b>\(HTML.count(stat.1))</b><span>\(stat.0)</span></div>" }
-        var body: HTML = "<div class=\"stats\">\(stats)</div>"
-        body += indicators(m)
-        body += villageProfile(m)
+        let base = "/areas/\(area.code.value)"
+        func listed(_ status: HouseholdStatus?) -> String { base + HTML.query([("status", status?.rawValue)]) + "#households" }
+        let stats = [("户数", c.households, listed(nil)), ("人数", c.persons, listed(nil)), ("未脱贫户", c.households(.notExited), listed(.notExited)),
+                     ("未脱贫人口", c.persons(.notExited), listed(.notExited)), ("已脱贫户", c.households(.exited), listed(.exited)),
+                     ("已脱贫人口", c.persons(.exited), listed(.exited))]
+            .map { stat -> HTML in "<a class=\"stat\" href=\"\(stat.2)\"><b>\(HTML.count(stat.1))</b><span>\(stat.0)</span></a>" }
+        var body: HTML = yearPicker(m)
+        body += "<div class=\"stats\">\(stats)</div>"
         body += targets(m)
+        body += progressTable(m)
+        body += indicators(m)
+        body += villageTable(m)
+        body += villageProfile(m)
         if !m.node.children.isEmpty {
             let rows = m.node.children.map { child -> HTML in
-                "<tr><td><a href=\"/areas/\(child.area.code.value)\">\(child.area.name)</a></td><td>\(child.area.code.prefix)</td>\(CountCells.cells(child.counts))</tr>"
+                "<tr><td><a href=\"/areas/\(child.area.code.value)\">\(child.area.name)</a></td><td>\(child.area.code.prefix)</td>\(CountCells.cells(child.counts, area: child.area.code))</tr>"
             }.joined(separator: "\n")
-            body += "<h2>下级区划</h2><table><thead><tr><th>区划</th><th>代码</th>\(CountCells.headers)</tr></thead><tbody>\(rows)</tbody></table>"
+            body += "<h2>下级区划</h2><table><thead><tr><th scope=\"col\">区划</th><th scope=\"col\">代码</th>\(CountCells.headers)</tr></thead><tbody>\(rows)</tbody></table>"
         }
-        body += "<h2>建档立卡户</h2>" + filters(m)
+        body += "<h2 id=\"households\">建档立卡户</h2>" + filters(m)
         if m.canEdit && area.level == .village {
-            body += "<p><a href=\"/households/new?village=\(area.code.value)\">新增贫困户</a></p>"
+            body += "<p class=\"noprint\"><a href=\"/households/new?village=\(area.code.value)\">新增贫困户</a></p>"
         }
         if m.canExport {
-            body += "<p>导出本区划（含个人信息，将记入痕迹）：<a href=\"/areas/\(area.code.value)/export/xlsx\">Excel</a> · <a href=\"/areas/\(area.code.value)/export/csv\">CSV</a></p>"
+            body += "<p class=\"noprint\">导出本区划（含个人信息，将记入痕迹）：<a href=\"\(base)/export/xlsx\">Excel</a> · <a href=\"\(base)/export/csv\">CSV</a></p>"
         }
         body += list(m)
         let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.dropLast().map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(area.name)]
-        return Layout.page(title: "\(area.name)（\(area.level.label)）", crumbs: crumbs, chrome: chrome, body: body)
+        return Layout.page(title: "\(area.name)（\(area.level.label)）", crumbs: crumbs, chrome: chrome, print: Layout.Print(), body: body)
+    }
+
+    /// 年度 — the year every figure of the page is for.
+    static func yearPicker(_ m: Model) -> HTML {
+        guard !m.years.isEmpty else { return .empty }
+        let links = m.years.map { y -> HTML in
+            y == m.indicatorYear ? "<b>\(y)</b>" : "<a href=\"/areas/\(m.node.area.code.value)?year=\(y)\">\(y)</a>"
+        }
+        return "<p class=\"noprint years\">年度：\(links.joined(separator: " "))</p>"
+    }
+
+    /// 各乡镇（村）减贫任务完成情况 — the year's plan against exits and the pending households, area by area, the
+    /// furthest from its plan first; every count opens its households.
+    static func progressTable(_ m: Model) -> HTML {
+        guard !m.parts.isEmpty else { return .empty }
+        let year = m.indicatorYear
+        let names = Dictionary(m.node.children.map { ($0.area.code, $0.area.name) }, uniquingKeysWith: { a, _ in a })
+        func shortfall(_ p: TargetProgress) -> Int { max(0, p.householdGap - p.meetingNotExited) }
+        let sorted = m.parts.sorted { a, b in
+            (shortfall(a), b.householdRate?.basisPoints ?? 100_00, a.notMeeting) > (shortfall(b), a.householdRate?.basisPoints ?? 100_00, b.notMeeting)
+        }
+        let rows = sorted.map { p -> HTML in
+            let code = p.area
+            let exited = "/areas/\(code.value)?exit_year=\(year)#households"
+            let meets = ExitCheckView.link(code, year: year, VerdictFilter(outcome: .meets), households: "pending")
+            let fails = ExitCheckView.link(code, year: year, VerdictFilter(outcome: .fails), households: "pending")
+            return """
+                <tr><td><a href="/areas/\(code.value)?year=\(year)">\(names[code] ?? code.prefix)</a></td>\
+                <td class="num">\(p.target.map { HTML.count($0.households) } ?? "—")</td>\
+                \(HTML.countCell(p.exitedHouseholds, href: exited))<td class="num">\(p.householdRate?.description ?? "—")</td>\
+                \(HTML.countCell(p.meetingNotExited, href: meets))\
+                \(HTML.countCell(p.notMeeting, href: fails))<td>\(p.outlook)</td></tr>
+                """
+        }
+        let level = m.node.area.level == .township ? "各村" : "各乡镇"
+        return """
+            <h2>\(year)年\(level)减贫任务完成情况</h2>
+            <p class="muted">差距大的在前。“达标待退出”为\(year)年末尚未脱贫但已达到脱贫标准、只差退出程序的户；“未达标”为尚未达到标准的户。点数字查看对应的户。</p>
+            <table><thead><tr><th scope="col">区划</th><th scope="col" class="num">计划脱贫户数</th><th scope="col" class="num">已脱贫户数</th>\
+            <th scope="col" class="num">完成率</th><th scope="col" class="num">达标待退出</th><th scope="col" class="num">未达标</th><th scope="col">研判</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            <p><a href="/areas/\(m.node.area.code.value)/targets?year=\(year)">完成情况明细与下达计划</a>　\
+            <a href="/areas/\(m.node.area.code.value)/exit?year=\(year)">逐户脱贫标准核验</a></p>
+            """
+    }
+
+    /// 各村贫困发生率 — the villages under the area, the highest incidence first.
+    static func villageTable(_ m: Model) -> HTML {
+        guard !m.villages.isEmpty else { return .empty }
+        let shown = 30
+        let sorted = m.villages.sorted { a, b in
+            (a.indicator.incidence?.basisPoints ?? -1, a.indicator.poorRemaining) > (b.indicator.incidence?.basisPoints ?? -1, b.indicator.poorRemaining)
+        }
+        let rows = sorted.prefix(shown).map { v -> HTML in
+            let i = v.indicator
+            let met: HTML = i.isMet.map { $0 ? "<span class=\"ok\">达到</span>" : "<span class=\"bad\">未达到</span>" } ?? "<span class=\"muted\">户籍人口未录入</span>"
+            return """
+                <tr><td><a href="/areas/\(v.code.value)?year=\(m.indicatorYear)">\(v.name)</a></td><td>\(v.isPoorVillage.map(YesNo.label) ?? "—")</td>\
+                <td class="num">\(i.population.map(HTML.count) ?? "—")</td>\
+                \(HTML.countCell(i.poorRemaining, href: "/areas/\(v.code.value)?status=\(HouseholdStatus.notExited.rawValue)#households"))\
+                <td class="num">\(i.incidence?.description ?? "—")</td><td>\(met)</td></tr>
+                """
+        }
+        let more: HTML = m.villages.count > shown ? "<p class=\"muted\">共 \(m.villages.count) 个村，此处列出贫困发生率最高的 \(shown) 个。</p>" : .empty
+        return """
+            <h2>\(m.indicatorYear)年末各村贫困发生率（高的在前）</h2>
+            <table><thead><tr><th scope="col">村</th><th scope="col">贫困村</th><th scope="col" class="num">户籍人口</th>\
+            <th scope="col" class="num">未脱贫人口</th><th scope="col" class="num">贫困发生率</th><th scope="col">退出标准</th></tr></thead>
+            <tbody>\(rows)</tbody></table>\(more)
+            """
     }
 
     static func options<V: Vocabulary>(_ type: V.Type, selected: V?) -> HTML {
@@ -63,11 +144,12 @@ public enum AreaShowView {
 
     static func filters(_ m: Model) -> HTML {
         """
-        <form class="filters" method="get" action="/areas/\(m.node.area.code.value)">
+        <form class="filters" method="get" action="/areas/\(m.node.area.code.value)#households">
         <label>姓名、证件号码或户编号<input type="search" name="q" value="\(m.filter.search ?? "")" size="24"></label>
         <label>脱贫标志<select name="status">\(options(HouseholdStatus.self, selected: m.filter.status))</select></label>
         <label>贫困户属性<select name="type">\(options(HouseholdType.self, selected: m.filter.type))</select></label>
         <label>主要致贫原因<select name="cause">\(options(PovertyCause.self, selected: m.filter.cause))</select></label>
+        \(m.filter.exitYear.map { y -> HTML in "<label>脱贫年度<input name=\"exit_year\" value=\"\(y)\" size=\"5\"></label>" }.orEmpty)
         <button type="submit">查询</button>
         </form>
         """
@@ -86,7 +168,7 @@ public enum AreaShowView {
         }.joined(separator: "\n")
         return """
         <p class="muted">共 \(HTML.count(p.total)) 户，第 \(p.page)/\(p.pageCount) 页</p>
-        <table class="households"><thead><tr><th>户编号</th><th>户主</th><th>证件号码</th><th class="num">人口</th><th>村</th><th>贫困户属性</th><th>主要致贫原因</th><th>脱贫标志</th></tr></thead>
+        <table class="households"><thead><tr><th scope="col">户编号</th><th scope="col">户主</th><th scope="col">证件号码</th><th scope="col" class="num">人口</th><th scope="col">村</th><th scope="col">贫困户属性</th><th scope="col">主要致贫原因</th><th scope="col">脱贫标志</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         \(pager(m))
         """
@@ -96,7 +178,8 @@ public enum AreaShowView {
         let base = "/areas/\(m.node.area.code.value)"
         func link(_ page: Int) -> String {
             base + HTML.query([("q", m.filter.search), ("status", m.filter.status?.rawValue), ("type", m.filter.type?.rawValue),
-                               ("cause", m.filter.cause?.rawValue), ("page", String(page))])
+                               ("cause", m.filter.cause?.rawValue), ("exit_year", m.filter.exitYear.map(String.init)), ("page", String(page))])
+                + "#households"
         }
         var parts: [HTML] = []
         if m.page.page > 1 { parts.append("<a href=\"\(link(m.page.page - 1))\">上一页</a>") }
@@ -112,7 +195,7 @@ public enum AreaShowView {
         let what = area.code.level == .village ? "贫困村退出" : (area.code.level == .county ? "贫困县退出（综合贫困发生率）" : "贫困发生率")
         let status: HTML = i.isMet.map { $0 ? "<span class=\"ok\">达到</span>" : "<span class=\"bad\">未达到</span>" } ?? "<span class=\"muted\">无法判断</span>"
         var rows: HTML = "<tr><td>\(what)</td><td class=\"num\">\(i.incidence?.description ?? "—")</td><td>\(i.threshold.describe(western: i.western))</td><td>\(status)</td>"
-            + "<td>未脱贫 \(HTML.count(i.poorRemaining)) 人 ÷ 户籍人口 \(i.population.map(HTML.count) ?? "未录入（tuopin import-villages）")</td></tr>"
+            + "<td>未脱贫 \(HTML.count(i.poorRemaining)) 人 ÷ 户籍人口 \(i.population.map(HTML.count) ?? "未录入（请在各村页面的“贫困村登记”中填写）")</td></tr>"
         if area.code.level == .county {
             for name in ["脱贫人口错退率", "贫困人口漏评率", "群众认可度"] {
                 rows += "<tr><td>\(name)</td><td class=\"num\">—</td><td></td><td><span class=\"muted\">无数据</span></td><td>第三方评估抽样尚未建立</td></tr>"
@@ -120,7 +203,7 @@ public enum AreaShowView {
         }
         return """
             <h2>退出指标（\(m.indicatorYear)年末）</h2>
-            <table><thead><tr><th>指标</th><th class="num">数值</th><th>标准</th><th>结果</th><th>依据</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table><thead><tr><th scope="col">指标</th><th scope="col" class="num">数值</th><th scope="col">标准</th><th scope="col">结果</th><th scope="col">依据</th></tr></thead><tbody>\(rows)</tbody></table>
             <p><a href="/areas/\(area.code.value)/exit?year=\(m.indicatorYear)">逐户脱贫标准核验（\(m.indicatorYear)年）</a>　<a href="/areas/\(area.code.value)/monitoring?year=\(m.indicatorYear)">防返贫监测名单</a></p>
             """
     }
@@ -143,7 +226,7 @@ public enum AreaShowView {
         let county = t.countyExitYear.map { y -> HTML in "<p>计划摘帽年度：\(y)年</p>" }
         return """
             <h2>\(p.year)年减贫计划（挂图作战）</h2>
-            <table><thead><tr><th>项目</th><th class="num">计划</th><th class="num">已完成</th><th class="num">完成率</th></tr></thead><tbody>\(rows)\(villages.orEmpty)</tbody></table>
+            <table><thead><tr><th scope="col">项目</th><th scope="col" class="num">计划</th><th scope="col" class="num">已完成</th><th scope="col" class="num">完成率</th></tr></thead><tbody>\(rows)\(villages.orEmpty)</tbody></table>
             \(county.orEmpty)<p>\(link)</p>
             """
     }

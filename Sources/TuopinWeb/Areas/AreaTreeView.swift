@@ -21,8 +21,8 @@ public enum AreaTreeView {
         }
         guard !m.roots.isEmpty else {
             return Layout.page(title: "区划与建档立卡户", crumbs: [.init("首页")], chrome: chrome, body: """
-                <p>数据库中还没有建档立卡户。用 <code>tuopin import 文件.csv</code> 导入，或用 <code>tuopin demo</code> 生成演示县。</p>
-                <p class="muted">No households yet: load a file with <code>tuopin import FILE</code>.</p>
+                <p>系统中还没有建档立卡户。请系统管理员导入本县的建档立卡数据后再查看。</p>
+                <p class="muted">No households yet: the system administrator loads the county's registry file first.</p>
                 """)
         }
         var rows: [HTML] = []
@@ -30,7 +30,7 @@ public enum AreaTreeView {
             let indent = String(repeating: "　", count: depth)
             rows.append("""
                 <tr><td>\(indent)<a href="/areas/\(node.area.code.value)">\(node.area.name)</a> <span class="muted">\(node.area.level.label)</span></td>\
-                <td>\(node.area.code.prefix)</td>\(CountCells.cells(node.counts))</tr>
+                <td>\(node.area.code.prefix)</td>\(CountCells.cells(node.counts, area: node.area.code))</tr>
 
                 """)
             if node.area.level < .township { node.children.forEach { walk($0, depth: depth + 1) } }
@@ -38,7 +38,7 @@ public enum AreaTreeView {
         m.roots.forEach { walk($0, depth: 0) }
         return Layout.page(title: "区划与建档立卡户", crumbs: [.init("首页")], chrome: chrome, body: """
             <p class="muted">各级区划的建档立卡户数与人数（至乡镇；村见各乡镇页面）。</p>
-            <table><thead><tr><th>区划</th><th>代码</th>\(CountCells.headers)</tr></thead>
+            <table><thead><tr><th scope="col">区划</th><th scope="col">代码</th>\(CountCells.headers)</tr></thead>
             <tbody>\(rows)</tbody></table>
             """)
     }

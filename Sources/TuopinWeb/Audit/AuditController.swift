@@ -16,17 +16,19 @@ enum AuditController {
     @Sendable static func index(req: Request) async throws -> Response {
         let (filter, query) = try decode(req)
         let page = try req.wholeNumber("page", in: 1...1_000_000) ?? 1
-        let result = try await AuditService.search(filter, page: page, perPage: 100, in: try req.context)
-        return .html(AuditSearchView.render(.init(query: query, page: result), chrome: req.chrome))
+        let ctx = try req.context
+        let result = try await AuditService.search(filter, page: page, perPage: 100, in: ctx)
+        return .html(AuditSearchView.render(.init(query: query, page: result, masked: !ctx.user.can(.viewFullIdentity)), chrome: req.chrome))
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
         let (filter, _) = try decode(req)
-        let records = try await AuditService.export(filter, in: try req.context)
+        let ctx = try req.context
+        let records = try await AuditService.export(filter, in: ctx)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"audit.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: AuditSearchView.csv(records)))
+        return Response(status: .ok, headers: headers, body: .init(string: AuditSearchView.csv(records, masked: !ctx.user.can(.viewFullIdentity))))
     }
 
     /// The filter from the query string; a bad value is refused naming it.

@@ -13,7 +13,9 @@ enum ChangeController {
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
-        .html(ChangeListView.render(try await ChangeService.list(in: try req.context), chrome: req.chrome))
+        let mine = req.query[String.self, at: "waiting"] == "mine"
+        return .html(ChangeListView.render(try await ChangeService.list(waitingForMe: mine, in: try req.context), waitingForMe: mine,
+                                           chrome: req.chrome))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -42,9 +44,12 @@ enum ChangeController {
     }
 
     static func page(_ req: Request, message: String?, rejected: RefusalKind? = nil) async throws -> Response {
-        let shown = try await ChangeService.show(try req.pathID(or: .noSuchChangeRequest), in: try req.context)
-        let page = ChangeShowView.render(.init(stored: shown.stored, csrf: req.viewer?.csrfToken ?? "", canDecide: shown.canDecide,
-                                               canWithdraw: shown.canWithdraw, message: message), chrome: req.chrome)
+        let ctx = try req.context
+        let shown = try await ChangeService.show(try req.pathID(or: .noSuchChangeRequest), in: ctx)
+        var model = ChangeShowView.Model(stored: shown.stored, csrf: req.viewer?.csrfToken ?? "", canDecide: shown.canDecide,
+                                         canWithdraw: shown.canWithdraw, message: message)
+        model.masked = !ctx.user.can(.viewFullIdentity)
+        let page = ChangeShowView.render(model, chrome: req.chrome)
         return rejected.map { .html(page, rejected: $0) } ?? .html(page)
     }
 }

@@ -31,7 +31,7 @@ enum HouseholdMonitoringSection {
             let rows = hardships.reversed().map { h -> HTML in
                 "<tr><td>\(h.occurredOn)</td><td>\(h.kind.rawValue)</td><td class=\"num\">\(h.cost.groupedYuan)</td><td>\(h.note)</td></tr>"
             }
-            html += "<table><thead><tr><th>发生日期</th><th>风险类型</th><th class=\"num\">支出或损失（元）</th><th>说明</th></tr></thead><tbody>\(rows)</tbody></table>"
+            html += "<table><thead><tr><th scope=\"col\">发生日期</th><th scope=\"col\">风险类型</th><th scope=\"col\" class=\"num\">支出或损失（元）</th><th scope=\"col\">说明</th></tr></thead><tbody>\(rows)</tbody></table>"
         }
         guard canRecord, let csrf else { return html }
         let kinds = Hardship.Kind.allCases.map { kind -> HTML in

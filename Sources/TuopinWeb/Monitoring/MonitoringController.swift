@@ -11,9 +11,18 @@ enum MonitoringController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try req.context
-        let p = try await MonitoringService.page(try req.areaCode(), year: try req.yearParameter(), shownRows: MonitoringView.shownRows, in: ctx)
-        return .html(MonitoringView.render(area: p.area, lineage: p.lineage, year: p.year, years: ctx.standards.lines.keys.sorted(),
-                                           listing: p.listing, names: p.names, standards: ctx.standards, chrome: req.chrome))
+        let p = try await MonitoringService.page(try req.areaCode(), year: try req.yearParameter(), in: ctx)
+        var category: MonitoringCategory?
+        if let raw = req.query[String.self, at: "category"], !raw.isEmpty {
+            guard let c = MonitoringCategory(rawValue: raw) else {
+                throw Refused(.badRequest, "参数category的值“\(raw)”无效", "parameter category has an invalid value '\(raw)'", field: "category")
+            }
+            category = c
+        }
+        let model = MonitoringView.Model(area: p.area, lineage: p.lineage, year: p.year, years: ctx.standards.lines.keys.sorted(), listing: p.listing,
+                                         names: p.names, standards: ctx.standards, category: category,
+                                         page: try req.wholeNumber("page", in: 1...1_000_000) ?? 1)
+        return .html(MonitoringView.render(model, chrome: req.chrome))
     }
 
     /// 登记突发困难 — from the household page; a rejected form comes back on that page with what was typed.

@@ -80,18 +80,22 @@ public enum HouseholdEditView {
         }
     }
 
-    static func input(_ c: ExchangeColumn, name: String, value: String, size: Int? = nil) -> HTML {
+    /// A field of the form: a list of choices or a text box; `label` names it where no visible label does (the
+    /// member table's cells), and a field with a fault is marked invalid and points at its message.
+    static func input(_ c: ExchangeColumn, name: String, value: String, size: Int? = nil, label: String? = nil, faulty: Bool = false) -> HTML {
+        var attributes: HTML = label.map { l -> HTML in " aria-label=\"\(l)\"" } ?? .empty
+        if faulty { attributes += " aria-invalid=\"true\" aria-describedby=\"\(name)-fault\"" }
         if let options = choices(c) {
-            return "<select name=\"\(name)\">" + options.map { o -> HTML in
+            return "<select name=\"\(name)\"\(attributes)>" + options.map { o -> HTML in
                 "<option value=\"\(o)\"\(o == value ? " selected" : "")>\(o.isEmpty ? "（未填）" : o)</option>"
             }.joined() + "</select>"
         }
         let width: HTML = size.map { " size=\"\($0)\"" } ?? .empty
-        return "<input name=\"\(name)\" value=\"\(value)\"\(width)>"
+        return "<input name=\"\(name)\" value=\"\(value)\"\(width)\(attributes)>"
     }
 
     static func fault(_ m: Model, _ key: String) -> HTML {
-        m.faults[key].map { "<span class=\"bad\">\($0)</span>" } ?? .empty
+        m.faults[key].map { "<span class=\"bad\" id=\"\(key)-fault\">\($0)</span>" } ?? .empty
     }
 
     /// Faults of fields the form does not show (so that none is ever silent).
@@ -104,26 +108,27 @@ public enum HouseholdEditView {
     }
 
     static func memberTable(_ m: Model) -> HTML {
-        let head = memberColumns.map { c -> HTML in "<th>\(c.chineseName)</th>" }.joined()
+        let head = memberColumns.map { c -> HTML in "<th scope=\"col\">\(c.chineseName)</th>" }.joined()
         let rows = m.members.enumerated().map { i, row -> HTML in
             let isNew = i >= m.detail.household.members.count
             let prefix = "m\(i)_"
             let cells = memberColumns.map { c -> HTML in
                 let readOnly = c == .idNumber && !isNew
                 let field: HTML = readOnly ? "<input type=\"hidden\" name=\"\(prefix)\(c.key)\" value=\"\(row.values[c] ?? "")\">\(row.values[c] ?? "")"
-                    : input(c, name: prefix + c.key, value: row.values[c] ?? "", size: c == .idNumber ? 20 : (c == .name ? 8 : 4))
+                    : input(c, name: prefix + c.key, value: row.values[c] ?? "", size: c == .idNumber ? 20 : (c == .name ? 8 : 4),
+                            label: "第\(i + 1)人 \(c.chineseName)", faulty: m.faults[prefix + c.key] != nil)
                 return "<td>\(field)\(fault(m, "m\(i)_\(c.key)"))</td>"
             }.joined()
-            let remove: HTML = isNew ? "<td>新增</td>" : "<td><label><input type=\"checkbox\" name=\"\(prefix)remove\"\(row.remove ? " checked" : "")>删除</label></td>"
+            let remove: HTML = isNew ? "<td>新增</td>" : "<td><label><input type=\"checkbox\" name=\"\(prefix)remove\"\(row.remove ? " checked" : "")>删除第\(i + 1)人</label></td>"
             return "<tr>\(remove)\(cells)</tr>"
         }.joined(separator: "\n")
-        return "<h2>家庭成员</h2><table><thead><tr><th></th>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
+        return "<h2>家庭成员</h2><table><thead><tr><th scope=\"col\"></th>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
     }
 
     public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
         let columns = m.isNew ? [ExchangeColumn.householdNo] + editable : editable
         let fields = columns.map { c -> HTML in
-            "<label>\(c.chineseName)\(input(c, name: c.key, value: m.values[c] ?? ""))\(fault(m, c.key))</label>"
+            "<label>\(c.chineseName)\(input(c, name: c.key, value: m.values[c] ?? "", faulty: m.faults[c.key] != nil))\(fault(m, c.key))</label>"
         }.joined(separator: "\n")
         let route = m.approvals.isEmpty ? (m.isNew ? "提交后立即建档。" : "保存后立即生效。") : "保存后成为变更申请，须经" + m.approvals.map(\.label).joined(separator: "、") + "依次审批后生效。"
         let version = m.isNew ? "" : " 户编号 \(m.detail.household.number)，当前第 \(m.detail.version) 版。"
@@ -137,7 +142,7 @@ public enum HouseholdEditView {
             \(fields)
             \(memberTable(m))
             \(otherFaults(m))
-            <label>修改原因（必填）<input name="reason" value="\(m.reason)" size="40">\(fault(m, "reason"))</label>
+            <label>修改原因（必填）<input name="reason" value="\(m.reason)" size="40"\(m.faults["reason"] == nil ? HTML.empty : " aria-invalid=\"true\" aria-describedby=\"reason-fault\"")>\(fault(m, "reason"))</label>
             <label>附件名称（多个用逗号分隔）<input name="attachments" value="\(m.attachments)" size="30"></label>
             <button type="submit">\(m.approvals.isEmpty ? "保存" : "提交变更申请")</button>
             <a href="/households/\(m.detail.id)">取消</a>

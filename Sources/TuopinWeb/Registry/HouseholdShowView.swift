@@ -60,9 +60,9 @@ public enum HouseholdShowView {
             ("住房安全等级", text(h.housingGrade?.rawValue)), ("危房已改造或已搬迁", yn(h.housingResolved)),
             ("不愁吃", yn(h.foodSecure)), ("不愁穿", yn(h.clothingSecure)), ("饮水安全", yn(h.waterSafe)),
             ("通生活用电", yn(h.powerSupplied)), ("通广播电视", yn(h.broadcastReception)),
-            ("联系电话", text(m.showFullIdentity ? h.phone : h.phone.map(IDMask.mask))), ("数据版本", "第 \(m.detail.version) 版"),
+            ("联系电话", text(m.showFullIdentity ? h.phone : h.phone.map(IDMask.phone))), ("数据版本", "第 \(m.detail.version) 版"),
         ]
-        var body: HTML = m.canEdit ? "<p><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : .empty
+        var body: HTML = m.canEdit ? "<p class=\"noprint\"><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : .empty
         body += "<dl class=\"facts\">" + facts.map { f -> HTML in "<dt>\(f.0)</dt><dd>\(f.1)</dd>" }.joined() + "</dl>"
         body += verdict(m)
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
@@ -82,7 +82,8 @@ public enum HouseholdShowView {
                 """
         }
         let crumbs = [Layout.Crumb("首页", "/areas")] + m.lineage.map { Layout.Crumb($0.name, "/areas/\($0.code.value)") } + [Layout.Crumb(h.number)]
-        return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, chrome: chrome, body: body)
+        return Layout.page(title: "\(h.head?.name ?? h.number) 户", crumbs: crumbs, chrome: chrome,
+                           print: Layout.Print(signatures: ["户主签字", "帮扶责任人签字", "村委会（盖章）", "日期"]), body: body)
     }
 
     static func members(_ m: Model) -> HTML {
@@ -97,8 +98,8 @@ public enum HouseholdShowView {
         }.joined(separator: "\n")
         return """
         <h2>家庭成员（\(m.detail.household.members.count)人）</h2>
-        <table><thead><tr><th>姓名</th><th>与户主关系</th><th>证件号码</th><th>性别</th><th class="num">年龄</th><th>民族</th><th>文化程度</th>\
-        <th>在校生状况</th><th>健康状况</th><th>劳动技能</th><th>务工状况</th><th>基本医疗保险</th><th>基本养老保险</th></tr></thead>
+        <table><thead><tr><th scope="col">姓名</th><th scope="col">与户主关系</th><th scope="col">证件号码</th><th scope="col">性别</th><th scope="col" class="num">年龄</th><th scope="col">民族</th><th scope="col">文化程度</th>\
+        <th scope="col">在校生状况</th><th scope="col">健康状况</th><th scope="col">劳动技能</th><th scope="col">务工状况</th><th scope="col">基本医疗保险</th><th scope="col">基本养老保险</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         """
     }
@@ -107,8 +108,9 @@ public enum HouseholdShowView {
         let imported = m.detail.lastImport.map { i -> HTML in
             "<p>最近一次由 <b>\(i.actor)</b> 于 \(AuditSearchView.time(i.at)) 导入文件 <b>\(i.file)</b> 写入（第 \(m.detail.version) 版）。</p>"
         }
-        let table: HTML = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>" : AuditSearchView.table(m.history)
-        return "<h2>变更记录（痕迹）</h2>" + imported.orEmpty + table
+        let table: HTML = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>"
+            : AuditSearchView.table(m.history, masked: !m.showFullIdentity)
+        return "<section class=\"noprint\"><h2>变更记录（痕迹）</h2>" + imported.orEmpty + table + "</section>"
     }
 
     /// 脱贫标准核验 — each item of the checklist with what the registry shows.
@@ -127,7 +129,7 @@ public enum HouseholdShowView {
         return """
             <h2>脱贫标准核验（\(v.year)年，参照日 \(v.referenceDate)）</h2>
             <p>结论：\(conclusion)\(yearLinks)　<a href="/standards">查看扶贫标准</a></p>
-            <table><thead><tr><th>项目</th><th>结果</th><th>佐证</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table><thead><tr><th scope="col">项目</th><th scope="col">结果</th><th scope="col">佐证</th></tr></thead><tbody>\(rows)</tbody></table>
             """
     }
 
@@ -151,8 +153,8 @@ public enum HouseholdShowView {
         }.joined(separator: "\n")
         return """
         <h2>家庭收入（元）</h2>
-        <table><thead><tr><th>年度</th><th class="num">工资性收入</th><th class="num">生产经营性收入</th><th class="num">财产性收入</th>\
-        <th class="num">转移性收入</th><th class="num">生产经营性支出</th><th class="num">家庭纯收入</th><th class="num">人均纯收入</th><th>对照当年国家扶贫标准</th></tr></thead>
+        <table><thead><tr><th scope="col">年度</th><th scope="col" class="num">工资性收入</th><th scope="col" class="num">生产经营性收入</th><th scope="col" class="num">财产性收入</th>\
+        <th scope="col" class="num">转移性收入</th><th scope="col" class="num">生产经营性支出</th><th scope="col" class="num">家庭纯收入</th><th scope="col" class="num">人均纯收入</th><th scope="col">对照当年国家扶贫标准</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         <p class="muted">人均纯收入 =（工资性 + 生产经营性 + 财产性 + 转移性收入 − 生产经营性支出）÷ 家庭人口 \(h.members.count) 人。</p>
         """

@@ -107,6 +107,11 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
         }
         return (n < 0 ? "-" : "") + digits + out
     }
+
+    /// A number cell that opens the list it counts; a zero opens nothing.
+    public static func countCell(_ n: Int, href: String) -> HTML {
+        n == 0 ? "<td class=\"num\">0</td>" : "<td class=\"num\"><a href=\"\(href)\">\(count(n))</a></td>"
+    }
 }
 
 extension Sequence where Element == HTML {

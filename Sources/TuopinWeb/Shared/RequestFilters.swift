@@ -10,7 +10,7 @@ extension Request {
     /// (`strict`) refuses a parameter given empty, as its OpenAPI document says.
     func householdFilter(area: AreaCode, strict: Bool = false) throws -> (HouseholdFilter, page: Int, perPage: Int) {
         if strict {
-            for key in ["q", "status", "type", "cause", "page", "per"] where query[String.self, at: key]?.isEmpty == true {
+            for key in ["q", "status", "type", "cause", "exit_year", "page", "per"] where query[String.self, at: key]?.isEmpty == true {
                 throw Refused(.badRequest, "参数\(key)为空：不筛选时请省略该参数", "parameter \(key) is empty; leave it out instead", field: key)
             }
         }
@@ -25,7 +25,8 @@ extension Request {
         let page = try wholeNumber("page", in: 1...1_000_000) ?? 1
         let per = try wholeNumber("per", in: 1...500) ?? 50
         let filter = HouseholdFilter(area: area, search: query[String.self, at: "q"], status: try vocab("status", "脱贫标志", HouseholdStatus.self),
-                                     type: try vocab("type", "贫困户属性", HouseholdType.self), cause: try vocab("cause", "主要致贫原因", PovertyCause.self))
+                                     type: try vocab("type", "贫困户属性", HouseholdType.self), cause: try vocab("cause", "主要致贫原因", PovertyCause.self),
+                                     exitYear: try wholeNumber("exit_year", in: 2000...2100))
         return (filter, page, per)
     }
 

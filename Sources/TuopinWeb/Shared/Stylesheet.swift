@@ -11,6 +11,7 @@ public enum Stylesheet {
     header.top .who { margin-left:auto; display:flex; gap:1rem; align-items:center; }
     header.top .who a { color:#fff; }
     form.inline { display:inline; margin:0; } header.top form.inline button { background:#fff; color:var(--accent); padding:.1rem .6rem; }
+    header.top form.search { display:inline-flex; gap:.2rem; } header.top form.search input { padding:.1rem .4rem; }
     nav.crumbs { padding:.5rem 1.2rem; color:var(--muted); font-size:.9rem; }
     nav.crumbs a { color:var(--muted); }
     main { padding:0 1.2rem 2rem; max-width:1400px; }
@@ -23,7 +24,7 @@ public enum Stylesheet {
     tr:nth-child(even) td { background:#fafbfc; }
     .stats { display:flex; flex-wrap:wrap; gap:.8rem; margin-bottom:1rem; }
     .stat { background:#fff; border:1px solid var(--line); padding:.5rem .9rem; min-width:9rem; }
-    .stat b { display:block; font-size:1.3rem; }
+    .stat b { display:block; font-size:1.3rem; } a.stat { display:block; color:inherit; text-decoration:none; } a.stat:hover { border-color:var(--accent); }
     .stat span { color:var(--muted); font-size:.85rem; }
     form.filters { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; background:#fff; border:1px solid var(--line); padding:.6rem; margin-bottom:.8rem; }
     form.edit label { display:inline-flex; flex-direction:column; font-size:.85rem; color:var(--muted); margin:0 .6rem .6rem 0; }
@@ -39,10 +40,39 @@ public enum Stylesheet {
     dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }
     dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
     footer { color:var(--muted); font-size:.8rem; padding:1rem 1.2rem; }
+    .print-head, .signatures { display:none; }
+    button.print-button { background:#fff; color:var(--accent); border:1px solid var(--accent); }
+    dd, td { overflow-wrap:anywhere; }
+    /* A phone in a village (390 px): the header and forms wrap, wide tables scroll inside their own box. */
+    @media (max-width: 760px) {
+      body { font-size:16px; }
+      header.top { flex-wrap:wrap; gap:.3rem .8rem; padding:.5rem .8rem; }
+      header.top .who { margin-left:0; flex-wrap:wrap; gap:.3rem .8rem; }
+      header.top .who a, header.top .who span { white-space:nowrap; }
+      nav.crumbs { padding:.4rem .8rem; }
+      main { padding:0 .6rem 1.5rem; }
+      table { display:block; overflow-x:auto; width:auto; max-width:100%; }
+      dl.facts { grid-template-columns:max-content 1fr; }
+      form.edit label, form.filters label { display:flex; width:100%; }
+      input, select { max-width:100%; }
+      .stat { min-width:6.5rem; }
+    }
+    /* Printed: an A4 sheet for the file, without forms, buttons or navigation; with the unit, area and date
+       at the top and, where a page asks for them, the signature lines. Wide tables print on a landscape page. */
     @media print {
-      body { background:#fff; font-size:11pt; } header.top, form.filters, .pager, nav.crumbs, footer { display:none; }
-      main { padding:0; max-width:none; } thead { display:table-header-group; } tr { page-break-inside:avoid; }
-      a { color:inherit; text-decoration:none; } @page { size:A4 landscape; margin:12mm; }
+      body { background:#fff; font-size:10.5pt; }
+      header.top, nav.crumbs, footer, form, button, .pager, .noprint { display:none !important; }
+      .print-head { display:flex; justify-content:space-between; border-bottom:1px solid #000; padding-bottom:2mm; margin-bottom:3mm; font-size:9pt; }
+      .signatures { display:grid; grid-template-columns:1fr 1fr; gap:8mm 12mm; margin-top:10mm; }
+      .signatures div { border-bottom:1px solid #000; padding-top:8mm; font-size:10pt; }
+      main { padding:0; max-width:none; } h1 { font-size:14pt; margin:0 0 3mm; } h2 { font-size:11.5pt; margin:4mm 0 2mm; }
+      table { font-size:9pt; } th, td { padding:1mm 1.5mm; } th { white-space:normal; }
+      thead { display:table-header-group; } tr { page-break-inside:avoid; }
+      dl.facts { border:0; padding:0; }
+      a { color:inherit; text-decoration:none; }
+      @page { size:A4 portrait; margin:12mm; }
+      main.wide { page:wide; }
+      @page wide { size:A4 landscape; margin:10mm; }
     }
     """
 }

@@ -19,17 +19,17 @@ enum StandardsView {
             "<tr><td>\(name)</td><td>\(r.describe(western: false))</td><td>\(r.western.map { _ in r.describe(western: true) } ?? "同左")</td><td>\(src(r.source))</td></tr>"
         }
         let overlayTable: HTML = overlays.isEmpty ? "<p class=\"muted\">无。</p>"
-            : "<table><thead><tr><th>省份</th><th>名称</th><th>增加项目</th><th>来源</th></tr></thead><tbody>\(overlays)</tbody></table>"
+            : "<table><thead><tr><th scope=\"col\">省份</th><th scope=\"col\">名称</th><th scope=\"col\">增加项目</th><th scope=\"col\">来源</th></tr></thead><tbody>\(overlays)</tbody></table>"
         let body: HTML = """
-            <p>\(custom ? "本系统使用本地部署的扶贫标准文件（TUOPIN_STANDARDS）。" : "本系统使用随程序提供的扶贫标准文件。")标准文件格式见 docs/STANDARDS.md；“待核实”的数字没有找到官方来源，使用前请核对。</p>
+            <p>\(custom ? "本系统使用本地部署的扶贫标准文件（TUOPIN_STANDARDS）。" : "本系统使用随程序提供的扶贫标准文件。")如需更换标准，请联系系统管理员；“待核实”的数字没有找到官方来源，使用前请核对。</p>
             <h2>国家扶贫标准（元/人·年，现行价）</h2>
-            <table><thead><tr><th>年度</th><th class="num">标准</th><th>核实</th><th>来源</th></tr></thead><tbody>\(lines)</tbody></table>
+            <table><thead><tr><th scope="col">年度</th><th scope="col" class="num">标准</th><th scope="col">核实</th><th scope="col">来源</th></tr></thead><tbody>\(lines)</tbody></table>
             <h2>贫困户退出检查项目</h2>
-            <table><thead><tr><th>适用</th><th>项目</th><th>来源</th></tr></thead><tbody>\(checklists)</tbody></table>
+            <table><thead><tr><th scope="col">适用</th><th scope="col">项目</th><th scope="col">来源</th></tr></thead><tbody>\(checklists)</tbody></table>
             <h2>省级地方标准（增加项目）</h2>
             \(overlayTable)
             <h2>贫困村、贫困县退出指标</h2>
-            <table><thead><tr><th>指标</th><th>一般地区</th><th>西部地区</th><th>来源</th></tr></thead><tbody>
+            <table><thead><tr><th scope="col">指标</th><th scope="col">一般地区</th><th scope="col">西部地区</th><th scope="col">来源</th></tr></thead><tbody>
             \(rate("贫困村：贫困发生率", s.villageIncidence))\(rate("贫困县：综合贫困发生率", s.countyIncidence))\(rate("贫困县：脱贫人口错退率", s.wrongExitRate))\
             \(rate("贫困县：贫困人口漏评率", s.missedRate))\(rate("贫困县：群众认可度", s.recognitionRate))
             </tbody></table>

@@ -1,6 +1,7 @@
 import Foundation
 @testable import TuopinDomain
 import TuopinExchange
+import TuopinServices
 @testable import TuopinStore
 import TuopinTestSupport
 @testable import TuopinWeb
@@ -56,6 +57,14 @@ enum PageSamples {
         progress.exitedHouseholds = 250
         progress.exitedPersons = 900
         area.targets = progress
+        area.years = [2016, 2017, 2018, 2019]
+        area.indicatorYear = 2019
+        var behind = TargetProgress(area: Samples.village, year: 2019, target: ExitTarget(area: Samples.village, year: 2019, households: 20, persons: 70))
+        behind.exitedHouseholds = 4
+        area.parts = [behind, TargetProgress(area: Samples.otherVillage, year: 2019)]
+        area.villages = [VillageStore.VillageRow(code: Samples.village, name: t("长乐村"), isPoorVillage: true, exitYear: nil, households: 3,
+                                                 indicator: IncidenceIndicator(area: Samples.village, registeredPoor: 11, poorRemaining: 9,
+                                                                               population: 400, threshold: standards.villageIncidence, western: true))]
         pages.append(("area-township", AreaShowView.render(area, chrome: chrome)))
 
         var villagePage = AreaShowView.Model(lineage: lineage, node: AreaNode(area: lineage[3], counts: counts), filter: HouseholdFilter(area: Samples.village),
@@ -111,7 +120,7 @@ enum PageSamples {
                                                             message: t("已被他人修改")), chrome: chrome)))
 
         pages.append(("audit", AuditSearchView.render(.init(query: ["actor": t("county"), "entity": t("household")],
-                                                            page: Page(items: [record], total: 1, page: 1, perPage: 100)), chrome: chrome)))
+                                                            page: Page(items: [record], total: 1, page: 1, perPage: 100), masked: true), chrome: chrome)))
 
         let user = User(id: 2, username: t("zhangsan"), name: t("张三"), unit: t("县扶贫办"), phone: "13907781234", role: .countyOffice, area: county)
         pages.append(("users", UserListView.render(.init(users: [user], form: ["username": t("lisi"), "role": "county"],
@@ -138,9 +147,20 @@ enum PageSamples {
             listing.flagged = [MonitoringStore.Flagged(householdID: 7, number: t("H0001"), head: t("韦国强"), villageCode: Samples.village,
                                                        finding: finding, monitored: false)]
         }
-        pages.append(("monitoring", MonitoringView.render(area: lineage[2], lineage: Array(lineage.prefix(3)), year: 2017, years: [2016, 2017],
-                                                          listing: listing, names: [Samples.village: t("长乐村")], standards: standards, chrome: chrome)))
+        pages.append(("monitoring", MonitoringView.render(.init(area: lineage[2], lineage: Array(lineage.prefix(3)), year: 2017, years: [2016, 2017],
+                                                                listing: listing, names: [Samples.village: t("长乐村")], standards: standards,
+                                                                category: nil, page: 1), chrome: chrome)))
         pages.append(("standards", StandardsView.render(standards, custom: hostile, chrome: chrome)))
+        let row = VerdictRow(id: 7, number: t("H0001"), head: t("韦国强"), villageCode: Samples.village, members: 3, exitYear: nil,
+                             missing: [.income, .housing], incomeUnrecorded: true)
+        pages.append(("verdicts", VerdictListView.render(.init(area: lineage[2], lineage: Array(lineage.prefix(3)), year: 2016, households: .pendingThatYear,
+                                                               filter: VerdictFilter(item: .income, income: .unrecorded),
+                                                               page: Page(items: [row], total: 1, page: 1, perPage: 100),
+                                                               names: [Samples.village: t("长乐村")], canExport: true), chrome: chrome)))
+        var password = PasswordView.Model(csrf: t("csrf-token"), oneTime: true)
+        password.faults = ["new": t("密码过于常见")]
+        pages.append(("password", PasswordView.render(password, chrome: chrome)))
+        pages.append(("user-confirm", UserConfirmView.render(.init(user: user, action: .resetPassword, csrf: t("csrf-token")), chrome: chrome)))
         return pages
     }
 }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct ViewSafetyTests {
     @Test(arguments: PageSamples.all(hostile: true).map(\.name))
     func hostile_text_is_shown_as_text(name: String) throws {
+        // The app's own script file is the one script a page names (inline scripts are forbidden by the CSP).
         let page = try #require(PageSamples.all(hostile: true).first { $0.name == name }).page.rendered
+            .replacingOccurrences(of: "<script src=\"/assets/app.js\" defer></script>", with: "")
         #expect(page.contains(HTML.escape(PageSamples.attack)), "the sample's text should appear, escaped")
         for raw in ["<script", "<img", "onmouseover=\"", "' onmouseover"] {
             #expect(!page.contains(raw), "\(name): '\(raw)' reached the page unescaped")
