@@ -54,6 +54,9 @@ struct ImportCommand: AsyncParsableCommand {
             }
         } catch {
             progress.finish()
+            if let refusal = error as? any Refusal {
+                throw CommandFailure("导入失败，未写入任何数据：\(refusal.chinese)", "the import failed and wrote nothing: \(refusal.english)")
+            }
             throw CommandFailure("导入失败，未写入任何数据：\(error)", "the import failed and wrote nothing: \(error)")
         }
         progress.finish()

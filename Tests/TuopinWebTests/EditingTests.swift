@@ -24,11 +24,7 @@ import VaporTesting
     }
 
     func post(_ app: Application, _ path: String, _ session: (cookie: String, csrf: String), _ form: [String: String]) async throws -> (HTTPStatus, String, String?) {
-        var out: (HTTPStatus, String, String?) = (.ok, "", nil)
-        try await app.testing().test(.POST, path, headers: WebHarness.headers(session), beforeRequest: { req in
-            try req.content.encode(form.merging(["_csrf": session.csrf]) { a, _ in a }, as: .urlEncodedForm)
-        }, afterResponse: { res async in out = (res.status, res.body.string, res.headers.first(name: .location)) })
-        return out
+        try await WebHarness.post(app, path, session, form)
     }
 
     func household(_ app: Application) async throws -> (type: String, version: Int) {

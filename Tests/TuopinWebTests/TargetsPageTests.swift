@@ -9,11 +9,8 @@ import VaporTesting
 /// refused form keeps what was typed and writes nothing.
 @Suite struct TargetsPageTests {
     func post(_ app: Application, _ path: String, _ session: (cookie: String, csrf: String), _ form: [String: String]) async throws -> (HTTPStatus, String) {
-        var out: (HTTPStatus, String) = (.ok, "")
-        try await app.testing().test(.POST, path, headers: WebHarness.headers(session), beforeRequest: { req in
-            try req.content.encode(form.merging(["_csrf": session.csrf]) { a, _ in a }, as: .urlEncodedForm)
-        }, afterResponse: { res async in out = (res.status, res.body.string) })
-        return out
+        let (status, body, _) = try await WebHarness.post(app, path, session, form)
+        return (status, body)
     }
 
     func plans(_ app: Application) async throws -> Int {

@@ -8,11 +8,8 @@ import VaporTesting
 /// 贫困村登记 edited on the village page by the county office, checked by the village file's rules.
 @Suite struct VillageProfilePageTests {
     func post(_ app: Application, _ path: String, _ session: (cookie: String, csrf: String), _ form: [String: String]) async throws -> (HTTPStatus, String) {
-        var out: (HTTPStatus, String) = (.ok, "")
-        try await app.testing().test(.POST, path, headers: WebHarness.headers(session), beforeRequest: { req in
-            try req.content.encode(form.merging(["_csrf": session.csrf]) { a, _ in a }, as: .urlEncodedForm)
-        }, afterResponse: { res async in out = (res.status, res.body.string) })
-        return out
+        let (status, body, _) = try await WebHarness.post(app, path, session, form)
+        return (status, body)
     }
 
     func audits(_ app: Application) async throws -> Int {

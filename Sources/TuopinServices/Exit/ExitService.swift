@@ -78,7 +78,7 @@ public enum ExitService {
                                   in ctx: ServiceContext) async throws -> (year: Int, page: Page<VerdictRow>) {
         let year = try StandardsYear.resolve(year, in: ctx)
         let all = try await list(area, year: year, households: households, filter: filter, in: ctx)
-        let page = max(1, page), perPage = min(max(1, perPage), 500)
+        let page = min(max(1, page), 1_000_000), perPage = min(max(1, perPage), 500)
         let start = min(all.count, (page - 1) * perPage)
         return (year, Page(items: Array(all[start..<min(all.count, start + perPage)]), total: all.count, page: page, perPage: perPage))
     }

@@ -10,6 +10,8 @@ public struct HouseholdPage: Sendable {
     public var history: [AuditQuery.Record]
     /// Whole ID numbers and phone may be shown (the viewing was recorded).
     public var fullIdentity: Bool
+    /// The user may see whole numbers, but an import is writing: they are masked until it has finished.
+    public var identityHeldBack: Bool
     /// The exit test for the year shown, with its evidence, and the years one may pick.
     public var verdict: ExitVerdict?
     public var verdictYears: [Int]

@@ -30,19 +30,22 @@ public enum HouseholdService {
         return village
     }
 
-    /// A household as the API shows it; viewing whole ID numbers is recorded.
-    public static func detail(_ id: Household.ID, in ctx: ServiceContext) async throws -> (detail: HouseholdDetail, fullIdentity: Bool) {
+    /// A household as the API shows it; viewing whole ID numbers is recorded. While an import writes, the
+    /// record of the view would wait for the import's commit: the numbers are then shown masked, at once
+    /// (`heldBack`), and whole again once the import has finished.
+    public static func detail(_ id: Household.ID, in ctx: ServiceContext) async throws -> (detail: HouseholdDetail, fullIdentity: Bool, heldBack: Bool) {
         let detail = try await find(id, in: ctx)
-        let full = ctx.user.can(.viewFullIdentity)
-        if full { try await recordIdentityView(detail, in: ctx) }
-        return (detail, full)
+        guard ctx.user.can(.viewFullIdentity) else { return (detail, false, false) }
+        if try await ImportLock.isHeld(ctx.registryFile, on: ctx.db) { return (detail, false, true) }
+        try await recordIdentityView(detail, in: ctx)
+        return (detail, true, false)
     }
 
     /// The household page: the household and, read side by side, where it lies, its history, hardships and
     /// procedures; the exit test and monitoring finding for `year` (default: the latest year with an income
     /// and a poverty line).
     public static func page(_ id: Household.ID, year requested: Int?, in ctx: ServiceContext) async throws -> HouseholdPage {
-        let (detail, full) = try await self.detail(id, in: ctx)
+        let (detail, full, heldBack) = try await self.detail(id, in: ctx)
         let standards = ctx.standards
         let years = detail.household.incomes.map(\.year).filter { standards.line(for: $0) != nil }.sorted()
         let year = try requested.map { try StandardsYear.check($0, in: ctx) } ?? years.last ?? standards.lines.keys.max()
@@ -59,7 +62,7 @@ public enum HouseholdService {
         let open = Set(try await procedures.filter { !$0.procedure.isFinished }.map(\.procedure.kind))
         let isMonitored = try await monitored
         let startable = ProcedureKind.allCases.filter { !open.contains($0) && $0.refusal(exited: h.exitYear != nil, monitored: isMonitored) == nil }
-        return HouseholdPage(detail: detail, lineage: try await lineage, history: try await history.items, fullIdentity: full,
+        return HouseholdPage(detail: detail, lineage: try await lineage, history: try await history.items, fullIdentity: full, identityHeldBack: heldBack,
                              verdict: year.map { HouseholdExitTest.evaluate(h, year: $0, standard: standards) }, verdictYears: years,
                              hardships: recorded,
                              monitoring: year.flatMap { MonitoringCheck.evaluate(h, year: $0, hardships: recorded, standard: standards) },

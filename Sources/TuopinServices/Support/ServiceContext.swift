@@ -18,8 +18,8 @@ public struct ServiceContext: Sendable {
     public var reads: any CurrentReads
     /// The operator at the server's command line, who acts without an account.
     public var onCommandLine: Bool
-    /// The registry's SQLite file, when it is one and this process may read it directly (long scans on the
-    /// command line read it through the C API, docs/adr/0008).
+    /// The registry's SQLite file, when it is one: long scans read it directly through the C API
+    /// (docs/adr/0008), and pages that must write check its import lock.
     public var registryFile: String?
 
     public init(user: User, ip: String?, now: Date, db: any Database, standards: StandardSet = StandardsCatalog.shipped,

@@ -42,7 +42,7 @@ public enum AuditQuery {
         let total = try await sql.raw(count).first()?.decode(column: "n", as: Int.self) ?? 0
         var list: SQLQueryString = "SELECT * FROM audit_events"
         list.appendInterpolation(condition)
-        list.appendLiteral(" ORDER BY seq DESC LIMIT \(perPage) OFFSET \((max(1, page) - 1) * perPage)")
+        list.appendLiteral(" ORDER BY seq DESC LIMIT \(perPage) OFFSET \((min(max(1, page), 1_000_000) - 1) * min(max(1, perPage), 1_000))")
         let items = try await sql.raw(list).all().map(record)
         return Page(items: items, total: total, page: page, perPage: perPage)
     }

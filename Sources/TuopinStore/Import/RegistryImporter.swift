@@ -9,8 +9,17 @@ import TuopinExchange
 /// transaction: new households inserted, known ones (by county and 户编号) updated, members
 /// matched by ID number, one income record per year, an import batch and an audit record.
 public enum RegistryImporter {
+    /// Loads the file holding the registry's import lock (`ImportLock`): a second import is refused at once.
     public static func run(file: URL, options: ImportOptions, on db: any Database,
                            progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> ImportOutcome {
+        if options.dryRun { return try await load(file: file, options: options, on: db, progress: progress) }
+        return try await ImportLock.holding(options.registryFile, on: db, actor: options.actor.username, now: options.now) { db in
+            try await load(file: file, options: options, on: db, progress: progress)
+        }
+    }
+
+    static func load(file: URL, options: ImportOptions, on db: any Database,
+                     progress: (@Sendable (ImportProgress) -> Void)?) async throws -> ImportOutcome {
         let readStart = Date()
         let readOptions = RegistryReadOptions(county: options.county, today: options.today,
                                               regionHistory: DivisionCatalog.regionHistory,

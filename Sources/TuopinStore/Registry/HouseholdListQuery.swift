@@ -7,7 +7,7 @@ public enum HouseholdListQuery {
     /// One page of households matching the filter, within what the scope lets the viewer see.
     public static func page(_ requested: HouseholdFilter, scope: AccessScope, page: Int, perPage: Int, on db: any Database) async throws -> Page<HouseholdSummary> {
         let sql = db as! any SQLDatabase
-        let page = max(1, page), perPage = min(max(1, perPage), 500)
+        let page = min(max(1, page), 1_000_000), perPage = min(max(1, perPage), 500)
         var filter = requested
         switch scope.narrow(requested.area) {
         case .nothing: return Page(items: [], total: 0, page: page, perPage: perPage)

@@ -190,7 +190,7 @@ enum APIController {
 
     @Sendable static func household(req: Request) async throws -> HouseholdJSON {
         let ctx = try req.context
-        let (detail, full) = try await HouseholdService.detail(try req.householdID(), in: ctx)
+        let (detail, full, _) = try await HouseholdService.detail(try req.householdID(), in: ctx)
         return HouseholdJSON(detail, full: full, today: ctx.today)
     }
 }

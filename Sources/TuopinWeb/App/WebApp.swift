@@ -18,6 +18,7 @@ public enum WebApp {
         app.registryDatabaseKind = database.isPostgres ? "postgres" : "sqlite"
         if migrate { try await app.autoMigrate() }
         try await SQLiteJournal.useWriteAheadLog(database, on: app.db)
+        app.registryFile = database.sqliteFilePath
         if let path = database.sqliteFilePath {
             // While the server runs, imports keep the write-ahead log so that its pages read on meanwhile.
             app.sqliteFileClaim = SQLiteFileClaim.shared(path) {
@@ -43,6 +44,13 @@ extension Application {
     var sqliteFileClaim: SQLiteFileClaim? {
         get { storage[ClaimKey.self] }
         set { storage[ClaimKey.self] = newValue }
+    }
+
+    private struct FileKey: StorageKey { typealias Value = String }
+    /// The registry's SQLite file (nil: PostgreSQL or memory): long scans read it directly, pages check its import lock.
+    var registryFile: String? {
+        get { storage[FileKey.self] }
+        set { storage[FileKey.self] = newValue }
     }
 
     private struct KindKey: StorageKey { typealias Value = String }

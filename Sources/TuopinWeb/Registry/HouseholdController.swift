@@ -21,6 +21,7 @@ enum HouseholdController {
                                             history: p.history, canEdit: ctx.user.can(.editRegistry), csrf: csrf, verdict: p.verdict,
                                             verdictYears: p.verdictYears, standards: ctx.standards)
         model.hardships = p.hardships
+        model.identityHeldBack = p.identityHeldBack
         model.monitoring = p.monitoring
         model.canRunProcedures = ctx.user.can(.runProcedures)
         model.procedures = .init(householdID: p.detail.id, procedures: p.procedures, history: p.statusHistory, startable: p.startable,

@@ -26,6 +26,8 @@ public enum HouseholdShowView {
         /// A hardship form sent back with its faults: what was typed stays in the form.
         var hardshipDraft: HouseholdMonitoringSection.Draft?
         public var canRunProcedures = false
+        /// Whole numbers are masked for now: an import is writing (the view could not be recorded at once).
+        public var identityHeldBack = false
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
@@ -63,6 +65,9 @@ public enum HouseholdShowView {
             ("联系电话", text(m.showFullIdentity ? h.phone : h.phone.map(IDMask.phone))), ("数据版本", "第 \(m.detail.version) 版"),
         ]
         var body: HTML = m.canEdit ? "<p class=\"noprint\"><a href=\"/households/\(m.detail.id)/edit\">修改户信息</a></p>" : .empty
+        if m.identityHeldBack {
+            body += "<p class=\"notice noprint\" role=\"status\">正在导入建档立卡数据：查看完整证件号码须留痕，导入结束后刷新本页即可查看；此时以隐去部分显示。</p>"
+        }
         body += "<dl class=\"facts\">" + facts.map { f -> HTML in "<dt>\(f.0)</dt><dd>\(f.1)</dd>" }.joined() + "</dl>"
         body += verdict(m)
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,

@@ -10,8 +10,10 @@ extension Request {
         get throws {
             let viewer = try requireViewer()
             let settings = application.webSettings
-            return ServiceContext(user: viewer.user, ip: clientIP, now: Date(), db: db, standards: settings.standards,
-                                  approvals: settings.approvals, reads: RequestReads(request: self))
+            var ctx = ServiceContext(user: viewer.user, ip: clientIP, now: Date(), db: db, standards: settings.standards,
+                                     approvals: settings.approvals, reads: RequestReads(request: self))
+            ctx.registryFile = application.registryFile
+            return ctx
         }
     }
 }

@@ -37,6 +37,7 @@ public enum Stylesheet {
     details.tree { margin-left:1rem; } details.tree > summary { cursor:pointer; padding:.15rem 0; }
     ul.tree { list-style:none; padding-left:1rem; margin:0; }
     .muted { color:var(--muted); }
+    .notice { background:#fff8e1; border-left:4px solid var(--warn); padding:.5rem .8rem; }
     dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }
     dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
     footer { color:var(--muted); font-size:.8rem; padding:1rem 1.2rem; }

@@ -94,6 +94,17 @@ enum WebHarness {
         return (cookie, csrf)
     }
 
+    /// Posts a form with the session's CSRF token: (status, body, Location).
+    @discardableResult
+    static func post(_ app: Application, _ path: String, _ session: (cookie: String, csrf: String), _ form: [String: String]) async throws
+        -> (status: HTTPStatus, body: String, location: String?) {
+        var out: (HTTPStatus, String, String?) = (.ok, "", nil)
+        try await app.testing().test(.POST, path, headers: headers(session), beforeRequest: { req in
+            try req.content.encode(form.merging(["_csrf": session.csrf]) { a, _ in a }, as: .urlEncodedForm)
+        }, afterResponse: { res async in out = (res.status, res.body.string, res.headers.first(name: .location)) })
+        return out
+    }
+
     static func headers(_ session: (cookie: String, csrf: String)) -> HTTPHeaders {
         ["Cookie": "\(SignedInCookie.name)=\(session.cookie)"]
     }
