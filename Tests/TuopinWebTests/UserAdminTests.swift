@@ -108,7 +108,7 @@ import VaporTesting
             try await app.testing().test(.GET, "audit?action=sign_in&actor=county", headers: WebHarness.headers(county)) { res async in
                 #expect(res.status == .ok)
                 #expect(res.body.string.contains("登录"))
-                #expect(!res.body.string.contains("新建用户"))
+                #expect(!res.body.string.contains("<td>新建用户</td>"))
             }
             try await app.testing().test(.GET, "audit.csv?action=sign_in", headers: WebHarness.headers(county)) { res async in
                 #expect(res.status == .ok)
@@ -119,6 +119,21 @@ import VaporTesting
             #expect(exports == 1)
             try await app.testing().test(.GET, "audit?from=yesterday", headers: WebHarness.headers(county)) { res async in
                 #expect(res.status == .badRequest)
+            }
+            // Kinds, actions and users are chosen by their Chinese names; an area by its name (issue #13 items 10 and 14).
+            try await app.testing().test(.GET, "audit?area=东兰镇&entity=household", headers: WebHarness.headers(county)) { res async in
+                let body = res.body.string
+                #expect(res.status == .ok)
+                #expect(body.contains("<option value=\"household\" selected>贫困户</option>"))
+                #expect(body.contains("<optgroup label=\"贫困户\">") && body.contains("<option value=\"sign_in\">登录</option>"))
+                #expect(body.contains("<option value=\"county\">测试county（测试单位）</option>"))
+                #expect(body.contains(">户 H0001 韦国强</a>"), "households by number and head")
+                #expect(!body.contains("H0003"), "another township's household is not found under 东兰镇")
+                #expect(!body.contains(">户 1<"))
+            }
+            try await app.testing().test(.GET, "audit?area=没有这个镇", headers: WebHarness.headers(county)) { res async in
+                #expect(res.status == .badRequest)
+                #expect(res.body.string.contains("没有名为“没有这个镇”的区划"))
             }
         }
     }

@@ -1,5 +1,7 @@
 /// 账号痕迹 — sign-ins, accounts and API tokens.
 public enum AccountEvent: AuditEvent {
+    public static let groupLabel = "账号"
+
     case signedIn(User)
     case signInFailed(User, lockedUntil: String?, maxFailures: Int)
     case signedOut(User)

@@ -1,5 +1,7 @@
 /// 汇总表痕迹 — the area summary tables rebuilt from the registry (`tuopin check-aggregates --rebuild`).
 public enum SummaryEvent: AuditEvent {
+    public static let groupLabel = "汇总表"
+
     case rebuilt(reason: String)
 
     public enum Action: String, AuditActionKind {

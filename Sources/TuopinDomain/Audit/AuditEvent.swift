@@ -5,6 +5,8 @@
 /// that exists. Only the use-case layer (`TuopinServices`) appends events, in the transaction of the change.
 public protocol AuditEvent: Sendable {
     associatedtype Action: AuditActionKind
+    /// The heading under which the search form lists this type's actions.
+    static var groupLabel: String { get }
     var action: Action { get }
     var subject: AuditSubject { get }
     /// The area the record belongs to (who may read the record is decided by it).

@@ -1,5 +1,7 @@
 /// 变更申请痕迹 — a change request submitted, and each decision on it.
 public enum ChangeEvent: AuditEvent {
+    public static let groupLabel = "变更审批"
+
     case submitted(ChangeRequest.ID, ChangeRequest, household: Household.ID?)
     /// One step of the request's state machine (approve, return, withdraw).
     case decided(ChangeRequest.ID, ChangeRequest.Step, area: AreaCode, household: Household.ID?)

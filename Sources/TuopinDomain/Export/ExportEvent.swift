@@ -1,5 +1,7 @@
 /// 导出痕迹 — personal data leaving the system: an area's registry, or a page of the audit trail.
 public enum ExportEvent: AuditEvent {
+    public static let groupLabel = "导出"
+
     case registry(area: AreaCode?, households: Int, persons: Int, format: String)
     case audit(records: Int, userArea: AreaCode?)
     /// A list of households behind a count (names, no ID numbers), e.g. those missing one exit item.

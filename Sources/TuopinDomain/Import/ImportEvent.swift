@@ -1,6 +1,8 @@
 /// 导入痕迹 — one record per file loaded; each household the file creates or changes has its own
 /// `HouseholdEvent` record (`household.import`) beside it.
 public enum ImportEvent: AuditEvent {
+    public static let groupLabel = "导入"
+
     /// A file loaded as batch `batch` into a county's registry: its name and what it held.
     case loaded(batch: Int64, county: AreaCode?, file: String, households: Int, members: Int, warnings: Int)
 

@@ -1,5 +1,7 @@
 /// 防返贫监测痕迹 — a hardship recorded for a household.
 public enum MonitoringEvent: AuditEvent {
+    public static let groupLabel = "防返贫监测"
+
     case hardshipRecorded(Household.ID, Hardship, area: AreaCode)
 
     public enum Action: String, AuditActionKind {

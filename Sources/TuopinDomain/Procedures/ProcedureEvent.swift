@@ -1,5 +1,7 @@
 /// 程序痕迹 — a procedure started for a household, each step taken, each objection raised and resolved.
 public enum ProcedureEvent: AuditEvent {
+    public static let groupLabel = "识别与退出程序"
+
     case started(Procedure.ID, ProcedureKind, household: String, area: AreaCode)
     case stepTaken(Procedure.ID, ProcedureKind, step: ProcedureStep, on: LocalDate, by: String, note: String?, area: AreaCode)
     case objectionRaised(Procedure.ID, text: String, on: LocalDate, area: AreaCode)

@@ -1,6 +1,8 @@
 /// 户信息痕迹 — what happens to a household's record: entered, edited, removed, its exit status changed
 /// by a procedure, imported from a file, and its whole ID numbers viewed.
 public enum HouseholdEvent: AuditEvent {
+    public static let groupLabel = "贫困户"
+
     case created(Household.ID, Household, reason: String?)
     case edited(Household.ID, area: AreaCode, before: [String: String], after: [String: String], reason: String?)
     case removed(Household.ID, Household, reason: String?)

@@ -1,5 +1,7 @@
 /// 减贫计划痕迹 — a yearly plan set or changed for an area (the fields that changed, before and after).
 public enum TargetEvent: AuditEvent {
+    public static let groupLabel = "减贫计划"
+
     case planned(ExitTarget, before: ExitTarget?, reason: String)
 
     public enum Action: String, AuditActionKind {

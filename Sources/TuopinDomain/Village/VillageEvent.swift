@@ -1,5 +1,7 @@
 /// 贫困村登记痕迹 — a village's name, registered population, poor-village flag or exit year changed.
 public enum VillageEvent: AuditEvent {
+    public static let groupLabel = "贫困村"
+
     /// The fields that changed, before and after.
     case profileChanged(AreaCode, before: [String: String?], after: [String: String?], reason: String)
 

@@ -11,6 +11,8 @@ public enum ChangeService {
         public var stored: ChangeRequestStore.Stored
         public var canDecide: Bool
         public var canWithdraw: Bool
+        /// "姓名（单位）" of everyone who took a step.
+        public var actors: [String: String]
     }
 
     public enum Decision: Sendable {
@@ -52,7 +54,8 @@ public enum ChangeService {
         var probe = stored.request
         let canDecide = (try? probe.approve(by: ctx.user, now: ctx.now)) != nil
         let pending: Bool = { if case .pending = stored.request.state { return true } else { return false } }()
-        return Shown(stored: stored, canDecide: canDecide, canWithdraw: pending && stored.request.requester == ctx.user.username)
+        let actors = try await UserStore.labels(of: stored.request.steps.map(\.actor), on: ctx.db)
+        return Shown(stored: stored, canDecide: canDecide, canWithdraw: pending && stored.request.requester == ctx.user.username, actors: actors)
     }
 
     /// Takes one step; at the last approval the change is carried out (a newer version of the household

@@ -8,6 +8,8 @@ public struct HouseholdPage: Sendable {
     public var lineage: [Area]
     /// 痕迹 — the audit records of this household, newest first (at most 50).
     public var history: [AuditQuery.Record]
+    /// The names the history refers to.
+    public var historyNames: AuditNames
     /// Whole ID numbers and phone may be shown (the viewing was recorded).
     public var fullIdentity: Bool
     /// The user may see whole numbers, but an import is writing: they are masked until it has finished.

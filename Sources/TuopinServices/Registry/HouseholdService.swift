@@ -62,7 +62,9 @@ public enum HouseholdService {
         let open = Set(try await procedures.filter { !$0.procedure.isFinished }.map(\.procedure.kind))
         let isMonitored = try await monitored
         let startable = ProcedureKind.allCases.filter { !open.contains($0) && $0.refusal(exited: h.exitYear != nil, monitored: isMonitored) == nil }
-        return HouseholdPage(detail: detail, lineage: try await lineage, history: try await history.items, fullIdentity: full, identityHeldBack: heldBack,
+        let records = try await history.items
+        return HouseholdPage(detail: detail, lineage: try await lineage, history: records,
+                             historyNames: try await AuditNames.load(for: records, on: db), fullIdentity: full, identityHeldBack: heldBack,
                              verdict: year.map { HouseholdExitTest.evaluate(h, year: $0, standard: standards) }, verdictYears: years,
                              hardships: recorded,
                              monitoring: year.flatMap { MonitoringCheck.evaluate(h, year: $0, hardships: recorded, standard: standards) },

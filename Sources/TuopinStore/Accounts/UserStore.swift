@@ -77,6 +77,21 @@ public enum UserStore {
         return try rows.map { try account($0).user }.filter { u in u.area.map(scope.includes) ?? (scope == .everything) }
     }
 
+    /// "姓名（单位）" of each login found (for pages that name who did something).
+    public static func labels(of logins: [String], on db: any Database) async throws -> [String: String] {
+        var labels: [String: String] = [:]
+        let sql = db as! any SQLDatabase
+        let unique = Array(Set(logins)).sorted()
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let part = Array(unique[start..<min(start + 500, unique.count)])
+            for row in try await sql.raw("SELECT username, name, unit FROM users WHERE username IN (\(binds: part))").all() {
+                labels[try row.decode(column: "username", as: String.self)] =
+                    "\(try row.decode(column: "name", as: String.self))（\(try row.decode(column: "unit", as: String.self))）"
+            }
+        }
+        return labels
+    }
+
     public static func count(on db: any Database) async throws -> Int {
         try await (db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM users").first()?.decode(column: "n", as: Int.self) ?? 0
     }

@@ -14,25 +14,27 @@ enum AuditController {
     static let keys = ["actor", "area", "entity", "entity_id", "action", "from", "to"]
 
     @Sendable static func index(req: Request) async throws -> Response {
-        let (filter, query) = try decode(req)
-        let page = try req.wholeNumber("page", in: 1...1_000_000) ?? 1
         let ctx = try req.context
+        let (filter, query) = try await decode(req, in: ctx)
+        let page = try req.wholeNumber("page", in: 1...1_000_000) ?? 1
         let result = try await AuditService.search(filter, page: page, perPage: 100, in: ctx)
-        return .html(AuditSearchView.render(.init(query: query, page: result, masked: !ctx.user.can(.viewFullIdentity)), chrome: req.chrome))
+        let model = AuditSearchView.Model(query: query, page: result.page, masked: !ctx.user.can(.viewFullIdentity), names: result.names,
+                                          choices: try await AuditService.choices(in: ctx))
+        return .html(AuditSearchView.render(model, chrome: req.chrome))
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
-        let (filter, _) = try decode(req)
         let ctx = try req.context
-        let records = try await AuditService.export(filter, in: ctx)
+        let (filter, _) = try await decode(req, in: ctx)
+        let (records, names) = try await AuditService.export(filter, in: ctx)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"audit.csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: AuditSearchView.csv(records, masked: !ctx.user.can(.viewFullIdentity))))
+        return Response(status: .ok, headers: headers, body: .init(string: AuditSearchView.csv(records, masked: !ctx.user.can(.viewFullIdentity), names: names)))
     }
 
     /// The filter from the query string; a bad value is refused naming it.
-    static func decode(_ req: Request) throws -> (AuditQuery.Filter, [String: String]) {
+    static func decode(_ req: Request, in ctx: ServiceContext) async throws -> (AuditQuery.Filter, [String: String]) {
         var query: [String: String] = [:]
         for k in keys { if let v = req.query[String.self, at: k]?.trimmingCharacters(in: .whitespaces), !v.isEmpty { query[k] = v } }
         func day(_ key: String, plus: Int = 0) throws -> Date? {
@@ -45,9 +47,9 @@ enum AuditController {
             return cal.date(from: c)
         }
         var area: AreaCode?
-        if let a = query["area"] {
-            guard let code = AreaCode(a) else { throw Refused(.badRequest, "参数area应为6、9或12位区划代码", "area must be a 6-, 9- or 12-digit code", field: "area") }
-            area = code
+        if let a = query["area"] { area = try await AuditService.area(named: a, in: ctx) }
+        if let e = query["entity"], AuditEntity(rawValue: e) == nil {
+            throw Refused(.badRequest, "参数entity（对象类型）无效：\(e)", "entity: unknown kind '\(e)'", field: "entity")
         }
         return (AuditQuery.Filter(actor: query["actor"], area: area, entity: query["entity"], entityID: query["entity_id"],
                                   action: query["action"], from: try day("from"), to: try day("to", plus: 1)), query)

@@ -49,6 +49,7 @@ enum ChangeController {
         var model = ChangeShowView.Model(stored: shown.stored, csrf: req.viewer?.csrfToken ?? "", canDecide: shown.canDecide,
                                          canWithdraw: shown.canWithdraw, message: message)
         model.masked = !ctx.user.can(.viewFullIdentity)
+        model.actors = shown.actors
         let page = ChangeShowView.render(model, chrome: req.chrome)
         return rejected.map { .html(page, rejected: $0) } ?? .html(page)
     }

@@ -12,6 +12,8 @@ public enum ChangeShowView {
         public var message: String?
         /// ID numbers and phones in the request's fields are masked (roles without 查看完整证件号码).
         public var masked = false
+        /// "姓名（单位）" by login, for the steps.
+        public var actors: [String: String] = [:]
         public init(stored: ChangeRequestStore.Stored, csrf: String, canDecide: Bool, canWithdraw: Bool, message: String? = nil) {
             self.stored = stored
             self.csrf = csrf
@@ -30,7 +32,7 @@ public enum ChangeShowView {
             "<tr><td>\(k)</td><td>\(shown(r.before[k] ?? ""))</td><td><b>\(shown(r.after[k] ?? ""))</b></td></tr>"
         }
         let steps = r.steps.map { s -> HTML in
-            "<tr><td>\(AuditSearchView.time(s.at))</td><td>\(s.actor)</td><td>\(s.role.rawValue)</td><td>\(s.decision.rawValue)</td><td>\(s.note ?? "")</td></tr>"
+            "<tr><td>\(AuditSearchView.time(s.at))</td><td>\(m.actors[s.actor] ?? s.actor)</td><td>\(s.role.rawValue)</td><td>\(s.decision.rawValue)</td><td>\(s.note ?? "")</td></tr>"
         }
         let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(m.csrf)\">"
         var actions: HTML = .empty

@@ -22,6 +22,7 @@ enum HouseholdController {
                                             verdictYears: p.verdictYears, standards: ctx.standards)
         model.hardships = p.hardships
         model.identityHeldBack = p.identityHeldBack
+        model.historyNames = p.historyNames
         model.monitoring = p.monitoring
         model.canRunProcedures = ctx.user.can(.runProcedures)
         model.procedures = .init(householdID: p.detail.id, procedures: p.procedures, history: p.statusHistory, startable: p.startable,

@@ -28,6 +28,7 @@ public enum HouseholdShowView {
         public var canRunProcedures = false
         /// Whole numbers are masked for now: an import is writing (the view could not be recorded at once).
         public var identityHeldBack = false
+        public var historyNames = AuditNames()
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
@@ -111,10 +112,10 @@ public enum HouseholdShowView {
 
     static func history(_ m: Model) -> HTML {
         let imported = m.detail.lastImport.map { i -> HTML in
-            "<p>最近一次由 <b>\(i.actor)</b> 于 \(AuditSearchView.time(i.at)) 导入文件 <b>\(i.file)</b> 写入（第 \(m.detail.version) 版）。</p>"
+            "<p>最近一次由 <b>\(AuditSearchView.actor(i.actor, m.historyNames))</b> 于 \(AuditSearchView.time(i.at)) 导入文件 <b>\(i.file)</b> 写入（第 \(m.detail.version) 版）。</p>"
         }
         let table: HTML = m.history.isEmpty ? "<p class=\"muted\">暂无针对本户的操作记录。</p>"
-            : AuditSearchView.table(m.history, masked: !m.showFullIdentity)
+            : AuditSearchView.table(m.history, masked: !m.showFullIdentity, names: m.historyNames)
         return "<section class=\"noprint\"><h2>变更记录（痕迹）</h2>" + imported.orEmpty + table + "</section>"
     }
 

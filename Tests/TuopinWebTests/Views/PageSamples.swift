@@ -119,8 +119,14 @@ enum PageSamples {
         pages.append(("change", ChangeShowView.render(.init(stored: stored, csrf: t("csrf-token"), canDecide: true, canWithdraw: true,
                                                             message: t("已被他人修改")), chrome: chrome)))
 
+        var names = AuditNames()
+        names.users[record.actor] = t("张三（县扶贫办）")
+        names.households["7"] = .init(number: t("H0007"), head: t("韦国强"))
+        names.areas["451224100201"] = t("巴畴村")
+        let choices = AuditService.Choices(users: [(t("county"), t("张三（县扶贫办）"))], areas: [(AreaCode("451224100201")!, t("东兰镇 · 巴畴村"))])
         pages.append(("audit", AuditSearchView.render(.init(query: ["actor": t("county"), "entity": t("household")],
-                                                            page: Page(items: [record], total: 1, page: 1, perPage: 100), masked: true), chrome: chrome)))
+                                                            page: Page(items: [record], total: 1, page: 1, perPage: 100), masked: true,
+                                                            names: names, choices: choices), chrome: chrome)))
 
         let user = User(id: 2, username: t("zhangsan"), name: t("张三"), unit: t("县扶贫办"), phone: "13907781234", role: .countyOffice, area: county)
         pages.append(("users", UserListView.render(.init(users: [user], form: ["username": t("lisi"), "role": "county"],
