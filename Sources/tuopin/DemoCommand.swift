@@ -43,19 +43,34 @@ struct DemoCommand: AsyncParsableCommand {
             return
         }
         note("生成演示县 / creating the demo county: \(households) 户 households …")
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-demo-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: file) }
-        var generator = try RegistryGenerator(options: GeneratorOptions(households: households, seed: 2016, county: AreaCode(county)!, year: 2016))
-        _ = try generator.write(to: file)
+        // The file's name is kept in each household's import record: a plain one, in a directory of its own.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func file(_ year: Int) -> URL { directory.appendingPathComponent("建档立卡-\(county)-\(year)年.csv") }
+        // A campaign from identification in 2014 to 2020, loaded year by year as counties updated their registry
+        // (动态管理): yearly incomes, exits spread over the years; then named villages with their population and
+        // yearly plans near what was done.
+        let options = GeneratorOptions(households: households, seed: 2016, county: AreaCode(county)!, year: 2020, firstYear: 2014)
+        var generator = try RegistryGenerator(options: options)
+        let summary = try generator.write(to: file(2020), yearFile: file)
+        let extras = GeneratedCounty(summary: summary, options: options)
         let progress = TerminalProgress()
-        let outcome = try await ImportService.registry(file, county: AreaCode(county), dryRun: false, sheet: nil, in: ctx) { step in
-            if case .writing(let d, let t) = step { progress.update("导入 / loading: \(d)/\(t)") }
+        var outcome: ImportOutcome?
+        for year in 2014...2020 {
+            outcome = try await ImportService.registry(file(year), county: options.county, dryRun: false, sheet: nil, in: ctx) { step in
+                if case .writing(let d, let t) = step { progress.update("导入 / loading \(year): \(d)/\(t)") }
+            }
+            guard let outcome, outcome.written else {
+                progress.finish()
+                throw CommandFailure("演示数据（\(year)年）导入失败：\(outcome?.issues.prefix(3).map(\.message) ?? [])", "the demo data of \(year) did not load")
+            }
         }
+        let loaded = outcome!
         progress.finish()
-        guard outcome.written else {
-            throw CommandFailure("演示数据导入失败：\(outcome.issues.prefix(3).map(\.message))", "the demo data did not load")
-        }
-        note("演示县已就绪 / demo county ready: \(outcome.households) 户, \(outcome.members) 人")
+        let villages = try await VillageService.load(extras.villages, reason: "演示数据：贫困村登记", in: ctx)
+        let plans = try await TargetService.load(extras.targets, reason: "演示数据：年度减贫计划", in: ctx)
+        note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {
@@ -65,13 +80,29 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let password = Secrets.password()
         let hash = try Passwords.hash(password)
-        for user in [User(username: "admin", name: "演示管理员", unit: "东兰县扶贫办（演示）", role: .administrator, area: nil),
-                     User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county))] {
+        let code = AreaCode(county)!
+        // One account of each role that has something to do today, in the first township and village that hold households.
+        let village = try await AreaService.tree(in: ctx).first.flatMap { firstVillage($0) }
+        var users = [User(username: "admin", name: "演示管理员", unit: "系统管理（演示）", role: .administrator, area: nil),
+                     User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: code),
+                     User(username: "leader", name: "演示县领导", unit: "县委县政府（演示）", role: .leader, area: code),
+                     User(username: "inspector", name: "演示督查组", unit: "县督查室（演示）", role: .inspector, area: code)]
+        if let village {
+            users.append(User(username: "township", name: "演示乡镇工作站", unit: "乡镇扶贫工作站（演示）", role: .townshipStation,
+                              area: village.ancestor(at: .township)))
+            users.append(User(username: "village", name: "演示驻村工作队", unit: "驻村工作队（演示）", role: .villageTeam, area: village))
+        }
+        for user in users {
             if case .rejected(let r) = try await UserService.add(user, passwordHash: hash, oneTime: false, in: ctx) {
                 throw CommandFailure("演示账号未建立：\(r.faults.values.sorted().joined(separator: "；"))", "the demo accounts were not created")
             }
         }
-        note("演示账号 / demo accounts: admin（系统管理员）和 county（县扶贫办），密码 / password: \(password)")
+        note("演示账号 / demo accounts: \(users.map { "\($0.username)（\($0.role.rawValue)）" }.joined(separator: "、"))，密码均为 / password for all: \(password)")
         print("登录 / sign in: admin / \(password)")
+    }
+
+    private func firstVillage(_ node: AreaNode) -> AreaCode? {
+        if node.area.code.level == .village { return node.area.code }
+        return node.children.lazy.compactMap(firstVillage).first
     }
 }

@@ -20,6 +20,13 @@ struct GenerateCommand: AsyncParsableCommand {
     var county: String = "451224"
     @Option(help: "数据年度：收入年度，年龄按当年12月31日 / the data year: incomes are for it, ages at its 31 December")
     var year: Int = 2016
+    @Option(name: .customLong("from-year"),
+            help: "历年数据起始年度：每户有从该年起逐年的收入，脱贫分布在各年 / first year of a history: yearly incomes from it, exits spread over the years")
+    var fromYear: Int?
+    @Option(help: ArgumentHelp("同时写出与之相符的贫困村登记文件（.csv/.xlsx） / also write a village file that agrees with the registry", valueName: "FILE"))
+    var villages: String?
+    @Option(help: ArgumentHelp("同时写出与之相符的年度减贫计划文件（.csv/.xlsx） / also write a targets file that agrees with the registry", valueName: "FILE"))
+    var targets: String?
     @Flag(help: "加入已知比例的错误行 / add a known share of faulty rows")
     var withErrors = false
     @Option(help: "有错误行的户所占比例（配合 --with-errors） / share of households given one faulty row (with --with-errors)")
@@ -29,6 +36,13 @@ struct GenerateCommand: AsyncParsableCommand {
         guard households > 0, households <= 10_000_000 else { throw ValidationError("--households 应为 1–10,000,000 / --households must be 1 to 10,000,000") }
         guard AreaCode(county)?.level == .county else { throw ValidationError("--county 应为6位县级代码 / --county must be a 6-digit county code; got '\(county)'") }
         guard (2014...2020).contains(year) else { throw ValidationError("--year 应在 2014–2020 / --year must be 2014 to 2020") }
+        if let fromYear, !(2014...year).contains(fromYear) {
+            throw ValidationError("--from-year 应在 2014 至 --year 之间 / --from-year must be from 2014 to --year")
+        }
+        for extra in [villages, targets].compactMap({ $0 }) {
+            let e = URL(fileURLWithPath: extra).pathExtension.lowercased()
+            guard e == "csv" || e == "xlsx" else { throw ValidationError("\(extra) 应以 .csv 或 .xlsx 结尾 / \(extra) must end in .csv or .xlsx") }
+        }
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate 应在 0–1 / --error-rate must be between 0 and 1") }
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
         guard ext == "csv" || ext == "xlsx" else { throw ValidationError("输出文件应以 .csv 或 .xlsx 结尾 / the output file must end in .csv or .xlsx") }
@@ -36,16 +50,28 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = Date()
-        let options = GeneratorOptions(households: households, seed: seed, county: AreaCode(county)!, year: year, errorRate: withErrors ? errorRate : 0)
+        let options = GeneratorOptions(households: households, seed: seed, county: AreaCode(county)!, year: year, errorRate: withErrors ? errorRate : 0,
+                                       firstYear: fromYear)
         let progress = TerminalProgress()
         let summary: RegistryGenerator.Summary
         do {
             var generator = try RegistryGenerator(options: options)
-            summary = try generator.write(to: URL(fileURLWithPath: file)) { progress.update("生成 / generating: \($0)/\(households) 户 households") }
+            summary = try generator.write(to: URL(fileURLWithPath: file), yearFile: fromYear == nil ? nil : Self.yearFile(file)) {
+                progress.update("生成 / generating: \($0)/\(households) 户 households")
+            }
+            let extras = GeneratedCounty(summary: summary, options: options)
+            if let villages { try extras.writeVillages(to: URL(fileURLWithPath: villages)) }
+            if let targets { try extras.writeTargets(to: URL(fileURLWithPath: targets)) }
         } catch let fault as FileFault {
             throw CommandFailure(fault.message)
         }
         progress.finish()
+        if let fromYear, fromYear < year {
+            let files = (fromYear..<year).map { Self.yearFile(file)($0).lastPathComponent }
+            note("历年文件 / earlier years: \(files.joined(separator: ", "))；按年度先后导入，最后导入 \(file) / import them oldest first, then \(file)")
+        }
+        if let villages { note("贫困村登记文件 / village file: \(villages)（tuopin import-villages）") }
+        if let targets { note("减贫计划文件 / targets file: \(targets)（tuopin import-targets）") }
         let seconds = Date().timeIntervalSince(start)
         note(String(format: "已生成 / written: %@ — %d 户 households, %d 人 persons in %.2f s (%.0f households/s)",
                     file, summary.households, summary.members, seconds, Double(summary.households) / max(seconds, 0.001)))
@@ -53,5 +79,12 @@ struct GenerateCommand: AsyncParsableCommand {
             let kinds = summary.faults.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: "，")
             note("错误行 / faulty rows: \(summary.faultyRows)（\(kinds)）")
         }
+    }
+
+    /// `county.csv` → `county-2015.csv` beside it.
+    static func yearFile(_ file: String) -> (Int) -> URL {
+        let url = URL(fileURLWithPath: file)
+        let stem = url.deletingPathExtension().lastPathComponent, ext = url.pathExtension
+        return { year in url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(year).\(ext)") }
     }
 }

@@ -10,12 +10,18 @@ public struct GeneratorOptions: Sendable {
     public var year: Int
     /// The share of households given one faulty row (0 for none).
     public var errorRate: Double
+    /// 历年数据起始年度 — with a first year, each household has an income for every year from it (or from its
+    /// identification) to `year`, and exits are spread over those years as a campaign ran them (nil: one
+    /// year's income, exits before `year` only).
+    public var firstYear: Int?
 
     /// 东兰县, Guangxi: one of the counties in the seed reports.
     public static let defaultCounty = AreaCode("451224")!
 
-    public init(households: Int, seed: UInt64 = 1, county: AreaCode = defaultCounty, year: Int = 2016, errorRate: Double = 0) {
+    public init(households: Int, seed: UInt64 = 1, county: AreaCode = defaultCounty, year: Int = 2016, errorRate: Double = 0,
+                firstYear: Int? = nil) {
         self.households = households
+        self.firstYear = firstYear.map { min($0, year) }
         self.seed = seed
         self.county = county
         self.year = year

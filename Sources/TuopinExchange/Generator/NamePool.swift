@@ -35,4 +35,15 @@ enum NamePool {
         default: [("汉族", 0.95), ("其他", 0.05)]
         }
     }
+
+    /// 村名 — two syllables of the kind Guangxi and Guizhou villages bear, and 村.
+    static let villageFirst = Array("巴那弄坡板拉百六陇岜纳江长东平上下新龙凤红福安和兴永高石水山金银坤文加内更达")
+    static let villageSecond = Array("畴坡湾桥洞岭塘寨屯平峒江林坪口头田岩源庄里洪好烈亭旺联合")
+
+    static func village(using r: inout SeededRandom) -> String {
+        var first = r.pick(villageFirst), second = r.pick(villageSecond)
+        while second == first { second = r.pick(villageSecond) }
+        if first == second { first = "新" }
+        return "\(first)\(second)村"
+    }
 }

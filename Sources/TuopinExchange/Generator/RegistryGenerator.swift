@@ -11,11 +11,14 @@ public struct RegistryGenerator {
         public var members = 0
         public var faultyRows = 0
         public var faults: [GeneratedFault: Int] = [:]
+        /// Households and persons written per village, and the households and persons that exited each year.
+        public var villages: [AreaCode: GeneratedVillage] = [:]
     }
 
     var random: SeededRandom
     let options: GeneratorOptions
-    private let villages: [AreaCode]
+    /// The villages households are spread over, in order.
+    public let villages: [AreaCode]
     let countyName: String
     let history: RegionCodeHistory
     var usedIDs = Set<String>()
@@ -52,9 +55,16 @@ public struct RegistryGenerator {
         line = (StandardsCatalog.shipped.line(for: options.year) ?? StandardsCatalog.shipped.line(for: 2016)!).amount
     }
 
-    /// Writes the registry to `url` (.csv or .xlsx); `progress` gets households written.
-    public mutating func write(to url: URL, progress: ((Int) -> Void)? = nil) throws -> Summary {
+    /// Writes the registry to `url` (.csv or .xlsx); `progress` gets households written. With a first year
+    /// (`GeneratorOptions.firstYear`), `yearFile` names a file for each earlier year, which gets the registry as
+    /// it stood that year: the households identified by then, that year's income, exits up to it. An exchange
+    /// file holds one income year, so the history is loaded file by file, oldest first, then `url`.
+    public mutating func write(to url: URL, yearFile: ((Int) -> URL)? = nil, progress: ((Int) -> Void)? = nil) throws -> Summary {
         var writer = try RegistryFileWriters.open(url)
+        var earlier: [(year: Int, writer: any RegistryFileWriter)] = []
+        if let first = options.firstYear, let yearFile, first < options.year {
+            for year in first..<options.year { earlier.append((year, try RegistryFileWriters.open(yearFile(year)))) }
+        }
         var summary = Summary()
         var perVillage: [AreaCode: Int] = [:]
         for i in 0..<options.households {
@@ -69,11 +79,17 @@ public struct RegistryGenerator {
                 summary.faults[fault, default: 0] += 1
             }
             for row in rows { try writer.write(row: row) }
+            for index in earlier.indices {
+                guard let then = household.asOf(earlier[index].year) else { continue }
+                for row in RegistryRowFormatter.rows(then, incomeYear: earlier[index].year) { try earlier[index].writer.write(row: row) }
+            }
+            summary.villages[village, default: GeneratedVillage()].add(household)
             summary.households += 1
             summary.members += rows.count
             if (i + 1) % 10_000 == 0 { progress?(i + 1) }
         }
         try writer.close()
+        for index in earlier.indices { try earlier[index].writer.close() }
         return summary
     }
 
@@ -102,12 +118,18 @@ public struct RegistryGenerator {
             : random.weighted([(.ordinary, 0.70), (.minimumIncome, 0.26), (.extremePoverty, 0.04)])
         let identified = min(options.year, random.weighted([(2014, 0.8), (2015, 0.1), (2016, 0.07), (2017, 0.03)]))
         var exitYear: Int? = nil
-        if options.year > identified, random.chance(0.30) {
-            exitYear = random.int(identified...(options.year - 1))
+        var incomes: [HouseholdIncome]
+        if let first = options.firstYear {
+            exitYear = campaignExit(identified: identified, first: first)
+            incomes = makeIncomes(from: max(first, identified), exitYear: exitYear, size: members.count, type: type)
+        } else {
+            if options.year > identified, random.chance(0.30) {
+                exitYear = random.int(identified...(options.year - 1))
+            }
+            // Exited households and about 40% of the others are above the line; the rest below.
+            let ratio = exitYear != nil ? 1.15 + random.unit() * 1.4 : (random.chance(0.4) ? 1.02 + random.unit() * 0.8 : 0.45 + random.unit() * 0.5)
+            incomes = [makeIncome(year: options.year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: members.count, type: type)]
         }
-        // Exited households and about 40% of the others are above the line; the rest below.
-        let ratio = exitYear != nil ? 1.15 + random.unit() * 1.4 : (random.chance(0.4) ? 1.02 + random.unit() * 0.8 : 0.45 + random.unit() * 0.5)
-        let income = makeIncome(perCapitaTarget: Double(line.fen) / 100 * ratio, size: members.count, type: type)
         let grade: HousingGrade? = random.chance(0.02) ? nil : random.weighted([(.a, 0.45), (.b, 0.40), (.c, 0.10), (.d, 0.05)])
         let resolved: Bool? = grade?.isDangerous == true ? (exitYear != nil ? true : random.chance(0.5)) : nil
         func answer(_ yes: Double) -> Bool? { random.chance(0.02) ? nil : random.chance(yes) }
@@ -124,10 +146,42 @@ public struct RegistryGenerator {
                          mainCause: main, otherCauses: others, identifiedYear: identified, exitYear: exitYear,
                          housingGrade: grade, housingResolved: resolved, foodSecure: food, clothingSecure: clothing,
                          waterSafe: water, phone: phone, powerSupplied: power, broadcastReception: broadcast,
-                         members: members, incomes: [income])
+                         members: members, incomes: incomes)
     }
 
-    private mutating func makeIncome(perCapitaTarget: Double, size: Int, type: HouseholdType) -> HouseholdIncome {
+    /// The year a household exits in a campaign from `first` to `options.year` (nil: not yet): about 93% by the
+    /// last year, most in the middle years, none in the year it was identified.
+    private mutating func campaignExit(identified: Int, first: Int) -> Int? {
+        let years = Array(max(identified + 1, first + 1)...max(identified + 1, options.year)).filter { $0 <= options.year }
+        guard !years.isEmpty, random.chance(0.93) else { return nil }
+        let peak = Double(first + options.year) / 2 + 0.5
+        return random.weighted(years.map { y -> (Int, Double) in (y, 1.6 - min(1.2, abs(Double(y) - peak) * 0.35)) })
+    }
+
+    /// An income for every year from `from` to the registry's year: below the line before the exit, above it
+    /// from the exit on and growing; a few exited households fall back near the line in the last year
+    /// (what 防返贫监测 looks for), and about 40% of those not exited already meet the line.
+    private mutating func makeIncomes(from: Int, exitYear: Int?, size: Int, type: HouseholdType) -> [HouseholdIncome] {
+        let fallsBack = exitYear.map { $0 < options.year } == true && random.chance(0.04)
+        let meetsAlready = exitYear == nil && random.chance(0.4)
+        var ratio = 0.45 + random.unit() * 0.4
+        var result: [HouseholdIncome] = []
+        for year in from...options.year {
+            let line = StandardsCatalog.shipped.line(for: year)?.amount ?? self.line
+            if let exit = exitYear, year >= exit {
+                ratio = year == exit ? 1.1 + random.unit() * 0.6 : ratio * (1.03 + random.unit() * 0.12)
+                if fallsBack, year == options.year { ratio = 0.9 + random.unit() * 0.25 }
+            } else if meetsAlready, year == options.year {
+                ratio = 1.02 + random.unit() * 0.6
+            } else {
+                ratio = min(0.98, ratio * (1.0 + random.unit() * 0.12))
+            }
+            result.append(makeIncome(year: year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: size, type: type))
+        }
+        return result
+    }
+
+    private mutating func makeIncome(year: Int, perCapitaTarget: Double, size: Int, type: HouseholdType) -> HouseholdIncome {
         let net = perCapitaTarget * Double(size)
         let transferShare = type == .ordinary ? 0.12 + random.unit() * 0.1 : 0.3 + random.unit() * 0.2
         let wageShare = (1 - transferShare) * (0.4 + random.unit() * 0.4)
@@ -139,6 +193,6 @@ public struct RegistryGenerator {
         let exp = yuan(expense)
         // Business income closes the sum so the per-capita figure lands on the target.
         let business = Money(fen: max(0, Int64((net * 100).rounded()) - wage.fen - transfer.fen - prop.fen + exp.fen) / 100 * 100)
-        return HouseholdIncome(year: options.year, wage: wage, business: business, property: prop, transfer: transfer, businessExpense: exp)
+        return HouseholdIncome(year: year, wage: wage, business: business, property: prop, transfer: transfer, businessExpense: exp)
     }
 }
