@@ -36,6 +36,9 @@ public enum HouseholdDiff {
 
     static func incomeKey(_ year: Int) -> String { "\(year)年收入" }
 
+    /// Whether a changed field is a year's income (a change of incomes only is a 收入更正).
+    public static func isIncomeKey(_ key: String) -> Bool { key.hasSuffix("年收入") && Int(key.dropLast(3)) != nil }
+
     static let orderKey = "成员顺序"
 
     /// Everything recorded of a household: the "after" of its creation, the "before" of its removal.

@@ -11,10 +11,14 @@ public struct HouseholdForm: Sendable {
     public var attachments: [String]
     /// The version the editor saw (0 for a new household).
     public var version: Int
+    /// 家庭收入 — one row of income columns per year (nil: the form has none; the stored incomes stay).
+    public var incomes: [[ExchangeColumn: String]]?
 
-    public init(values: [ExchangeColumn: String], members: [[ExchangeColumn: String]], reason: String, attachments: [String], version: Int) {
+    public init(values: [ExchangeColumn: String], members: [[ExchangeColumn: String]], reason: String, attachments: [String], version: Int,
+                incomes: [[ExchangeColumn: String]]? = nil) {
         self.values = values
         self.members = members
+        self.incomes = incomes
         self.reason = reason
         self.attachments = attachments
         self.version = version

@@ -83,7 +83,8 @@ public enum HouseholdService {
     public static func edit(_ id: Household.ID, _ form: HouseholdForm, in ctx: ServiceContext) async throws -> FormResult<SavedChange?> {
         try ctx.user.require(.editRegistry)
         let detail = try await find(id, in: ctx)
-        let checked = HouseholdFieldCheck.check(form.values, members: form.members, current: detail.household, options: ctx.readOptions)
+        let checked = HouseholdFieldCheck.check(form.values, members: form.members, current: detail.household, incomes: form.incomes,
+                                                options: ctx.readOptions)
         var faults = checked.faults
         if form.reason.isEmpty { faults["reason"] = "请写明修改原因 / give the reason for the change" }
         if let village = AreaCode(form.values[.villageCode] ?? ""),
@@ -100,7 +101,9 @@ public enum HouseholdService {
                                            kind: .conflict))
         }
         let memberChange = Set(detail.household.members.map(\.id.number)) != Set(edited.members.map(\.id.number))
-        let kind: ChangeKind = detail.household.exitYear == nil && edited.exitYear != nil ? .exit : memberChange ? .memberChange : .householdEdit
+        let onlyIncomes = diff.after.keys.allSatisfy(HouseholdDiff.isIncomeKey) && diff.before.keys.allSatisfy(HouseholdDiff.isIncomeKey)
+        let kind: ChangeKind = detail.household.exitYear == nil && edited.exitYear != nil ? .exit
+            : memberChange ? .memberChange : onlyIncomes ? .incomeCorrection : .householdEdit
         return try await FormResult.catching {
             let request = try ChangeRequest.submit(kind: kind, area: detail.household.villageCode, by: ctx.user, reason: form.reason,
                                                    attachments: form.attachments, before: diff.before, after: diff.after,
@@ -115,7 +118,8 @@ public enum HouseholdService {
         guard village.level == .village, ctx.user.scope.includes(village) else {
             throw Refused.notFound("村代码不在本人辖区内", "the village is not in your area")
         }
-        let checked = HouseholdFieldCheck.check(form.values, members: form.members, current: blank(village), options: ctx.readOptions)
+        let checked = HouseholdFieldCheck.check(form.values, members: form.members, current: blank(village), incomes: form.incomes,
+                                                options: ctx.readOptions)
         var faults = checked.faults
         if form.reason.isEmpty { faults["reason"] = "请写明新增原因（如新识别、返贫） / give the reason (new identification, return to poverty)" }
         guard faults.isEmpty, let household = checked.household else { return .rejected(FormRejection(faults: faults)) }

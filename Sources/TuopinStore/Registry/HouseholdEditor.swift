@@ -48,6 +48,7 @@ public enum HouseholdEditor {
         update.appendInterpolation(bind: expectedVersion)
         try await sql.raw(update).run()
         try await writeMembers(h.members, householdID: id, on: sql)
+        try await writeIncomes(h.incomes, householdID: id, on: sql)
         return current.household
     }
 
@@ -68,6 +69,7 @@ public enum HouseholdEditor {
         let id = Household.ID(try await sql.raw("SELECT id FROM households WHERE county_code = \(bind: h.villageCode.countyPart) AND household_no = \(bind: h.number)").first()!
             .decode(column: "id", as: Int64.self))
         try await writeMembers(h.members, householdID: id, on: sql)
+        try await writeIncomes(h.incomes, householdID: id, on: sql)
         return id
     }
 
@@ -103,6 +105,19 @@ public enum HouseholdEditor {
         let rows = members.enumerated().map { RegistryRows.member($0.element, householdID: householdID.rawValue, position: $0.offset, importID: nil) }
         try await BulkWriter(sql as! any Database).insert(into: MemberRecord.schema, columns: RegistryRows.memberColumns, rows: rows,
                                                           upsert: RegistryRows.memberUpsert)
+    }
+
+    /// The household's incomes become `incomes`: one record per year, years no longer listed removed.
+    static func writeIncomes(_ incomes: [HouseholdIncome], householdID: Household.ID, on sql: any SQLDatabase) async throws {
+        let years = incomes.map(\.year)
+        if years.isEmpty {
+            try await sql.raw("DELETE FROM household_incomes WHERE household_id = \(bind: householdID.rawValue)").run()
+            return
+        }
+        try await sql.raw("DELETE FROM household_incomes WHERE household_id = \(bind: householdID.rawValue) AND year NOT IN (\(binds: years))").run()
+        let rows = incomes.map { RegistryRows.income($0, householdID: householdID.rawValue) }
+        try await BulkWriter(sql as! any Database).insert(into: HouseholdIncomeRecord.schema, columns: RegistryRows.incomeColumns, rows: rows,
+                                                          upsert: RegistryRows.incomeUpsert)
     }
 
     /// ID numbers among `ids` registered in another household than `householdID` (any household when nil):

@@ -24,8 +24,9 @@ enum HouseholdEditController {
         let detail = try await HouseholdService.forEditing(try req.householdID(), in: ctx)
         let h = detail.household
         let rows = h.members.map { HouseholdEditView.MemberRow(values: HouseholdFieldCheck.values(of: $0, in: h)) } + [HouseholdEditView.MemberRow(values: [:])]
-        return .html(HouseholdEditView.render(model(detail, req, ctx, kind: .householdEdit, values: HouseholdEditView.values(of: h), members: rows,
-                                                    version: detail.version), chrome: req.chrome))
+        var m = model(detail, req, ctx, kind: .householdEdit, values: HouseholdEditView.values(of: h), members: rows, version: detail.version)
+        m.incomes = HouseholdEditView.incomeRows(h)
+        return .html(HouseholdEditView.render(m, chrome: req.chrome))
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
@@ -38,8 +39,9 @@ enum HouseholdEditController {
             guard let saved, !saved.applied else { return req.redirect(to: "/households/\(id)") }
             return req.redirect(to: "/changes/\(saved.request)")
         case .rejected(let r):
-            let m = model(detail, req, ctx, kind: .householdEdit, values: posted.values, members: posted.rows, version: Int(req.formText("version")) ?? -1,
+            var m = model(detail, req, ctx, kind: .householdEdit, values: posted.values, members: posted.rows, version: Int(req.formText("version")) ?? -1,
                           posted: posted, rejection: r)
+            m.incomes = posted.incomes
             return .html(HouseholdEditView.render(m, chrome: req.chrome), rejected: r.kind)
         }
     }
@@ -56,8 +58,9 @@ enum HouseholdEditController {
         let village = try HouseholdService.villageForNewHousehold(req.query[String.self, at: "village"].flatMap(AreaCode.init), in: ctx)
         let values: [ExchangeColumn: String] = [.villageCode: village.value, .identificationStandard: IdentificationStandard.national.rawValue,
                                                 .identifiedYear: String(ctx.today.year), .householdType: HouseholdType.ordinary.rawValue]
-        let m = model(blank(village), req, ctx, kind: .newHousehold, values: values,
+        var m = model(blank(village), req, ctx, kind: .newHousehold, values: values,
                       members: Array(repeating: .init(values: [:]), count: newRows), version: 0)
+        m.incomes = HouseholdEditView.incomeRows(blank(village).household, blank: 2)
         return .html(HouseholdEditView.render(m, chrome: req.chrome))
     }
 
@@ -69,8 +72,9 @@ enum HouseholdEditController {
         case .done(let saved):
             return req.redirect(to: saved.applied ? "/areas/\(village.value)" : "/changes/\(saved.request)")
         case .rejected(let r):
-            let m = model(blank(village), req, ctx, kind: .newHousehold, values: posted.values, members: posted.rows, version: 0,
+            var m = model(blank(village), req, ctx, kind: .newHousehold, values: posted.values, members: posted.rows, version: 0,
                           posted: posted, rejection: r)
+            m.incomes = posted.incomes
             return .html(HouseholdEditView.render(m, chrome: req.chrome), rejected: r.kind)
         }
     }

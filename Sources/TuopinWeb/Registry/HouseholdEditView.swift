@@ -21,6 +21,8 @@ public enum HouseholdEditView {
         public var approvals: [AreaLevel]
         /// A new household (户编号 editable, no removal, posted to /households/new).
         public var isNew = false
+        /// 家庭收入 rows as in the form: stored years, then blank rows for a new year.
+        public var incomes: [[ExchangeColumn: String]] = []
 
         public init(detail: HouseholdDetail, values: [ExchangeColumn: String], members: [MemberRow], version: Int, reason: String = "",
                     attachments: String = "", faults: [String: String] = [:], conflict: String? = nil, csrf: String, approvals: [AreaLevel]) {
@@ -102,9 +104,45 @@ public enum HouseholdEditView {
     static func otherFaults(_ m: Model) -> HTML {
         var shown = Set(editable.map(\.key) + [ExchangeColumn.householdNo.key])
         for i in m.members.indices { for c in memberColumns { shown.insert("m\(i)_\(c.key)") } }
+        for n in m.incomes.indices { for c in HouseholdFieldCheck.incomeColumns { shown.insert("i\(n)_\(c.key)") } }
         shown.insert("reason")
         let rest = m.faults.filter { !shown.contains($0.key) }.sorted { $0.key < $1.key }
         return rest.map { f -> HTML in "<p class=\"bad\">\(f.value)</p>" }.joined()
+    }
+
+    /// Income rows a form may post (the campaign's years and a few more).
+    static let maxIncomeRows = 20
+
+    /// The rows of a household's incomes for the form, and `blank` empty rows for a year not yet recorded.
+    public static func incomeRows(_ h: Household, blank: Int = 1) -> [[ExchangeColumn: String]] {
+        h.incomes.sorted { $0.year < $1.year }.map { i -> [ExchangeColumn: String] in
+            func m(_ x: Money?) -> String { x?.plainYuan ?? "" }
+            return [.incomeYear: String(i.year), .wageIncome: m(i.wage), .businessIncome: m(i.business), .propertyIncome: m(i.property),
+                    .transferIncome: m(i.transfer), .businessExpense: m(i.businessExpense)]
+        } + Array(repeating: [:], count: blank)
+    }
+
+    /// 家庭收入 — one row per year, checked by the importer's rules; the per-capita net income is computed.
+    static func incomeTable(_ m: Model) -> HTML {
+        let head = HouseholdFieldCheck.incomeColumns.map { c -> HTML in
+            "<th scope=\"col\">\(c.chineseName)\(c == .incomeYear ? "" : "（元）")</th>"
+        }.joined()
+        let stored = Dictionary(m.detail.household.incomes.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a })
+        let size = m.detail.household.members.count
+        let rows = m.incomes.enumerated().map { n, row -> HTML in
+            let cells = HouseholdFieldCheck.incomeColumns.map { c -> HTML in
+                let key = "i\(n)_\(c.key)"
+                return "<td>\(input(c, name: key, value: row[c] ?? "", size: c == .incomeYear ? 5 : 9, label: "第\(n + 1)行 \(c.chineseName)", faulty: m.faults[key] != nil))\(fault(m, key))</td>"
+            }.joined()
+            let perCapita = Int(row[.incomeYear] ?? "").flatMap { stored[$0]?.perCapita(memberCount: size) }.map { HTML.text($0.groupedYuan) } ?? "<span class=\"muted\">保存后计算</span>"
+            return "<tr>\(cells)<td class=\"num\">\(perCapita)</td></tr>"
+        }.joined(separator: "\n")
+        return """
+            <h2>家庭收入</h2>
+            <p class="muted">每年一行，按导入的规则核对；人均纯收入 =（各项收入 − 生产经营性支出）÷ 家庭人口，保存后计算。清空一行即删除该年收入。只改收入的申请为“收入更正”。</p>
+            <input type="hidden" name="income_rows" value="\(m.incomes.count)">
+            <table><thead><tr>\(head)<th scope="col">人均纯收入（元）</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
     }
 
     static func memberTable(_ m: Model) -> HTML {
@@ -141,6 +179,7 @@ public enum HouseholdEditView {
             <input type="hidden" name="version" value="\(m.version)">
             \(fields)
             \(memberTable(m))
+            \(incomeTable(m))
             \(otherFaults(m))
             <label>修改原因（必填）<input name="reason" value="\(m.reason)" size="40"\(m.faults["reason"] == nil ? HTML.empty : " aria-invalid=\"true\" aria-describedby=\"reason-fault\"")>\(fault(m, "reason"))</label>
             <label>附件名称（多个用逗号分隔）<input name="attachments" value="\(m.attachments)" size="30"></label>

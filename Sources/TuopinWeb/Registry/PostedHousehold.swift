@@ -12,6 +12,8 @@ struct PostedHousehold {
     var formIndex: [Int] = []
     var reason: String
     var attachmentsText: String
+    /// Income rows as typed (`i0_income_year`, …), blank ones included.
+    var incomes: [[ExchangeColumn: String]] = []
 
     init(_ req: Request, columns: [ExchangeColumn], existing: Int, newRows: Int) {
         for c in columns { values[c] = req.formText(c.key) }
@@ -28,13 +30,21 @@ struct PostedHousehold {
         }
         reason = req.formText("reason")
         attachmentsText = req.formText("attachments")
+        // The form says how many income rows it has (stored years and blank ones), at most one per year of the campaign and a few.
+        let incomeRows = min(max(0, Int(req.formText("income_rows")) ?? 0), HouseholdEditView.maxIncomeRows)
+        for i in 0..<incomeRows {
+            var v: [ExchangeColumn: String] = [:]
+            for c in HouseholdFieldCheck.incomeColumns { v[c] = req.formText("i\(i)_\(c.key)") }
+            incomes.append(v)
+        }
     }
 
     /// The form as the use case takes it.
     func form(version: Int) -> HouseholdForm {
         let attachments = attachmentsText.split(whereSeparator: { $0 == "," || $0 == "，" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return HouseholdForm(values: values, members: kept, reason: reason, attachments: attachments, version: version)
+        return HouseholdForm(values: values, members: kept, reason: reason, attachments: attachments, version: version,
+                             incomes: incomes.isEmpty ? nil : incomes)
     }
 
     /// Faults of the check, with member faults renamed from their place in the check to their form row.

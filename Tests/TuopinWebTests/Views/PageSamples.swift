@@ -105,9 +105,11 @@ enum PageSamples {
         values[.phone] = t("13907781234")
         let rows = household.members.map { HouseholdEditView.MemberRow(values: HouseholdFieldCheck.values(of: $0, in: household)) }
             + [HouseholdEditView.MemberRow(values: [.name: t("新成员")])]
-        let edit = HouseholdEditView.Model(detail: detail, values: values, members: rows, version: 3, reason: t("更正电话"), attachments: t("证明.pdf"),
-                                           faults: ["phone": t("联系电话应为11位"), "m3_name": t("姓名不能为空"), "other": t("其他问题")],
+        var edit = HouseholdEditView.Model(detail: detail, values: values, members: rows, version: 3, reason: t("更正电话"), attachments: t("证明.pdf"),
+                                           faults: ["phone": t("联系电话应为11位"), "m3_name": t("姓名不能为空"), "other": t("其他问题"),
+                                                    "i1_wage_income": t("工资性收入“abc”不是数字")],
                                            conflict: t("此户已被他人修改"), csrf: t("csrf-token"), approvals: [.township, .county])
+        edit.incomes = HouseholdEditView.incomeRows(household) + [[.incomeYear: t("2017"), .wageIncome: t("abc")]]
         pages.append(("household-edit", HouseholdEditView.render(edit, chrome: chrome)))
 
         let request = ChangeRequest(restoring: .householdEdit, area: Samples.village, requester: t("village"), reason: t("更正电话"),
