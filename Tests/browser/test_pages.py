@@ -4,6 +4,7 @@ Run by scripts/test against a server it starts (TUOPIN_BROWSER_URL) on a small c
 user of each role (password TUOPIN_BROWSER_PASSWORD). Selenium is pointed at /usr/bin/chromedriver and
 never downloads a driver.
 """
+import base64
 import io
 import os
 import re
@@ -92,18 +93,25 @@ class Pages(unittest.TestCase):
         first = self.driver.find_elements(By.CSS_SELECTOR, "table.households tbody tr")[-1]
         number = first.find_element(By.CSS_SELECTOR, "td:nth-child(1)").text
         name = first.find_element(By.CSS_SELECTOR, "td:nth-child(2)").text
-        box = self.driver.find_element(By.NAME, "q")
+        box = self.driver.find_element(By.CSS_SELECTOR, "form.filters input[name=q]")
         box.clear()
         box.send_keys(name)
         self.click_and_wait("form.filters button[type=submit]")
         rows = [r.text for r in self.driver.find_elements(By.CSS_SELECTOR, "table.households tbody tr")]
         self.assertTrue(any(number in r for r in rows), f"{name} ({number}) not found: {rows[:3]}")
-        box = self.driver.find_element(By.NAME, "q")
+        box = self.driver.find_element(By.CSS_SELECTOR, "form.filters input[name=q]")
         box.clear()
         box.send_keys(number)
         self.click_and_wait("form.filters button[type=submit]")
         rows = [r.text for r in self.driver.find_elements(By.CSS_SELECTOR, "table.households tbody tr")]
         self.assertTrue(rows and all(number in r for r in rows), f"户编号 {number}: {rows[:3]}")
+        # The header's search box opens the household a 户编号 names, from any page.
+        self.open("/standards")
+        header = self.driver.find_element(By.CSS_SELECTOR, "header form.search input[name=q]")
+        header.send_keys(number)
+        self.click_and_wait("header form.search button[type=submit]")
+        self.assertIn("/households/", self.driver.current_url)
+        self.assertIn(number, self.driver.page_source)
 
     def test_03_a_household_page_opens_with_members_and_the_exit_test(self):
         self.sign_in("county")
@@ -166,6 +174,85 @@ class Pages(unittest.TestCase):
         Select(d.find_element(By.NAME, "role")).select_by_value("township")
         self.click_and_wait("form[action='/users'] button[type=submit]")
         self.assertIn("已新建用户 browser-new", d.page_source, self.alert())
+
+    def test_08_a_household_page_prints_as_one_sheet_without_forms(self):
+        """一户一档: portrait A4, the unit, village and date in the head, signature lines, no form controls."""
+        from pypdf import PdfReader
+
+        self.sign_in("county")
+        self.open(self.first_household_path())
+        pdf = self.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})
+        reader = PdfReader(io.BytesIO(base64.b64decode(pdf["data"])))
+        pages = len(reader.pages)
+        self.assertLessEqual(pages, 3, f"a household prints on {pages} pages")
+        box = reader.pages[0].mediabox
+        self.assertLess(float(box.width), float(box.height), "portrait")
+        self.assertAlmostEqual(float(box.width) / 72 * 25.4, 210, delta=2, msg="A4 width")
+        # What is on paper, read in print media (the PDF's CJK text has no text layer to extract).
+        d = self.driver
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            text = d.execute_script("return document.body.innerText")
+            controls = d.execute_script("""return [...document.querySelectorAll('input:not([type=hidden]), select, button, textarea')]
+                .filter(e => e.getClientRects().length > 0).map(e => e.outerHTML.slice(0, 80))""")
+        finally:
+            d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        self.assertEqual(controls, [], "form controls on paper")
+        for wanted in ["打印单位", "打印日期", "户主签字", "家庭成员"]:
+            self.assertIn(wanted, text)
+        for control in ["打印本页", "修改户信息", "查找", "退出", "变更记录"]:
+            self.assertNotIn(control, text, f"'{control}' is printed")
+        self.assertNotIn(".csv", text, "no import file names on paper")
+
+    def test_09_key_pages_fit_a_phone_without_sideways_scrolling(self):
+        """390 px wide: the page itself never scrolls sideways (wide tables scroll in their own box)."""
+        phone = make_driver(390, 844)
+        try:
+            def check(path, what):
+                phone.get(BASE + path)
+                width = phone.execute_script("return document.documentElement.scrollWidth")
+                inner = phone.execute_script("return window.innerWidth")
+                self.assertLessEqual(width, inner + 1, f"{what} ({path}) is {width} px wide on a {inner} px screen")
+                header = phone.execute_script("const h = document.querySelector('header'); return h ? h.getBoundingClientRect().height : 0")
+                self.assertLess(header, 260, f"{what}: the header is {header} px tall")
+
+            check("/login", "sign-in")
+            phone.find_element(By.NAME, "username").send_keys("county")
+            phone.find_element(By.NAME, "password").send_keys(PASSWORD)
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            check(f"/areas/{COUNTY}", "county page")
+            phone.get(BASE + f"/areas/{COUNTY}")
+            household = phone.find_element(By.CSS_SELECTOR, "table.households a[href^='/households/']").get_attribute("href").replace(BASE, "")
+            check(household, "household page")
+            check(household + "/edit", "edit form")
+            check("/changes", "approvals")
+            check(f"/areas/{COUNTY}/targets?year=2016", "targets")
+        finally:
+            phone.quit()
+
+    def test_10_the_county_records_an_income_year(self):
+        self.sign_in("county")
+        d = self.driver
+        path = self.first_household_path()
+        self.open(path + "/edit")
+        rows = int(d.find_element(By.NAME, "income_rows").get_attribute("value"))
+        blank = rows - 1
+        d.find_element(By.NAME, f"i{blank}_income_year").send_keys("2015")
+        d.find_element(By.NAME, f"i{blank}_wage_income").send_keys("3,200")
+        d.find_element(By.NAME, f"i{blank}_transfer_income").send_keys("abc")
+        d.find_element(By.NAME, "reason").send_keys("浏览器测试：补录2015年收入")
+        self.click_and_wait("form.edit button[type=submit]")
+        self.assertIn("不是数字", self.alert())
+        self.assertEqual(d.find_element(By.NAME, f"i{blank}_wage_income").get_attribute("value"), "3,200", "what was typed is kept")
+        field = d.find_element(By.NAME, f"i{blank}_transfer_income")
+        self.assertEqual(field.get_attribute("aria-invalid"), "true")
+        field.clear()
+        field.send_keys("800")
+        self.click_and_wait("form.edit button[type=submit]")
+        self.assertTrue(d.current_url.endswith(path), f"not saved: {d.current_url} {self.alert()}")
+        self.assertIn("2015年收入", d.page_source)
 
 
 if __name__ == "__main__":
