@@ -124,7 +124,10 @@ public enum ExitService {
         let year = try StandardsYear.resolve(year, in: ctx)
         let childLevel = AreaLevel(rawValue: min(code.level.rawValue + 1, AreaLevel.village.rawValue))!
         let lineage = try await AreaStore.lineage(code, on: ctx.db)
-        let tally = try await evaluate(area: code, year: year, groupLevel: childLevel, in: ctx)
+        let unkept = ctx
+        let tally = try await ctx.reads.value("exit:\(ctx.user.scope):\(code.value):\(year)") {
+            try await evaluate(area: code, year: year, groupLevel: childLevel, in: unkept)
+        }
         let names = try await AreaStore.names(of: Array(tally.byArea.keys), on: ctx.db)
         return (lineage, tally, names)
     }

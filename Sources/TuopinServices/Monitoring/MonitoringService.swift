@@ -46,7 +46,10 @@ public enum MonitoringService {
         let year = try StandardsYear.resolve(year, in: ctx)
         let lineage = try await AreaStore.lineage(code, on: ctx.db)
         guard let area = lineage.last, area.code == code else { throw Refused.noSuchArea(code) }
-        let listing = try await list(area: code, year: year, in: ctx)
+        let unkept = ctx
+        let listing = try await ctx.reads.value("monitoring:\(ctx.user.scope):\(code.value):\(year)") {
+            try await list(area: code, year: year, in: unkept)
+        }
         let names = try await AreaStore.names(of: Array(Set(listing.flagged.map(\.villageCode))), on: ctx.db)
         return MonitoringPage(area: area, lineage: lineage, year: year, listing: listing, names: names)
     }

@@ -25,7 +25,11 @@ public enum TargetService {
         let year = try StandardsYear.resolve(year, in: ctx)
         let lineage = try await AreaStore.lineage(code, on: ctx.db)
         guard let area = lineage.last, area.code == code else { throw Refused.noSuchArea(code) }
-        let (total, parts) = try await progress(of: code, year: year, referenceDate: nil, in: ctx)
+        // Kept until the registry changes, under the key the area page uses too.
+        let unkept = ctx
+        let (total, parts) = try await ctx.reads.value("progress:\(ctx.user.scope):\(code.value):\(year)") {
+            try await progress(of: code, year: year, referenceDate: nil, in: unkept)
+        }
         let names = try await AreaStore.names(of: parts.map(\.area) + [code], on: ctx.db)
         return Progress(area: area, lineage: lineage, year: year, total: total, parts: parts, names: names)
     }

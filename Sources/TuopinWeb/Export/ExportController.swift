@@ -15,11 +15,19 @@ enum ExportController {
         let format = req.parameters.get("format") ?? ""
         guard format == "csv" || format == "xlsx" else { throw Refused.notFound("只能导出 csv 或 xlsx", "only csv or xlsx") }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tuopin-export-\(UUID().uuidString).\(format)")
-        defer { try? FileManager.default.removeItem(at: file) }
-        _ = try await ExportService.registry(area: code, to: file, in: try req.context)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"registry-\(code.prefix).\(format)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: try Data(contentsOf: file)))
+        do {
+            _ = try await ExportService.registry(area: code, to: file, in: try req.context)
+        } catch {
+            try? FileManager.default.removeItem(at: file)
+            throw error
+        }
+        // Sent from the file in chunks (a county is tens of MB), and removed once sent or abandoned.
+        let type: HTTPMediaType = format == "csv" ? .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            : .init(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        let response = try await req.fileio.asyncStreamFile(at: file.path, mediaType: type) { _ in
+            try? FileManager.default.removeItem(at: file)
+        }
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"registry-\(code.prefix).\(format)\"")
+        return response
     }
 }
