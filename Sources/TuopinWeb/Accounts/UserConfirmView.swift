@@ -38,11 +38,11 @@ public enum UserConfirmView {
     public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
         let u = m.user
         let body: HTML = """
-            <p>确定要\\(m.action.title)：<b>\\(u.name)</b>（\\(u.username)，\\(u.unit)，\\(u.role.rawValue)）？</p>
-            <p class="muted">\\(m.action.consequence)</p>
-            <form method="post" action="/users/\\(u.username)/\\(m.action.rawValue)" class="filters">
-            <input type="hidden" name="_csrf" value="\\(m.csrf)">
-            <button type="submit">确定\\(m.action.title)</button> <a href="/users">取消</a>
+            <p>确定要\(m.action.title)：<b>\(u.name)</b>（\(u.username)，\(u.unit)，\(u.role.rawValue)）？</p>
+            <p class="muted">\(m.action.consequence)</p>
+            <form method="post" action="/users/\(u.username)/\(m.action.rawValue)" class="filters">
+            <input type="hidden" name="_csrf" value="\(m.csrf)">
+            <button type="submit">确定\(m.action.title)</button> <a href="/users">取消</a>
             </form>
             """
         return Layout.page(title: m.action.title, crumbs: [.init("首页", "/areas"), .init("用户管理", "/users"), .init(m.action.title)],

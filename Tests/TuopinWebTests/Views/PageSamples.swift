@@ -131,6 +131,7 @@ enum PageSamples {
                                                             names: names, choices: choices), chrome: chrome)))
 
         let user = User(id: 2, username: t("zhangsan"), name: t("张三"), unit: t("县扶贫办"), phone: "13907781234", role: .countyOffice, area: county)
+        pages.append(("user-confirm", UserConfirmView.render(.init(user: user, action: .disable, csrf: t("csrf-token")), chrome: chrome)))
         pages.append(("users", UserListView.render(.init(users: [user], form: ["username": t("lisi"), "role": "county"],
                                                          faults: ["username": t("登录名已被使用")], notice: t("已新建用户"),
                                                          csrf: t("csrf-token"), roles: Role.allCases), chrome: chrome)))

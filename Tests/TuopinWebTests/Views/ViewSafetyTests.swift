@@ -10,6 +10,7 @@ import Testing
         let page = try #require(PageSamples.all(hostile: true).first { $0.name == name }).page.rendered
             .replacingOccurrences(of: "<script src=\"/assets/app.js\" defer></script>", with: "")
         #expect(page.contains(HTML.escape(PageSamples.attack)), "the sample's text should appear, escaped")
+        #expect(!page.contains("\\("), "an interpolation written as text (an escaped backslash) shows on the page")
         for raw in ["<script", "<img", "onmouseover=\"", "' onmouseover"] {
             #expect(!page.contains(raw), "\(name): '\(raw)' reached the page unescaped")
         }
