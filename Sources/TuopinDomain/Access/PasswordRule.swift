@@ -1,6 +1,6 @@
 /// 密码规则 — what a password someone chooses must be: at least 8 characters, not blank, not of one kind of
 /// character only (digits, letters), and not one of the commonly guessed passwords. Every path that sets a
-/// password checks it (docs/SECURITY.md).
+/// password checks it (docs/ROLES.md).
 public enum PasswordRule {
     public static let minimumLength = 8
 
