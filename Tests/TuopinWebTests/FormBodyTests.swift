@@ -7,21 +7,6 @@ import VaporTesting
 /// What a browser does and the in-memory client does not: a large form body that arrives in several reads,
 /// a sign-in form with its own token, and the origin of every POST.
 @Suite(.serialized) struct FormBodyTests {
-    /// Runs `body` with the app served on a real port.
-    func served(_ app: Application, _ body: (Int) async throws -> Void) async throws {
-        let port = Int.random(in: 20_000...40_000)
-        app.http.server.configuration.hostname = "127.0.0.1"
-        app.http.server.configuration.port = port
-        try await app.server.start(address: nil)
-        do {
-            try await body(port)
-        } catch {
-            await app.server.shutdown()
-            throw error
-        }
-        await app.server.shutdown()
-    }
-
     @Test func a_household_form_sent_in_pieces_is_saved() async throws {
         try await WebHarness.withLoadedApp { app in
             let session = try await WebHarness.signIn(app, as: "county")
@@ -30,10 +15,10 @@ import VaporTesting
             var fields = FormFields.of(page, action: "/households/1/edit")
             #expect(fields.count > 40, "the whole form: household fields and every member row")
             fields = fields.map { $0.0 == "phone" ? ($0.0, "13800000000") : $0 } + [("reason", "电话号码变更")]
-            try await served(app) { port in
+            try await WebHarness.served(app) { port in
                 let pieces = RawHTTP.form(path: "/households/1/edit", port: port, cookie: "tuopin_session=\(session.cookie)", fields: fields, count: 6)
                 #expect(pieces.count >= 6)
-                let answer = try RawHTTP.send(port: port, pieces: pieces)
+                let answer = try await RawHTTP.sendOffThread(port: port, pieces: pieces)
                 #expect(answer.status == 303, "\(answer.status): \(answer.body.prefix(300))")
             }
             try await app.testing().test(.GET, "households/1", headers: WebHarness.headers(session)) { res async in
@@ -45,10 +30,10 @@ import VaporTesting
     @Test func a_sign_in_sent_in_pieces_signs_in() async throws {
         try await WebHarness.withLoadedApp { app in
             let form = try await WebHarness.loginForm(app)
-            try await served(app) { port in
+            try await WebHarness.served(app) { port in
                 let pieces = RawHTTP.form(path: "/login", port: port, cookie: "tuopin_login=\(form.cookie)",
                                           fields: [("_csrf", form.token), ("username", "county"), ("password", WebHarness.password), ("next", "/areas")], count: 4)
-                let answer = try RawHTTP.send(port: port, pieces: pieces)
+                let answer = try await RawHTTP.sendOffThread(port: port, pieces: pieces)
                 #expect(answer.status == 303 && answer.head.contains("tuopin_session="), "\(answer.status) \(answer.body.prefix(200))")
             }
         }

@@ -35,6 +35,12 @@ public enum RefusalKind: Sendable, Hashable {
     case unauthorized
     /// A setting or file the system needs is missing or wrong: 500 on a page, a stop at start-up.
     case misconfigured
+    /// Too many attempts from one place in a short time: 429.
+    case tooManyAttempts
+    /// The server is too busy to take this now; try again shortly: 503.
+    case busy
+    /// The request is larger than the server reads: 414 for an address, 413 for a body.
+    case tooLong
 
     public var httpStatus: Int {
         switch self {
@@ -45,6 +51,9 @@ public enum RefusalKind: Sendable, Hashable {
         case .conflict: 409
         case .unauthorized: 401
         case .misconfigured: 500
+        case .tooManyAttempts: 429
+        case .busy: 503
+        case .tooLong: 414
         }
     }
 }

@@ -12,29 +12,37 @@ public enum SignInService {
         case refused(String)
     }
 
-    /// Checks a password (`verify` compares it with the stored hash) and opens a session.
-    public static func signIn(username: String, password: String, verify: @escaping @Sendable (String, String) -> Bool, policy: SignInPolicy,
-                              lifetime: TimeInterval, ip: String?, now: Date, on db: any Database) async throws -> Outcome {
-        let wrong = "登录名或密码不正确 / wrong username or password"
-        guard let account = try await UserStore.find(username: username, on: db) else { return .refused(wrong) }
-        if account.user.disabled { return .refused("该账号已停用 / this account is disabled") }
-        if policy.isLocked(lockedUntil: account.lockedUntil, now: now) {
-            return .refused("连续登录失败次数过多，账号暂时锁定，请稍后再试 / too many failed sign-ins; the account is locked for a while")
-        }
+    /// The one answer to every failed sign-in — unknown name, wrong password, disabled or locked account —
+    /// so that the answer tells nothing about which accounts exist (issue #19 item 5).
+    public static let refusal = "登录失败：登录名或密码不正确，或账号已停用、暂时锁定。如需帮助请联系管理员 / sign-in failed: wrong username or password, or the account is disabled or locked for a while"
+
+    /// Checks a password and opens a session. `verify` compares a password with a hash (off the event loops);
+    /// it runs for every attempt — against `decoy`, a hash of the same cost, when there is no usable account —
+    /// so that every failure takes as long as a wrong password. Failures are counted in one statement each, so
+    /// parallel guesses cannot outrun the lock, and the lock is read again before the session opens.
+    public static func signIn(username: String, password: String, verify: @escaping @Sendable (String, String) async -> Bool, decoy: String,
+                              policy: SignInPolicy, lifetime: TimeInterval, ip: String?, now: Date, on db: any Database) async throws -> Outcome {
+        let account = try await UserStore.find(username: username, on: db)
+        let usable = account.map { !$0.user.disabled && !policy.isLocked(lockedUntil: $0.lockedUntil, now: now) } ?? false
+        let matches = await verify(password, usable ? account!.passwordHash : decoy)
+        guard let account, usable else { return .refused(refusal) }
         let actor = AuditActor(username: account.user.username, role: account.user.role, ip: ip)
-        guard verify(password, account.passwordHash) else {
-            try await db.transaction { tx in
+        guard matches else {
+            try await WriteGate.transaction(on: db) { tx in
                 let locked = try await UserStore.recordFailure(account, policy: policy, now: now, on: tx)
                 try await AuditTrail.append(AccountEvent.signInFailed(account.user, lockedUntil: locked.map { "\($0)" }, maxFailures: policy.maxFailures),
                                             by: actor, at: now, on: tx)
             }
-            return .refused(wrong)
+            return .refused(refusal)
         }
-        let (token, csrf) = try await db.transaction { tx in
+        let opened: (String, String)? = try await WriteGate.transaction(on: db) { tx in
+            // Guesses running beside this one may have locked the account since it was read.
+            if policy.isLocked(lockedUntil: try await UserStore.lockedUntil(account.user.id!, on: tx), now: now) { return nil }
             let opened = try await SessionStore.open(for: account, ip: ip, now: now, lifetime: lifetime, on: tx)
             try await AuditTrail.append(AccountEvent.signedIn(account.user), by: actor, at: now, on: tx)
             return opened
         }
+        guard let (token, csrf) = opened else { return .refused(refusal) }
         return .signedIn(token: token, csrf: csrf, mustChangePassword: account.mustChangePassword)
     }
 

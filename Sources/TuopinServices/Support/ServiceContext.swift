@@ -76,7 +76,7 @@ public struct ServiceContext: Sendable {
     /// Runs `body` in one transaction, on a context whose database is the transaction. A write and the
     /// audit events that record it (`record`) go through here, so that both are kept or neither.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (ServiceContext) async throws -> T) async throws -> T {
-        try await db.transaction { db in
+        try await WriteGate.transaction(on: db) { db in
             var tx = self
             tx.db = db
             return try await body(tx)

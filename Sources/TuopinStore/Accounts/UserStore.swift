@@ -134,10 +134,33 @@ public enum UserStore {
         return a.user
     }
 
-    /// Counts a failed sign-in (and locks the account when the policy says so); returns the lock's end, if any.
+    /// Counts a failed sign-in in one statement — parallel guesses each add one, whatever they read before —
+    /// and locks the account once the count reaches the policy's limit; returns the lock's end, if any.
     public static func recordFailure(_ account: Account, policy: SignInPolicy, now: Date, on db: any Database) async throws -> Date? {
-        let next = policy.afterFailure(failures: account.failedAttempts, now: now)
-        try await (db as! any SQLDatabase).raw("UPDATE users SET failed_attempts = \(bind: next.failures), locked_until = \(bind: next.lockedUntil) WHERE id = \(bind: account.user.id!.rawValue)").run()
-        return next.lockedUntil
+        let sql = db as! any SQLDatabase
+        let id = account.user.id!.rawValue
+        let until = now.addingTimeInterval(policy.lockDuration)
+        try await sql.raw("""
+            UPDATE users SET
+              locked_until = CASE WHEN failed_attempts + 1 >= \(bind: policy.maxFailures) THEN \(bind: until) ELSE locked_until END,
+              failed_attempts = CASE WHEN failed_attempts + 1 >= \(bind: policy.maxFailures) THEN 0 ELSE failed_attempts + 1 END
+            WHERE id = \(bind: id)
+            """).run()
+        let row = try await sql.raw("SELECT locked_until FROM users WHERE id = \(bind: id)").first()
+        let locked = try row?.decode(column: "locked_until", as: Date?.self)
+        return locked.flatMap { policy.isLocked(lockedUntil: $0, now: now) ? $0 : nil }
+    }
+
+    /// The lock's end now (nil: not locked), read again just before a session opens.
+    public static func lockedUntil(_ id: User.ID, on db: any Database) async throws -> Date? {
+        try await (db as! any SQLDatabase).raw("SELECT locked_until FROM users WHERE id = \(bind: id.rawValue)").first()?
+            .decode(column: "locked_until", as: Date?.self)
+    }
+
+    /// 解除锁定 — an administrator lifts a sign-in lock (from the command line, when every administrator is locked).
+    public static func unlock(_ username: String, on db: any Database) async throws -> User {
+        guard let a = try await find(username: username, on: db) else { throw Failure.notFound(username) }
+        try await (db as! any SQLDatabase).raw("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: a.user.id!.rawValue)").run()
+        return a.user
     }
 }

@@ -40,13 +40,24 @@ enum SessionController {
             response.cookies[formCookie] = loginCookie(token, req)
             return response
         }
+        let ip = req.clientIP
+        guard await req.application.signInThrottle.allows(ip) else {
+            return .html(LoginView.render(.init(username: username, next: next, csrf: expected,
+                                                message: "登录失败次数过多，请10分钟后再试 / too many failed sign-ins from this address; try again in 10 minutes")),
+                         status: .tooManyRequests)
+        }
+        try await PasswordGate.checkCapacity(on: req.application)
+        let app = req.application
         let outcome = try await SignInService.signIn(username: username, password: (try? req.content.get(String.self, at: "password")) ?? "",
-                                                     verify: Passwords.verify, policy: settings.signIn, lifetime: settings.sessionLifetime,
-                                                     ip: req.clientIP, now: Date(), on: req.db)
+                                                     verify: { await PasswordGate.verify($0, hash: $1, on: app) },
+                                                     decoy: PasswordGate.decoy(cost: settings.bcryptCost),
+                                                     policy: settings.signIn, lifetime: settings.sessionLifetime, ip: ip, now: Date(), on: req.db)
         switch outcome {
         case .refused(let message):
+            await req.application.signInThrottle.failed(ip)
             return .html(LoginView.render(.init(username: username, next: next, csrf: expected, message: message)), status: .unauthorized)
         case .signedIn(let token, _, let mustChange):
+            await req.application.signInThrottle.succeeded(ip)
             let response = req.redirect(to: mustChange ? PasswordController.path : next)
             response.cookies[SignedInMiddleware.cookieName] = HTTPCookies.Value(
                 string: token, maxAge: Int(settings.sessionLifetime), path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
@@ -64,11 +75,8 @@ enum SessionController {
         return response
     }
 
-    /// Only local paths are followed after sign-in (no open redirect).
-    static func safeNext(_ next: String?) -> String {
-        guard let n = next, n.hasPrefix("/"), !n.hasPrefix("//"), !n.contains("\\") else { return "/areas" }
-        return n
-    }
+    /// Only local paths are followed after sign-in (no open redirect, no header injection).
+    static func safeNext(_ next: String?) -> String { LocalPath.or(next) }
 }
 
 extension Request {

@@ -7,6 +7,8 @@ public enum WebApp {
     public static func configure(_ app: Application, database: DatabaseURL, settings: WebSettings = WebSettings(), migrate: Bool = true) async throws {
         app.webSettings = settings
         app.currentReads = CurrentReadCache()
+        _ = app.signInThrottle
+        _ = app.passwordGate
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())

@@ -12,6 +12,15 @@ enum RawHTTP {
         var body: String
     }
 
+    /// `send` on a thread of its own: its blocking reads must not hold a thread of the pool that runs the server.
+    static func sendOffThread(port: Int, pieces: [String]) async throws -> Answer {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try send(port: port, pieces: pieces) })
+            }
+        }
+    }
+
     static func send(port: Int, pieces: [String], pause: useconds_t = 30_000) throws -> Answer {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(text: "socket") }

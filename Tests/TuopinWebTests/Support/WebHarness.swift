@@ -36,7 +36,7 @@ enum WebHarness {
         }
     }
 
-    static func withLoadedApp(_ url: DatabaseURL, _ test: (Application) async throws -> Void) async throws {
+    static func withLoadedApp(_ url: DatabaseURL, settings: WebSettings = settings, _ test: (Application) async throws -> Void) async throws {
         try await withApp(configure: { app in
             try await WebApp.configure(app, database: url, settings: settings)
         }) { app in
@@ -103,6 +103,21 @@ enum WebHarness {
             try req.content.encode(form.merging(["_csrf": session.csrf]) { a, _ in a }, as: .urlEncodedForm)
         }, afterResponse: { res async in out = (res.status, res.body.string, res.headers.first(name: .location)) })
         return out
+    }
+
+    /// Runs `body` with the app served on a real port.
+    static func served(_ app: Application, _ body: (Int) async throws -> Void) async throws {
+        let port = Int.random(in: 20_000...40_000)
+        app.http.server.configuration.hostname = "127.0.0.1"
+        app.http.server.configuration.port = port
+        try await app.server.start(address: nil)
+        do {
+            try await body(port)
+        } catch {
+            await app.server.shutdown()
+            throw error
+        }
+        await app.server.shutdown()
     }
 
     static func headers(_ session: (cookie: String, csrf: String)) -> HTTPHeaders {
