@@ -35,8 +35,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         if let a = area, AreaCode(a) == nil {
             throw ValidationError("--area 应为6、9或12位区划代码 / --area must be a 6-, 9- or 12-digit area code; got '\(a)'")
         }
-        if let d = asOf, LocalDate(iso: d) == nil {
-            throw ValidationError("--as-of 应为日期 YYYY-MM-DD / --as-of must be a date YYYY-MM-DD; got '\(d)'")
+        if let d = asOf, case .failure(let fault) = EventDate.parse(d, field: "--as-of", label: "--as-of", today: LocalDate(Date())) {
+            throw ValidationError("\(fault.chinese) / \(fault.english)")
         }
         guard (2000...2100).contains(year) else { throw ValidationError("--year 应为年份 / --year must be a year; got \(year)") }
     }

@@ -32,8 +32,8 @@ struct MonitorCommand: AsyncParsableCommand {
         if let a = area, AreaCode(a) == nil {
             throw ValidationError("--area 应为6、9或12位区划代码 / --area must be a 6-, 9- or 12-digit area code; got '\(a)'")
         }
-        if let d = asOf, LocalDate(iso: d) == nil {
-            throw ValidationError("--as-of 应为日期 YYYY-MM-DD / --as-of must be a date YYYY-MM-DD; got '\(d)'")
+        if let d = asOf, case .failure(let fault) = EventDate.parse(d, field: "--as-of", label: "--as-of", today: LocalDate(Date())) {
+            throw ValidationError("\(fault.chinese) / \(fault.english)")
         }
         guard (2014...2100).contains(year) else { throw ValidationError("--year 应为2014年以后的年份 / --year must be 2014 or later; got \(year)") }
     }
@@ -49,7 +49,7 @@ struct MonitorCommand: AsyncParsableCommand {
              f.finding.signals.map(\.text).joined(separator: "；"), f.monitored ? "已纳入监测" : "待识别"]
         }
         if format == .csv {
-            FileHandle.standardOutput.write(Data(([header] + lines).map { CSVFormat.line($0) + "\r\n" }.joined().utf8))
+            FileHandle.standardOutput.write(Data(CSVFormat.table([header] + lines, byteOrderMark: false).utf8))
         } else {
             print(PlainTable.render([header] + lines))
         }

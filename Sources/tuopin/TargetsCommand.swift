@@ -30,8 +30,8 @@ struct TargetsCommand: AsyncParsableCommand {
         if let a = area, AreaCode(a) == nil || AreaCode(a)?.level == .village {
             throw ValidationError("--area 应为6或9位区划代码 / --area must be a 6- or 9-digit area code; got '\(a)'")
         }
-        if let d = asOf, LocalDate(iso: d) == nil {
-            throw ValidationError("--as-of 应为日期 YYYY-MM-DD / --as-of must be a date YYYY-MM-DD; got '\(d)'")
+        if let d = asOf, case .failure(let fault) = EventDate.parse(d, field: "--as-of", label: "--as-of", today: LocalDate(Date())) {
+            throw ValidationError("\(fault.chinese) / \(fault.english)")
         }
         guard (2014...2100).contains(year) else { throw ValidationError("--year 应为2014年以后的年份 / --year must be 2014 or later; got \(year)") }
     }
@@ -52,7 +52,7 @@ struct TargetsCommand: AsyncParsableCommand {
             return lines
         }
         if format == .csv {
-            FileHandle.standardOutput.write(Data(([TargetProgressTable.header] + lines).map { CSVFormat.line($0) + "\r\n" }.joined().utf8))
+            FileHandle.standardOutput.write(Data(CSVFormat.table([TargetProgressTable.header] + lines, byteOrderMark: false).utf8))
         } else {
             print("\(year)年减贫计划完成情况 / exit targets for \(year)\n")
             print(PlainTable.render([TargetProgressTable.header] + lines))

@@ -9,7 +9,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "管理用户 / Manage user accounts.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Token.self]
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Unlock.self, Token.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -51,10 +51,11 @@ struct UserCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "列出用户 / List users.")
         @OptionGroup var database: DatabaseOptions
         func run() async throws {
-            let (users, _) = try await database.run { ctx in try await UserService.list(in: ctx) }
+            let (users, _, locked) = try await database.run { ctx in try await UserService.list(in: ctx) }
             print("登录名\t姓名\t单位\t角色\t区划\t状态")
             for u in users {
-                print([u.username, u.name, u.unit, u.role.rawValue, u.area?.prefix ?? "—", u.disabled ? "已停用" : "正常"].joined(separator: "\t"))
+                let state = u.disabled ? "已停用" : locked[u.username].map { "已锁定至 \($0) / locked until \($0)" } ?? "正常"
+                print([u.username, u.name, u.unit, u.role.rawValue, u.area?.prefix ?? "—", state].joined(separator: "\t"))
             }
         }
     }
@@ -91,6 +92,18 @@ struct UserCommand: AsyncParsableCommand {
             try await database.run { ctx in try await UserService.resetPassword(username, hash: hash, in: ctx) }
             note("已重设密码 / password reset: \(username)")
             print("一次性密码（下次登录须修改） / one-time password (to be changed at the next sign-in): \(secret)")
+        }
+    }
+
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "解除登录锁定（例如管理员被他人连续输错密码锁定时） / Lift a sign-in lock (e.g. an administrator locked out by someone else's guesses).",
+            discussion: "在服务器上运行；记入操作痕迹。 / Run on the server; recorded in the audit trail.")
+        @Argument var username: String
+        @OptionGroup var database: DatabaseOptions
+        func run() async throws {
+            try await database.run { ctx in try await UserService.unlock(username, in: ctx) }
+            note("已解除锁定 / unlocked: \(username)")
         }
     }
 

@@ -41,7 +41,7 @@ struct VillagesCommand: AsyncParsableCommand {
                     i.threshold.describe(western: i.western), i.isMet.map(YesNo.label) ?? "无户籍人口"]
         }
         if format == .csv {
-            FileHandle.standardOutput.write(Data(([header] + lines).map { CSVFormat.line($0) + "\r\n" }.joined().utf8))
+            FileHandle.standardOutput.write(Data(CSVFormat.table([header] + lines, byteOrderMark: false).utf8))
         } else {
             print(PlainTable.render([header] + lines))
             let judged = rows.filter { $0.indicator.isMet != nil }

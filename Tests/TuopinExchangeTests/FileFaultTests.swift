@@ -88,11 +88,18 @@ import TuopinTestSupport
     @Test func quoted_cells_with_commas_quotes_and_line_breaks() {
         var rows = Samples.rows([Samples.household()])
         rows[1][ExchangeColumn.otherCauses.rawValue] = "缺技术"
-        rows[2][ExchangeColumn.name.rawValue] = "黄\"秀\"英,\n二"
+        rows[2][ExchangeColumn.name.rawValue] = "黄\"秀\"英,二"
         let result = RegistryFileReader.read(Samples.file(Samples.csv(rows)), options: Samples.options())
         #expect(!result.hasErrors, "\(result.issues.prefix(3))")
-        #expect(result.households.first?.members[1].name == "黄\"秀\"英,\n二")
-        // The record after a multi-line cell keeps its spreadsheet row number.
+        #expect(result.households.first?.members[1].name == "黄\"秀\"英,二")
         #expect(result.households.first?.members.count == 3)
+        // A line break inside a quoted cell is read as part of the cell; in a name it is a control character
+        // (issue #19 item 11), refused at the record's first row, and the record after it keeps its row number.
+        rows[2][ExchangeColumn.name.rawValue] = "黄秀英\n二"
+        rows[3][ExchangeColumn.name.rawValue] = "李\u{202E}四"
+        let broken = RegistryFileReader.read(Samples.file(Samples.csv(rows)), options: Samples.options())
+        #expect(broken.rowCount == 3)
+        #expect(broken.issues.contains { $0.row == 3 && $0.column == "姓名" && $0.message.contains("U+000A") }, "\(broken.issues)")
+        #expect(broken.issues.contains { $0.row == 4 && $0.column == "姓名" && $0.message.contains("U+202E") }, "\(broken.issues)")
     }
 }

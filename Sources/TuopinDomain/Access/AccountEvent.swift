@@ -13,6 +13,8 @@ public enum AccountEvent: AuditEvent {
     case passwordChanged(User)
     case tokenIssued(User, label: String)
     case tokensRevoked(User, count: Int)
+    /// Someone (`by`: name and unit, or the server's command line) lifted a sign-in lock that would have ended at `until`.
+    case unlocked(User, until: String?, by: String)
 
     public enum Action: String, AuditActionKind {
         case signIn = "sign_in"
@@ -26,6 +28,7 @@ public enum AccountEvent: AuditEvent {
         case changePassword = "user.change_password"
         case issueToken = "api_token.issue"
         case revokeTokens = "api_token.revoke"
+        case unlock = "user.unlock"
 
         public var label: String {
             switch self {
@@ -40,6 +43,7 @@ public enum AccountEvent: AuditEvent {
             case .changePassword: "修改本人密码"
             case .issueToken: "发放 API 令牌"
             case .revokeTokens: "撤销 API 令牌"
+            case .unlock: "解除登录锁定"
             }
         }
     }
@@ -55,13 +59,15 @@ public enum AccountEvent: AuditEvent {
         case .passwordChanged: .changePassword
         case .tokenIssued: .issueToken
         case .tokensRevoked: .revokeTokens
+        case .unlocked: .unlock
         }
     }
 
     var user: User {
         switch self {
         case .signedIn(let u), .signInFailed(let u, _, _), .signedOut(let u), .added(let u), .disabledChanged(let u, _), .passwordReset(let u, _),
-             .passwordChanged(let u), .tokenIssued(let u, _), .tokensRevoked(let u, _): u
+             .passwordChanged(let u), .tokenIssued(let u, _), .tokensRevoked(let u, _),
+             .unlocked(let u, _, _): u
         }
     }
 
@@ -89,6 +95,8 @@ public enum AccountEvent: AuditEvent {
             ["用户": "\(u.name)（\(u.username)）", "重设人": by, "一次性密码": "须在下次登录时修改 / must be changed at the next sign-in"]
         case .tokenIssued(_, let label): ["label": label]
         case .tokensRevoked(_, let n): ["revoked": String(n)]
+        case .unlocked(let u, let until, let by):
+            ["用户": "\(u.name)（\(u.username)）", "原锁定至": until ?? "未锁定 / not locked", "解除人": by]
         default: nil
         }
     }

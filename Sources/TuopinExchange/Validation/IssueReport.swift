@@ -6,11 +6,8 @@ public enum IssueReport {
 
     /// The report as CSV text (UTF-8 with a byte-order mark, so that Excel shows the Chinese).
     public static func csv(_ issues: [ImportIssue]) -> String {
-        var lines = [CSVFormat.line(header)]
-        for i in issues {
-            lines.append(CSVFormat.line([i.row.map(String.init) ?? "", i.column, SpreadsheetText.guarded(i.value), i.severity.rawValue, i.message]))
-        }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        CSVFormat.table([header] + issues.map { i in [i.row.map(String.init) ?? "", i.column, i.value, i.severity.rawValue, i.message] },
+                        byteOrderMark: false)
     }
 
     public static func write(_ issues: [ImportIssue], to url: URL) throws {

@@ -43,6 +43,10 @@ struct RowInterpreter {
     private func householdFields(_ cells: inout CellReader) -> HouseholdFields? {
         let thisYear = options.today.year
         var number = cells.required(.householdNo)
+        if let n = number, let fault = TextRule.fault(n, .cell) {
+            cells.error(.householdNo, n, fault)
+            number = nil
+        }
         if let n = number, n.count > 32 {
             cells.error(.householdNo, n, "户编号最多32个字符，实为\(n.count)个 / household_no may have at most 32 characters, found \(n.count)")
             number = nil
@@ -137,6 +141,7 @@ struct RowInterpreter {
     private func member(_ cells: inout CellReader) -> Member? {
         let before = cells.issues.count
         let name = cells.required(.name)
+        if let n = name, let fault = TextRule.fault(n, .cell) { cells.error(.name, n, fault) }
         if let n = name, n.count > 50 {
             cells.error(.name, n, "姓名过长（最多50个字） / name is too long (at most 50 characters)")
         }

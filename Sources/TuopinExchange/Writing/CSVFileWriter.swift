@@ -22,7 +22,7 @@ public struct CSVFileWriter: RegistryFileWriter {
     }
 
     public mutating func write(row: [String]) throws {
-        buffer.append(contentsOf: CSVFormat.line(row.map(SpreadsheetText.guarded)).utf8)
+        buffer.append(contentsOf: CSVFormat.line(row).utf8)
         buffer.append(contentsOf: [13, 10])
         if buffer.count >= 1 << 20 { try flush() }
     }

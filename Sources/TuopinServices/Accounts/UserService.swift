@@ -7,11 +7,15 @@ import TuopinStore
 /// for scripts. Who may manage whom is the domain's rule (`User.mayManage`).
 public enum UserService {
     /// The users in the actor's area, and the roles the actor may grant.
-    public static func list(in ctx: ServiceContext) async throws -> (users: [User], roles: [Role]) {
+    /// `locked`: the end of each sign-in lock still in force, by username (shown so that another administrator
+    /// can lift it).
+    public static func list(in ctx: ServiceContext) async throws -> (users: [User], roles: [Role], locked: [String: Date]) {
         try ctx.user.require(.manageUsers)
-        let users = try await UserStore.list(in: ctx.user.scope, on: ctx.db)
+        let accounts = try await UserStore.accounts(in: ctx.user.scope, on: ctx.db)
         let roles = Role.allCases.filter { ctx.user.role == .administrator || $0 != .administrator }
-        return (users, roles)
+        var locked: [String: Date] = [:]
+        for a in accounts { if let until = a.lockedUntil, until > ctx.now { locked[a.user.username] = until } }
+        return (accounts.map(\.user), roles, locked)
     }
 
     /// Adds a user with a password hash the caller made; returns the user with its ID, or the faults by field.
@@ -33,12 +37,17 @@ public enum UserService {
         }
     }
 
-    /// 停用 / 恢复 — disabling ends the user's sessions.
+    /// 停用 / 恢复 — disabling ends the user's sessions and revokes their API tokens for good; a user enabled
+    /// again starts with none (issue #19 item 14: re-enabling revived old tokens).
     public static func setDisabled(_ username: String, _ disabled: Bool, in ctx: ServiceContext) async throws {
         try await ctx.transaction { tx in
             try await requireManageable(username, in: tx)
             let user = try await UserStore.setDisabled(username, disabled, on: tx.db)
             try await tx.record(AccountEvent.disabledChanged(user, disabled: disabled))
+            if disabled {
+                let revoked = try await SessionStore.revokeAPITokens(of: user, now: tx.now, on: tx.db)
+                if revoked > 0 { try await tx.record(AccountEvent.tokensRevoked(user, count: revoked)) }
+            }
         }
     }
 
@@ -70,6 +79,17 @@ public enum UserService {
             try await tx.record(AccountEvent.passwordChanged(user))
         }
         return .done(())
+    }
+
+    /// 解除锁定 — lifts a sign-in lock (an anonymous flood of wrong passwords can lock an administrator out;
+    /// another administrator, or the server's command line, lets them in again).
+    public static func unlock(_ username: String, in ctx: ServiceContext) async throws {
+        try await ctx.transaction { tx in
+            try await requireManageable(username, in: tx)
+            let before = try await UserStore.unlock(username, on: tx.db)
+            let until = before.lockedUntil.flatMap { $0 > tx.now ? "\($0)" : nil }
+            try await tx.record(AccountEvent.unlocked(before.user, until: until, by: "\(tx.user.name)（\(tx.user.unit)）"))
+        }
     }
 
     /// A new API token for a user (shown once).

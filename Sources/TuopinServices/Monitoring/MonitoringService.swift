@@ -61,9 +61,12 @@ public enum MonitoringService {
         var faults: [String: String] = [:]
         let kind = Hardship.Kind(rawValue: form.kind)
         if kind == nil { faults["kind"] = "风险类型：请选择 / kind: choose one" }
-        let date = LocalDate(iso: form.occurredOn)
-        if date == nil { faults["occurred_on"] = "发生日期“\(form.occurredOn)”应为 YYYY-MM-DD / occurred_on must be a date YYYY-MM-DD" }
-        if let d = date, d > ctx.today { faults["occurred_on"] = "发生日期不能晚于今天 / occurred_on is in the future" }
+        var date: LocalDate?
+        switch EventDate.parse(form.occurredOn, field: "occurred_on", label: "发生日期", today: ctx.today) {
+        case .success(let d) where d > ctx.today: faults["occurred_on"] = "发生日期不能晚于今天 / occurred_on is in the future"
+        case .success(let d): date = d
+        case .failure(let r): faults["occurred_on"] = "\(r.chinese) / \(r.english)"
+        }
         var cost: Money?
         switch Money.parse(yuan: form.cost) {
         case .success(let m): cost = m

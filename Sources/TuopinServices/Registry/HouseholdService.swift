@@ -71,8 +71,14 @@ public enum HouseholdService {
                              procedures: try await procedures, statusHistory: try await statusHistory, startable: startable)
     }
 
-    /// Viewing whole ID numbers and phones is recorded (who saw whose, when).
+    /// Viewing whole ID numbers and phones is recorded (who saw whose, when) once per user, household and
+    /// day: the first view of the day writes, later ones only read (issue #19 item 13: every page view wrote,
+    /// and under an import those writes queued behind the import's lock).
     static func recordIdentityView(_ d: HouseholdDetail, in ctx: ServiceContext) async throws {
+        let day = Calendar.current.startOfDay(for: ctx.now)
+        let seen = AuditQuery.Filter(actor: ctx.user.username, entity: AuditEntity.household.rawValue, entityID: d.id.description,
+                                     action: HouseholdEvent.Action.identityView.rawValue, from: day)
+        if try await AuditQuery.exists(seen, on: ctx.db) { return }
         try await ctx.transaction { tx in
             try await tx.record(HouseholdEvent.identityViewed(d.id, area: d.household.villageCode))
         }

@@ -72,9 +72,14 @@ public enum UserStore {
 
     /// Users whose area lies within the scope (all of them for an administrator).
     public static func list(in scope: AccessScope, on db: any Database) async throws -> [User] {
+        try await accounts(in: scope, on: db).map(\.user)
+    }
+
+    /// The accounts (with their sign-in state) whose area lies within the scope.
+    public static func accounts(in scope: AccessScope, on db: any Database) async throws -> [Account] {
         let rows = try await (db as! any SQLDatabase).raw("SELECT * FROM users ORDER BY username").all()
         // A user without an area (an administrator of the whole system) is listed only to the whole-system scope.
-        return try rows.map { try account($0).user }.filter { u in u.area.map(scope.includes) ?? (scope == .everything) }
+        return try rows.map(account).filter { a in a.user.area.map(scope.includes) ?? (scope == .everything) }
     }
 
     /// "姓名（单位）" of each login found (for pages that name who did something).
@@ -157,10 +162,10 @@ public enum UserStore {
             .decode(column: "locked_until", as: Date?.self)
     }
 
-    /// 解除锁定 — an administrator lifts a sign-in lock (from the command line, when every administrator is locked).
-    public static func unlock(_ username: String, on db: any Database) async throws -> User {
+    /// 解除锁定 — lifts a sign-in lock; returns the account as it was (with the lock's end, if any).
+    public static func unlock(_ username: String, on db: any Database) async throws -> Account {
         guard let a = try await find(username: username, on: db) else { throw Failure.notFound(username) }
         try await (db as! any SQLDatabase).raw("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = \(bind: a.user.id!.rawValue)").run()
-        return a.user
+        return a
     }
 }

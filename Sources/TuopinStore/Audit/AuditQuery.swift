@@ -57,6 +57,12 @@ public enum AuditQuery {
             after: try text("after_json"), reason: try text("reason"), at: try r.decode(column: "occurred_at", as: Date.self)))
     }
 
+    /// Whether any record matches the filter (the whole trail: callers ask about their own records).
+    public static func exists(_ f: Filter, on db: any Database) async throws -> Bool {
+        guard let clause = whereClause(f, scope: .everything) else { return false }
+        return try await (db as! any SQLDatabase).raw("SELECT 1 AS found FROM audit_events\(clause) LIMIT 1").first() != nil
+    }
+
     /// nil when the scope sees nothing.
     static func whereClause(_ f: Filter, scope: AccessScope) -> SQLQueryString? {
         var parts: [SQLQueryString] = []

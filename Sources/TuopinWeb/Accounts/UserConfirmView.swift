@@ -6,12 +6,14 @@ public enum UserConfirmView {
         case disable
         case enable
         case resetPassword = "reset-password"
+        case unlock
 
         var title: String {
             switch self {
             case .disable: "停用账号"
             case .enable: "恢复账号"
             case .resetPassword: "重设密码"
+            case .unlock: "解除登录锁定"
             }
         }
 
@@ -20,6 +22,7 @@ public enum UserConfirmView {
             case .disable: "停用后该用户立即退出登录，不能再登录，其操作记录保留。"
             case .enable: "恢复后该用户可以重新登录。"
             case .resetPassword: "将生成一次性密码（只显示一次），该用户当前的登录全部结束，下次登录须修改密码。"
+            case .unlock: "连续输错密码会锁定账号，也可能是他人冒用。请先与本人核实，再解除锁定；解除后失败次数清零。"
             }
         }
     }

@@ -12,6 +12,7 @@ enum UserController {
         routes.post("users", ":username", "disable", use: disable)
         routes.post("users", ":username", "enable", use: enable)
         routes.post("users", ":username", "reset-password", use: resetPassword)
+        routes.post("users", ":username", "unlock", use: unlock)
         routes.get("users", ":username", "confirm", ":action", use: confirm)
     }
 
@@ -29,8 +30,9 @@ enum UserController {
     }
 
     static func page(_ req: Request, form: [String: String] = [:], faults: [String: String] = [:], notice: String? = nil) async throws -> HTML {
-        let (users, roles) = try await UserService.list(in: try req.context)
-        return UserListView.render(.init(users: users, form: form, faults: faults, notice: notice, csrf: req.viewer?.csrfToken ?? "", roles: roles),
+        let (users, roles, locked) = try await UserService.list(in: try req.context)
+        return UserListView.render(.init(users: users, form: form, faults: faults, notice: notice, csrf: req.viewer?.csrfToken ?? "", roles: roles,
+                                         locked: locked.mapValues(LockTime.text)),
                                    chrome: req.chrome)
     }
 
@@ -68,11 +70,28 @@ enum UserController {
         return req.redirect(to: "/users")
     }
 
+    @Sendable static func unlock(req: Request) async throws -> Response {
+        let username = req.parameters.get("username") ?? ""
+        try await UserService.unlock(username, in: try req.context)
+        return .html(try await page(req, notice: "已解除 \(username) 的登录锁定 / the sign-in lock is lifted"))
+    }
+
     @Sendable static func resetPassword(req: Request) async throws -> Response {
         let username = req.parameters.get("username") ?? ""
         let password = Secrets.password()
         try await UserService.resetPassword(username, hash: try Passwords.hash(password, cost: req.application.webSettings.bcryptCost),
                                             in: try req.context)
         return .html(try await page(req, notice: "已重设 \(username) 的密码，一次性密码：\(password)（只显示这一次；下次登录须修改） / one-time password, shown once; it must be changed at the next sign-in"))
+    }
+}
+
+/// A lock's end as officials read it: local time to the minute.
+enum LockTime {
+    static func text(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "zh_CN")
+        f.timeZone = .current
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
     }
 }

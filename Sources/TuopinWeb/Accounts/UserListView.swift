@@ -10,8 +10,12 @@ public enum UserListView {
         public var notice: String?
         public var csrf: String
         public var roles: [Role]
-        public init(users: [User], form: [String: String] = [:], faults: [String: String] = [:], notice: String? = nil, csrf: String, roles: [Role]) {
+        /// The end of each sign-in lock in force, by username, as shown.
+        public var locked: [String: String]
+        public init(users: [User], form: [String: String] = [:], faults: [String: String] = [:], notice: String? = nil, csrf: String, roles: [Role],
+                    locked: [String: String] = [:]) {
             self.users = users
+            self.locked = locked
             self.form = form
             self.faults = faults
             self.notice = notice
@@ -24,12 +28,15 @@ public enum UserListView {
         let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(m.csrf)\">"
         let rows = m.users.map { u -> HTML in
             let action = u.disabled ? "enable" : "disable"
-            let state: HTML = u.disabled ? "<span class=\"bad\">已停用</span>" : "正常"
+            let lock = m.locked[u.username]
+            let state: HTML = u.disabled ? "<span class=\"bad\">已停用</span>"
+                : lock.map { "<span class=\"bad\">已锁定至 \($0)</span>" } ?? "正常"
+            let unlock: HTML = lock == nil ? .empty : "　<a href=\"/users/\(u.username)/confirm/unlock\">解除锁定</a>"
             return """
             <tr><td>\(u.username)</td><td>\(u.name)</td><td>\(u.unit)</td><td>\(u.phone.map(IDMask.phone) ?? "")</td>\
             <td>\(u.role.rawValue)</td><td>\(u.area?.prefix ?? "—")</td><td>\(state)</td>\
             <td class="noprint"><a href="/users/\(u.username)/confirm/\(action)">\(u.disabled ? "恢复" : "停用")</a>　\
-            <a href="/users/\(u.username)/confirm/reset-password">重设密码</a></td></tr>
+            <a href="/users/\(u.username)/confirm/reset-password">重设密码</a>\(unlock)</td></tr>
             """
         }.joined(separator: "\n")
         func fault(_ key: String) -> HTML { m.faults[key].map { f -> HTML in "<span class=\"bad\" id=\"\(key)-fault\">\(f)</span>" } ?? .empty }

@@ -26,9 +26,10 @@ extension Request {
         return v
     }
 
-    /// The client's address, for the audit trail.
+    /// The client's address, for the audit trail: the connection's peer, or what a trusted proxy forwarded
+    /// (TUOPIN_TRUSTED_PROXIES). Vapor's `peerAddress` believes any client's `X-Forwarded-For`, so it is not used.
     var clientIP: String? {
-        headers.first(name: "X-Forwarded-For")?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
-            ?? peerAddress?.ipAddress ?? remoteAddress?.ipAddress
+        application.webSettings.trustedProxies.client(peer: remoteAddress?.ipAddress,
+                                                      forwardedFor: headers[.xForwardedFor])
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 func routes(_ app: Application) {
     SystemController.register(app)
     APIController.registerDocument(app)
-    let signedIn = app.grouped(SignedInMiddleware(), CSRFMiddleware(), NavigationMiddleware())
+    let signedIn = app.grouped(SignedInMiddleware(), CSRFMiddleware(), FormTextMiddleware(), NavigationMiddleware())
     SessionController.register(open: app, signedIn: signedIn)
     AreaController.register(signedIn)
     HouseholdController.register(signedIn)

@@ -12,6 +12,7 @@ public enum WebApp {
         app.middleware = Middlewares()
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())
+        app.middleware.use(AddressLengthMiddleware())
         app.middleware.use(OriginCheckMiddleware())
         // A household form with many members is larger than Vapor's default of 16 KB.
         app.routes.defaultMaxBodySize = "1mb"

@@ -16,6 +16,8 @@ public struct WebSettings: Sendable {
     public var standards: StandardSet
     /// The deployment's standards file, nil for the shipped one.
     public var standardsFile: String?
+    /// Proxies whose `X-Forwarded-For` is believed (TUOPIN_TRUSTED_PROXIES); none by default.
+    public var trustedProxies: TrustedProxies = .none
 
     public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
                 approvals: ApprovalPolicy = .standard, standards: StandardSet = StandardsCatalog.shipped) {
@@ -79,6 +81,7 @@ public struct WebSettings: Sendable {
                            approvals: try env["TUOPIN_APPROVAL_ROUTES"].map(approvalRoutes) ?? .standard,
                            standards: try StandardsCatalog.load(path: file).get())
         settings.standardsFile = file
+        settings.trustedProxies = try env["TUOPIN_TRUSTED_PROXIES"].map(TrustedProxies.parse) ?? .none
         return settings
     }
 }

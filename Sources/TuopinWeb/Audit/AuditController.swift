@@ -39,8 +39,10 @@ enum AuditController {
         for k in keys { if let v = req.query[String.self, at: k]?.trimmingCharacters(in: .whitespaces), !v.isEmpty { query[k] = v } }
         func day(_ key: String, plus: Int = 0) throws -> Date? {
             guard let text = query[key] else { return nil }
-            guard let d = LocalDate(iso: text) else {
-                throw Refused(.badRequest, "参数\(key)应为日期 YYYY-MM-DD", "\(key) must be a date YYYY-MM-DD", field: key)
+            let d: LocalDate
+            switch EventDate.parse(text, field: key, label: "参数\(key)", today: req.today) {
+            case .success(let day): d = day
+            case .failure(let r): throw Refused(.badRequest, r.chinese, r.english, field: key)
             }
             var c = DateComponents(); c.year = d.year; c.month = d.month; c.day = d.day + plus
             var cal = Calendar(identifier: .gregorian); cal.timeZone = TimeZone(identifier: "Asia/Shanghai")!

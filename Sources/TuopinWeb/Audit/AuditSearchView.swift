@@ -118,13 +118,12 @@ public enum AuditSearchView {
     /// The same records as CSV (UTF-8 with BOM), for printing and filing.
     public static func csv(_ records: [AuditQuery.Record], masked: Bool, names: AuditNames = AuditNames()) -> String {
         let shown: (String) -> String = { masked ? IDMask.maskText($0) : $0 }
-        let header = "序号,时间,用户,姓名（单位）,角色,来源IP,操作,对象类型,对象编号,对象,区划代码,区划,变化前,变化后,原因"
+        let header = ["序号", "时间", "用户", "姓名（单位）", "角色", "来源IP", "操作", "对象类型", "对象编号", "对象", "区划代码", "区划", "变化前", "变化后", "原因"]
         let lines = records.map { r in
             [String(r.seq), time(r.at), r.actor, actor(r.actor, names), r.actorRole ?? "", r.ip ?? "", AuditLabels.action(r.action), r.entity,
              r.entityID ?? "", object(r, names).text, r.areaCode ?? "", r.areaCode.flatMap { names.areas[$0] } ?? "",
              shown(r.before ?? ""), shown(r.after ?? ""), shown(r.reason ?? "")]
-                .map { CSVFormat.cell(SpreadsheetText.guarded($0)) }.joined(separator: ",")
         }
-        return "\u{FEFF}" + ([header] + lines).joined(separator: "\r\n") + "\r\n"
+        return CSVFormat.table([header] + lines, byteOrderMark: true)
     }
 }

@@ -65,6 +65,6 @@ enum VerdictListView {
         let lines = rows.map { r in
             [r.number, r.head, r.villageCode.value, names[r.villageCode] ?? "", String(r.members), r.exitYear.map(String.init) ?? "", r.missingText]
         }
-        return "\u{FEFF}" + ([header] + lines).map { CSVFormat.line($0.map(SpreadsheetText.guarded)) }.joined(separator: "\r\n") + "\r\n"
+        return CSVFormat.table([header] + lines, byteOrderMark: true)
     }
 }

@@ -44,9 +44,7 @@ enum ProcedureController {
     private static func procedureID(_ req: Request) throws -> Procedure.ID { try req.pathID(or: .noSuchProcedure) }
 
     private static func date(_ req: Request) throws -> LocalDate {
-        let raw = req.formText("date")
-        guard let d = LocalDate(iso: raw) else { throw Refused(.invalid, "日期“\(raw)”应为 YYYY-MM-DD", "the date must be YYYY-MM-DD", field: "date") }
-        return d
+        try EventDate.parse(req.formText("date"), field: "date", label: "日期", today: req.today).get()
     }
 
     /// Back to the household page (or its village when the household was removed).

@@ -1,0 +1,20 @@
+import TuopinDomain
+import Vapor
+
+/// No form field may carry control characters or bidirectional overrides (`TextRule`): a posted form that
+/// does is refused naming the field, before any use case reads it (issue #19 item 11). Runs after
+/// `CSRFMiddleware`, which has collected the body.
+struct FormTextMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .POST, request.headers.contentType == .urlEncodedForm,
+           let fields = try? request.content.decode([String: String].self) {
+            for key in fields.keys.sorted() {
+                if let fault = TextRule.fault(key, .cell) ?? fields[key].flatMap({ TextRule.fault($0, .freeText) }) {
+                    throw Refused(.invalid, "字段 \(key)：" + (fault.components(separatedBy: " / ").first ?? fault),
+                                  "field \(key): " + (fault.components(separatedBy: " / ").last ?? fault), field: key)
+                }
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
