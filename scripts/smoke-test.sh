@@ -9,7 +9,8 @@ server_pid=""
 cleanup() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 "$bin" generate "$work/county.csv" --households 500 --seed 3
-"$bin" import "$work/county.csv" --county 451224 --db "$work/ci.sqlite"
+"$bin" audit anchor-key "$work/anchor.key" > "$work/public.key"
+"$bin" import "$work/county.csv" --county 451224 --db "$work/ci.sqlite" --anchor-key "$work/anchor.key" --anchor-log "$work/anchors.log"
 "$bin" user add ci-user --name 测试 --unit 县扶贫办 --role county --area 451224 --password ci-password-1 --db "$work/ci.sqlite"
 "$bin" evaluate --year 2016 --format csv --output "$work/verdict.csv" --db "$work/ci.sqlite"
 head -1 "$work/verdict.csv" | grep -q '^户编号,结论,未达标项' || { echo "verdict file header wrong"; head -3 "$work/verdict.csv"; exit 1; }
@@ -24,7 +25,12 @@ printf '区划代码,年度,计划脱贫户数,计划脱贫人数\r\n451224,2016
 "$bin" import-targets "$work/targets.csv" --county 451224 --db "$work/ci.sqlite"
 "$bin" targets --year 2016 --format csv --db "$work/ci.sqlite" > "$work/targets.out"
 grep -q '^451224,东兰县,100,0,0%,350,' "$work/targets.out" || { echo "targets probe failed"; cat "$work/targets.out"; exit 1; }
-"$bin" audit verify --db "$work/ci.sqlite"
+"$bin" audit verify --db "$work/ci.sqlite" --registry --anchors "$work/anchors.log" --anchor-key "$work/anchor.key"
+# A status changed behind the application's back is named, and verify exits 1.
+cp "$work/ci.sqlite" "$work/tampered.sqlite"
+sqlite3 "$work/tampered.sqlite" "UPDATE households SET exit_year = 2016, status = '脱贫' WHERE id = 7"
+if "$bin" audit verify --db "$work/tampered.sqlite" --registry > "$work/tampered.out"; then echo "tampering not found"; exit 1; fi
+grep -q 'id 7 ' "$work/tampered.out" || { echo "tampered household not named"; cat "$work/tampered.out"; exit 1; }
 "$bin" serve --db "$work/ci.sqlite" --port 18080 > "$work/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 50); do
@@ -45,4 +51,4 @@ probe() {  # probe PATH TEXT NAME: the page answers 200 and contains TEXT
 }
 probe /areas/451224000000 '东兰县' "area page"
 probe /standards '一超六有' "standards page"
-echo "smoke test: generate → import → user add → evaluate → import-villages → villages → import-targets → targets → audit verify → serve → /health, sign-in, /areas/451224000000 and /standards passed"
+echo "smoke test: generate → import → user add → evaluate → import-villages → villages → import-targets → targets → audit verify --registry --anchors (and a tampered copy) → serve → /health, sign-in, /areas/451224000000 and /standards passed"

@@ -19,10 +19,11 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
-    /// Opens the database and brings its schema up to date.
-    func open(default fallback: DatabaseURL = .defaultValue) async throws -> StoreRuntime {
+    /// Opens the database and brings its schema up to date; `forLoading` keeps to one connection, so that a
+    /// large load can leave the write-ahead log (`StoreRuntime.init(url:logger:forLoading:)`).
+    func open(default fallback: DatabaseURL = .defaultValue, forLoading: Bool = false) async throws -> StoreRuntime {
         let url = try resolve(default: fallback)
-        let runtime = try StoreRuntime(url: url)
+        let runtime = try StoreRuntime(url: url, forLoading: forLoading)
         do {
             try await runtime.migrate()
         } catch {
@@ -34,9 +35,9 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database, runs `body` as the operator at the command line (every use case checks and records
     /// what it does as "命令行"), and closes the database whatever happens. A refusal is printed as it is.
-    func run<T>(standards: StandardSet = StandardsCatalog.shipped, default fallback: DatabaseURL = .defaultValue,
+    func run<T>(standards: StandardSet = StandardsCatalog.shipped, default fallback: DatabaseURL = .defaultValue, forLoading: Bool = false,
                 _ body: (ServiceContext) async throws -> T) async throws -> T {
-        let runtime = try await open(default: fallback)
+        let runtime = try await open(default: fallback, forLoading: forLoading)
         let ctx = ServiceContext.commandLine(db: runtime.database, standards: standards, registryFile: runtime.url.sqliteFilePath)
         do {
             let result = try await body(ctx)

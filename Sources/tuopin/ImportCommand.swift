@@ -27,6 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     var report: String?
     @Option(help: "XLSX 中要读的工作表（默认第一个） / the XLSX sheet to read (default: the first)")
     var sheet: String?
+    @OptionGroup var anchorFiles: AuditCommand.AnchorFiles
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -41,16 +42,23 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let progress = TerminalProgress()
         let outcome: ImportOutcome
+        // With an anchor key and log configured, a load that wrote is anchored at once (docs/SECURITY.md).
+        let key = try anchorFiles.keyPath.map(AnchorKey.load)
+        let log = anchorFiles.logPath
+        var anchored: Result<AuditAnchor?, any Error> = .success(nil)
         do {
-            outcome = try await database.run { ctx in
-                try await ImportService.registry(URL(fileURLWithPath: file), county: county.flatMap(AreaCode.init), dryRun: dryRun, sheet: sheet,
-                                                 in: ctx) { step in
+            (outcome, anchored) = try await database.run(forLoading: true) { ctx in
+                let outcome = try await ImportService.registry(URL(fileURLWithPath: file), county: county.flatMap(AreaCode.init), dryRun: dryRun,
+                                                               sheet: sheet, in: ctx) { step in
                     switch step {
                     case .reading(let rows): progress.update("读取 / reading: \(rows) 行 rows")
                     case .checking: progress.update("核对登记库 / checking against the registry…", force: true)
                     case .writing(let done, let total): progress.update("写入 / writing: \(done)/\(total) 户 households")
                     }
                 }
+                guard outcome.written, let key, let log else { return (outcome, .success(nil)) }
+                // The load has committed: a failure to anchor is reported, not taken for a failed load.
+                do { return (outcome, .success(try await AuditService.anchor(key: key, log: log, in: ctx))) } catch { return (outcome, .failure(error)) }
             }
         } catch {
             progress.finish()
@@ -61,6 +69,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
         progress.finish()
         try ImportReportPrinter.print(outcome, file: file, reportPath: report, dryRun: dryRun)
+        switch anchored {
+        case .success(let a?): note("已写入锚点 / anchor written: 第 \(a.seq) 条 seq → \(log ?? "")")
+        case .success(nil): break
+        case .failure(let e): note("数据已导入，但锚点未写入 / the data is loaded, but no anchor was written: \(e)")
+        }
         if outcome.hasErrors { throw ExitCode.failure }
     }
 }

@@ -16,6 +16,9 @@ public protocol AuditEvent: Sendable {
     /// Fields after the change (nil: nothing after, e.g. a removal).
     var after: [String: String?]? { get }
     var reason: String? { get }
+    /// The household whose stored state this event changes (created, edited, its status set, removed): its
+    /// record then carries the state's hash, which `tuopin audit verify --registry` checks the registry against.
+    var changedHousehold: Household.ID? { get }
 }
 
 extension AuditEvent {
@@ -23,6 +26,7 @@ extension AuditEvent {
     public var before: [String: String?]? { nil }
     public var after: [String: String?]? { nil }
     public var reason: String? { nil }
+    public var changedHousehold: Household.ID? { nil }
 }
 
 /// The actions one feature records: each an action key as stored (`household.edit`) and its Chinese label.

@@ -9,6 +9,8 @@ public enum HouseholdEvent: AuditEvent {
     /// 脱贫年度 set or cleared by a finished procedure.
     case exitYearChanged(Household.ID, area: AreaCode, from: Int?, to: Int?, reason: String)
     case identityViewed(Household.ID, area: AreaCode)
+    /// 状态基线 — the state of a household stored before state hashes existed, recorded once after the upgrade.
+    case stateRecorded(Household.ID, area: AreaCode)
 
     public enum Action: String, AuditActionKind {
         case create = "household.create"
@@ -18,6 +20,7 @@ public enum HouseholdEvent: AuditEvent {
         /// Laid out by the import's bulk writer (one record per household a file creates or changes).
         case importRecord = "household.import"
         case identityView = "identity.view"
+        case stateBaseline = "household.state_baseline"
 
         public var label: String {
             switch self {
@@ -27,6 +30,7 @@ public enum HouseholdEvent: AuditEvent {
             case .status: "变更脱贫状态"
             case .importRecord: "导入户信息"
             case .identityView: "查看完整证件号码"
+            case .stateBaseline: "记录户状态基线"
             }
         }
     }
@@ -38,20 +42,29 @@ public enum HouseholdEvent: AuditEvent {
         case .removed: .remove
         case .exitYearChanged: .status
         case .identityViewed: .identityView
+        case .stateRecorded: .stateBaseline
+        }
+    }
+
+    public var changedHousehold: Household.ID? {
+        switch self {
+        case .created(let id, _, _), .edited(let id, _, _, _, _), .removed(let id, _, _), .exitYearChanged(let id, _, _, _, _),
+             .stateRecorded(let id, _): id
+        case .identityViewed: nil
         }
     }
 
     public var subject: AuditSubject {
         switch self {
         case .created(let id, _, _), .edited(let id, _, _, _, _), .removed(let id, _, _), .exitYearChanged(let id, _, _, _, _),
-             .identityViewed(let id, _): .household(id)
+             .identityViewed(let id, _), .stateRecorded(let id, _): .household(id)
         }
     }
 
     public var area: AreaCode? {
         switch self {
         case .created(_, let h, _), .removed(_, let h, _): h.villageCode
-        case .edited(_, let a, _, _, _), .exitYearChanged(_, let a, _, _, _), .identityViewed(_, let a): a
+        case .edited(_, let a, _, _, _), .exitYearChanged(_, let a, _, _, _), .identityViewed(_, let a), .stateRecorded(_, let a): a
         }
     }
 
@@ -60,7 +73,7 @@ public enum HouseholdEvent: AuditEvent {
         case .edited(_, _, let before, _, _): before.mapValues { $0 }
         case .removed(_, let h, _): HouseholdDiff.everything(h).mapValues { $0 }
         case .exitYearChanged(_, _, let from, _, _): ["脱贫年度": from.map(String.init)]
-        case .created, .identityViewed: nil
+        case .created, .identityViewed, .stateRecorded: nil
         }
     }
 
@@ -69,7 +82,7 @@ public enum HouseholdEvent: AuditEvent {
         case .created(_, let h, _): HouseholdDiff.everything(h).mapValues { $0 }
         case .edited(_, _, _, let after, _): after.mapValues { $0 }
         case .exitYearChanged(_, _, _, let to, _): ["脱贫年度": to.map(String.init)]
-        case .removed, .identityViewed: nil
+        case .removed, .identityViewed, .stateRecorded: nil
         }
     }
 
@@ -78,6 +91,7 @@ public enum HouseholdEvent: AuditEvent {
         case .created(_, _, let r), .edited(_, _, _, _, let r), .removed(_, _, let r): r
         case .exitYearChanged(_, _, _, _, let r): r
         case .identityViewed: "查看完整证件号码和电话 / viewed whole ID numbers and phone"
+        case .stateRecorded: "升级后记录已有数据的状态 / the state of data stored before the upgrade"
         }
     }
 }

@@ -67,8 +67,45 @@ public enum AuditService {
     }
 
     /// Walks the whole chain and reports the first broken link.
-    public static func verify(in ctx: ServiceContext, progress: (@Sendable (Int) -> Void)? = nil) async throws -> AuditVerifier.Report {
+    /// The chain walked (and checked against the anchors of a log kept outside the database, if given).
+    public static func verify(anchors: [AuditAnchor] = [], publicKey: String? = nil, in ctx: ServiceContext,
+                              progress: (@Sendable (Int) -> Void)? = nil) async throws -> AuditVerifier.Report {
         try ctx.user.require(.viewAudit)
-        return try await AuditVerifier.verify(on: ctx.db, progress: progress)
+        return try await AuditVerifier.verify(on: ctx.db, anchors: anchors, publicKey: publicKey, progress: progress)
+    }
+
+    /// Every household against the state its latest audit record gives.
+    public static func verifyRegistry(in ctx: ServiceContext, progress: (@Sendable (Int) -> Void)? = nil) async throws -> RegistryVerifier.Report {
+        try ctx.user.require(.viewAudit)
+        return try await RegistryVerifier.verify(on: ctx.db, progress: progress)
+    }
+
+    /// Signs the chain's head into the anchor log (nothing when its last anchor already holds the head).
+    /// Writing an anchor changes no record, so it is not itself an audit event: the log is its record.
+    @discardableResult
+    public static func anchor(key: AnchorKey, log: String, in ctx: ServiceContext) async throws -> AuditAnchor? {
+        try ctx.user.require(.viewAudit)
+        return try await AnchorLog.anchor(key: key, log: log, now: ctx.now, on: ctx.db)
+    }
+
+    /// 状态基线 — records the current state of every household that has no state record yet (data from before
+    /// state hashes existed), in transactions of 1,000; returns how many. Run once after the upgrade, after
+    /// checking the registry: it makes the trail vouch for what is stored now.
+    public static func baseline(in ctx: ServiceContext, progress: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
+        try ctx.user.require(.viewAudit)
+        guard ctx.user.role == .administrator else {
+            throw Refused(.forbidden, "只有系统管理员可以记录状态基线", "only an administrator records the state baseline")
+        }
+        let missing = try await RegistryVerifier.unrecorded(on: ctx.db)
+        var done = 0
+        for start in stride(from: 0, to: missing.count, by: 1000) {
+            let part = Array(missing[start..<min(start + 1000, missing.count)])
+            try await ctx.transaction { tx in
+                try await tx.record(all: part.map { HouseholdEvent.stateRecorded(Household.ID($0.id), area: $0.village) })
+            }
+            done += part.count
+            progress?(done)
+        }
+        return done
     }
 }

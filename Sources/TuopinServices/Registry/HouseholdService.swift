@@ -36,6 +36,7 @@ public enum HouseholdService {
     public static func detail(_ id: Household.ID, in ctx: ServiceContext) async throws -> (detail: HouseholdDetail, fullIdentity: Bool, heldBack: Bool) {
         let detail = try await find(id, in: ctx)
         guard ctx.user.can(.viewFullIdentity) else { return (detail, false, false) }
+        if try await identityViewRecordedToday(detail, in: ctx) { return (detail, true, false) }
         if try await ImportLock.isHeld(ctx.registryFile, on: ctx.db) { return (detail, false, true) }
         try await recordIdentityView(detail, in: ctx)
         return (detail, true, false)
@@ -75,13 +76,17 @@ public enum HouseholdService {
     /// day: the first view of the day writes, later ones only read (issue #19 item 13: every page view wrote,
     /// and under an import those writes queued behind the import's lock).
     static func recordIdentityView(_ d: HouseholdDetail, in ctx: ServiceContext) async throws {
-        let day = Calendar.current.startOfDay(for: ctx.now)
-        let seen = AuditQuery.Filter(actor: ctx.user.username, entity: AuditEntity.household.rawValue, entityID: d.id.description,
-                                     action: HouseholdEvent.Action.identityView.rawValue, from: day)
-        if try await AuditQuery.exists(seen, on: ctx.db) { return }
         try await ctx.transaction { tx in
             try await tx.record(HouseholdEvent.identityViewed(d.id, area: d.household.villageCode))
         }
+    }
+
+    /// Whether the user's view of this household's whole IDs is already recorded today (a read only, which
+    /// does not wait for an import).
+    static func identityViewRecordedToday(_ d: HouseholdDetail, in ctx: ServiceContext) async throws -> Bool {
+        let seen = AuditQuery.Filter(actor: ctx.user.username, entity: AuditEntity.household.rawValue, entityID: d.id.description,
+                                     action: HouseholdEvent.Action.identityView.rawValue, from: Calendar.current.startOfDay(for: ctx.now))
+        return try await AuditQuery.exists(seen, on: ctx.db)
     }
 
     /// 修改户信息 — an edit of a household's fields and members (a move within the editor's county and area

@@ -20,6 +20,7 @@ public final class AuditEventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "reason") public var reason: String?
     @Field(key: "previous_hash") public var previousHash: String
     @Field(key: "hash") public var hash: String
+    @OptionalField(key: "state_hash") public var stateHash: String?
 
     public init() {}
 }

@@ -54,7 +54,8 @@ public enum AuditQuery {
             actor: try r.decode(column: "actor", as: String.self), actorRole: try text("actor_role"), ip: try text("ip"),
             action: try r.decode(column: "action", as: String.self), entity: try r.decode(column: "entity", as: String.self),
             entityID: try text("entity_id"), areaCode: try text("area_code"), before: try text("before_json"),
-            after: try text("after_json"), reason: try text("reason"), at: try r.decode(column: "occurred_at", as: Date.self)))
+            after: try text("after_json"), reason: try text("reason"), at: try r.decode(column: "occurred_at", as: Date.self),
+            stateHash: try text("state_hash")))
     }
 
     /// Whether any record matches the filter (the whole trail: callers ask about their own records).

@@ -17,10 +17,13 @@ public enum AuditTrail {
         public var after: String?
         public var reason: String?
         public var at: Date
+        /// The household's state after the change (`HouseholdState.hash`), for records of changes to one.
+        public var stateHash: String?
 
         public init(actor: String, actorRole: String? = nil, ip: String? = nil, action: String, entity: String,
                     entityID: String? = nil, areaCode: String? = nil, before: String? = nil, after: String? = nil,
-                    reason: String? = nil, at: Date) {
+                    reason: String? = nil, at: Date, stateHash: String? = nil) {
+            self.stateHash = stateHash
             self.actor = actor
             self.actorRole = actorRole
             self.ip = ip
@@ -37,13 +40,21 @@ public enum AuditTrail {
 
     /// Appends events in order, each chained to the last, inside the transaction of the change they record.
     /// Only the use-case layer calls this (and the import's bulk writer, for its per-household records).
+    /// An event that changes a household (`AuditEvent.changedHousehold`) carries the hash of the household as
+    /// it now stands in this transaction, read back after the change.
     public static func append(_ events: [any AuditEvent], by actor: AuditActor, at now: Date, on db: any Database) async throws {
-        try await append(contentsOf: events.map { entry(for: $0, by: actor, at: now) }, on: db)
+        var entries: [Entry] = []
+        for event in events {
+            var e = entry(for: event, by: actor, at: now)
+            if let id = event.changedHousehold { e.stateHash = try await HouseholdState.current(id, on: db) }
+            entries.append(e)
+        }
+        try await append(contentsOf: entries, on: db)
     }
 
     /// Appends one event.
     public static func append(_ event: some AuditEvent, by actor: AuditActor, at now: Date, on db: any Database) async throws {
-        try await append(contentsOf: [entry(for: event, by: actor, at: now)], on: db)
+        try await append([event], by: actor, at: now, on: db)
     }
 
     /// The stored form of an event.
@@ -97,7 +108,7 @@ public enum AuditTrail {
             let hash = AuditChain.hash(previous: previous, canonical: AuditChain.canonical(seq: seq, entry))
             rows.append([.int(seq), .date(entry.at), .text(entry.actor), .text(entry.actorRole), .text(entry.ip), .text(entry.action),
                          .text(entry.entity), .text(entry.entityID), .text(entry.areaCode), .text(entry.before), .text(entry.after),
-                         .text(entry.reason), .text(previous), .text(hash)])
+                         .text(entry.reason), .text(previous), .text(hash), .text(entry.stateHash)])
             previous = hash
         }
         return Chained(rows: rows, end: ChainEnd(seq: seq, hash: previous))
@@ -114,7 +125,7 @@ public enum AuditTrail {
     }
 
     static let columns = ["seq", "occurred_at", "actor", "actor_role", "ip", "action", "entity", "entity_id", "area_code",
-                          "before_json", "after_json", "reason", "previous_hash", "hash"]
+                          "before_json", "after_json", "reason", "previous_hash", "hash", "state_hash"]
 
     struct AuditChainMissing: Refusal {
         var kind: RefusalKind { .misconfigured }

@@ -124,16 +124,18 @@ struct PreparedChunk: Sendable {
             return .init(actor: options.actor.username, actorRole: options.actor.role?.rawValue, ip: options.actor.ip,
                          action: HouseholdEvent.Action.importRecord.rawValue, entity: AuditEntity.household.rawValue,
                          areaCode: h.villageCode.value, after: AuditTrail.json(HouseholdDiff.everythingList(h).map { ($0, $1) }),
-                         reason: reason, at: options.now)
+                         reason: reason, at: options.now, stateHash: HouseholdState.hash(asStored(h)))
         }
         // The file's incomes are added to the years already stored; years it does not give stay as they are.
-        let diff = HouseholdDiff.changes(from: before, to: merged(h, over: before))
+        let after = merged(h, over: before)
+        let diff = HouseholdDiff.changes(from: before, to: after)
         // Called only for a household that differs from what is stored; a difference the readable diff does
         // not name is still recorded.
-        let after = diff.after.isEmpty && diff.before.isEmpty ? ["记录": "按导入文件重写 / rewritten from the file"] : diff.after
+        let shown = diff.after.isEmpty && diff.before.isEmpty ? ["记录": "按导入文件重写 / rewritten from the file"] : diff.after
         return .init(actor: options.actor.username, actorRole: options.actor.role?.rawValue, ip: options.actor.ip,
                      action: HouseholdEvent.Action.importRecord.rawValue, entity: AuditEntity.household.rawValue,
                      areaCode: h.villageCode.value, before: AuditTrail.json(diff.before.mapValues { $0 }),
-                     after: AuditTrail.json(after.mapValues { $0 }), reason: reason, at: options.now)
+                     after: AuditTrail.json(shown.mapValues { $0 }), reason: reason, at: options.now,
+                     stateHash: HouseholdState.hash(asStored(after)))
     }
 }

@@ -20,5 +20,6 @@ public enum RegistryMigrations {
         CreateVillageCounts(),
         CreateCountyCounts(),
         AddOneTimePasswords(),
+        AddAuditStateHashes(),
     ]
 }

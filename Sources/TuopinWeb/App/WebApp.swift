@@ -31,6 +31,10 @@ public enum WebApp {
                 app.logger.warning("无法创建 \(path)-claim，导入时页面可能等待 / cannot create \(path)-claim: pages may wait while a large import writes")
             }
         }
+        if let keyFile = settings.anchorKeyFile, let log = settings.anchorLog {
+            // A key that cannot be read stops start-up, naming the file.
+            app.lifecycle.use(AnchorSchedule(key: try AnchorKey.load(keyFile), log: log, interval: TimeInterval(settings.anchorHours * 3600)))
+        }
         routes(app)
     }
 }

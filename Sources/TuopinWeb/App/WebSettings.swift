@@ -18,6 +18,11 @@ public struct WebSettings: Sendable {
     public var standardsFile: String?
     /// Proxies whose `X-Forwarded-For` is believed (TUOPIN_TRUSTED_PROXIES); none by default.
     public var trustedProxies: TrustedProxies = .none
+    /// The anchor key file and anchor log (TUOPIN_ANCHOR_KEY, TUOPIN_ANCHOR_LOG) and how often the server
+    /// anchors the audit chain (TUOPIN_ANCHOR_HOURS, 24 by default); none without both files.
+    public var anchorKeyFile: String?
+    public var anchorLog: String?
+    public var anchorHours = 24
 
     public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
                 approvals: ApprovalPolicy = .standard, standards: StandardSet = StandardsCatalog.shipped) {
@@ -82,6 +87,12 @@ public struct WebSettings: Sendable {
                            standards: try StandardsCatalog.load(path: file).get())
         settings.standardsFile = file
         settings.trustedProxies = try env["TUOPIN_TRUSTED_PROXIES"].map(TrustedProxies.parse) ?? .none
+        settings.anchorKeyFile = env["TUOPIN_ANCHOR_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        settings.anchorLog = env["TUOPIN_ANCHOR_LOG"].flatMap { $0.isEmpty ? nil : $0 }
+        settings.anchorHours = try int("TUOPIN_ANCHOR_HOURS", 1...168, 24)
+        if (settings.anchorKeyFile == nil) != (settings.anchorLog == nil) {
+            throw Invalid("TUOPIN_ANCHOR_KEY", "TUOPIN_ANCHOR_KEY 与 TUOPIN_ANCHOR_LOG 须同时设置", "set both TUOPIN_ANCHOR_KEY and TUOPIN_ANCHOR_LOG, or neither")
+        }
         return settings
     }
 }
