@@ -126,3 +126,20 @@ import VaporTesting
         }
     }
 }
+
+/// Issue #19 item 7 on the page that sets one's own password: the rule is enforced and the form kept.
+@Suite struct WeakPasswordPageTests {
+    @Test func a_common_password_is_refused_on_the_page() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            let refused = try await WebHarness.post(app, "account/password", county,
+                                                    ["current": WebHarness.password, "new": "12345678", "confirm": "12345678"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("密码过于常见") || refused.body.contains("只含数字"))
+            let blank = try await WebHarness.post(app, "account/password", county,
+                                                  ["current": WebHarness.password, "new": "        ", "confirm": "        "])
+            #expect(blank.status == .unprocessableEntity)
+            #expect(!(try await WebHarness.signIn(app, as: "county").cookie.isEmpty), "the old password still works")
+        }
+    }
+}
