@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # A small county served for the browser tests and schemathesis: generate, import, villages and a plan,
-# one user of each role, an API token. Prints the server's PID and the token.
+# the responsibility chain (cadres, pairings, a year of logs), one user of each role, an API token. Prints the server's PID and the token.
 #   scripts/browser-fixture.sh BIN DIR PORT
 set -euo pipefail
 bin=$1 dir=$2 port=$3
 password=${TUOPIN_BROWSER_PASSWORD:-browser-password-1}
 db="$dir/browser.sqlite"
-"$bin" generate "$dir/county.csv" --households 400 --seed 11 >/dev/null 2>&1
+"$bin" generate "$dir/county.csv" --households 400 --seed 11 --villages "$dir/villages.csv" \
+  --cadres "$dir/cadres.csv" --pairings "$dir/pairings.csv" --logs "$dir/logs.csv" >/dev/null 2>&1
 "$bin" import "$dir/county.csv" --county 451224 --db "$db" >/dev/null 2>&1
+"$bin" import-villages "$dir/villages.csv" --county 451224 --db "$db" >/dev/null 2>&1
+"$bin" import-cadres "$dir/cadres.csv" --county 451224 --db "$db" >/dev/null 2>&1
+"$bin" import-pairings "$dir/pairings.csv" --county 451224 --db "$db" >/dev/null 2>&1
+"$bin" import-logs "$dir/logs.csv" --county 451224 --db "$db" >/dev/null 2>&1
 add() { "$bin" user add "$1" --name "$2" --unit 测试单位 --role "$3" ${4:+--area "$4"} --password "$password" --db "$db" >/dev/null 2>&1; }
 add admin 管理员 admin
 add county 县扶贫办 county 451224

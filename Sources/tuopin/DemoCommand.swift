@@ -70,7 +70,26 @@ struct DemoCommand: AsyncParsableCommand {
         progress.finish()
         let villages = try await VillageService.load(extras.villages, reason: "演示数据：贫困村登记", in: ctx)
         let plans = try await TargetService.load(extras.targets, reason: "演示数据：年度减贫计划", in: ctx)
-        note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans")
+        // The responsibility chain: cadres with the 五个一 posts, pairings, and a year (2020) of work logs.
+        var chainCtx = ctx
+        chainCtx.responsibility = try ResponsibilityLoadPrinter.files()
+        let chain = GeneratedChain(summary: summary, options: options, villages: extras.villages, set: chainCtx.responsibility.active)
+        let cadreFile = directory.appendingPathComponent("干部名单.csv"), pairingFile = directory.appendingPathComponent("结对帮扶.csv")
+        let logFile = directory.appendingPathComponent("工作日志.csv")
+        try chain.writeCadres(to: cadreFile)
+        try chain.writePairings(to: pairingFile)
+        try chain.writeLogs(to: logFile)
+        let code = options.county, today = chainCtx.today
+        let cadres = try await ResponsibilityService.loadCadres(CadreFileReader.read(cadreFile, set: chainCtx.responsibility.active, county: code, today: today),
+                                                                county: code, dryRun: false, reason: "演示数据：干部名单", in: chainCtx)
+        let pairs = try await ResponsibilityService.loadPairings(PairingFileReader.read(pairingFile, today: today), county: code, dryRun: false, in: chainCtx)
+        let logs = try await ResponsibilityService.loadLogs(WorkLogFileReader.read(logFile, county: code, today: today), county: code,
+                                                            file: logFile.lastPathComponent, dryRun: false, in: chainCtx)
+        guard cadres.written, pairs.written, logs.written else {
+            throw CommandFailure("演示数据（责任体系）导入失败：\((cadres.issues + pairs.issues + logs.issues).prefix(3).map(\.message))", "the demo responsibility chain did not load")
+        }
+        note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
+             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {
@@ -91,6 +110,10 @@ struct DemoCommand: AsyncParsableCommand {
             users.append(User(username: "township", name: "演示乡镇工作站", unit: "乡镇扶贫工作站（演示）", role: .townshipStation,
                               area: village.ancestor(at: .township)))
             users.append(User(username: "village", name: "演示驻村工作队", unit: "驻村工作队（演示）", role: .villageTeam, area: village))
+        }
+        // The cadre file names this account for its first helper: they see their households and log visits on 我的帮扶.
+        if try await CadreStore.find(username: "cadre", on: ctx.db) != nil {
+            users.append(User(username: "cadre", name: "演示帮扶干部", unit: "帮扶责任人（演示）", role: .cadre, area: nil))
         }
         for user in users {
             if case .rejected(let r) = try await UserService.add(user, passwordHash: hash, oneTime: false, in: ctx) {

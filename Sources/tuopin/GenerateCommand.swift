@@ -27,6 +27,12 @@ struct GenerateCommand: AsyncParsableCommand {
     var villages: String?
     @Option(help: ArgumentHelp("同时写出与之相符的年度减贫计划文件（.csv/.xlsx） / also write a targets file that agrees with the registry", valueName: "FILE"))
     var targets: String?
+    @Option(help: ArgumentHelp("同时写出干部名单（含五个一岗位）；须同时给 --pairings 和 --logs / also write a cadre file (with the 五个一 posts); give --pairings and --logs too", valueName: "FILE"))
+    var cadres: String?
+    @Option(help: ArgumentHelp("同时写出结对帮扶名单 / also write a pairing file", valueName: "FILE"))
+    var pairings: String?
+    @Option(help: ArgumentHelp("同时写出数据年度全年的工作日志 / also write a year of work logs (the data year)", valueName: "FILE"))
+    var logs: String?
     @Flag(help: "加入已知比例的错误行 / add a known share of faulty rows")
     var withErrors = false
     @Option(help: "有错误行的户所占比例（配合 --with-errors） / share of households given one faulty row (with --with-errors)")
@@ -39,7 +45,10 @@ struct GenerateCommand: AsyncParsableCommand {
         if let fromYear, !(2014...year).contains(fromYear) {
             throw ValidationError("--from-year 应在 2014 至 --year 之间 / --from-year must be from 2014 to --year")
         }
-        for extra in [villages, targets].compactMap({ $0 }) {
+        if (cadres == nil) != (pairings == nil) || (cadres == nil) != (logs == nil) {
+            throw ValidationError("--cadres、--pairings、--logs 须一起给出 / give --cadres, --pairings and --logs together")
+        }
+        for extra in [villages, targets, cadres, pairings, logs].compactMap({ $0 }) {
             let e = URL(fileURLWithPath: extra).pathExtension.lowercased()
             guard e == "csv" || e == "xlsx" else { throw ValidationError("\(extra) 应以 .csv 或 .xlsx 结尾 / \(extra) must end in .csv or .xlsx") }
         }
@@ -62,6 +71,13 @@ struct GenerateCommand: AsyncParsableCommand {
             let extras = GeneratedCounty(summary: summary, options: options)
             if let villages { try extras.writeVillages(to: URL(fileURLWithPath: villages)) }
             if let targets { try extras.writeTargets(to: URL(fileURLWithPath: targets)) }
+            if let cadres, let pairings, let logs {
+                let chain = GeneratedChain(summary: summary, options: options, villages: extras.villages, set: try ResponsibilityLoadPrinter.files().active)
+                try chain.writeCadres(to: URL(fileURLWithPath: cadres))
+                try chain.writePairings(to: URL(fileURLWithPath: pairings))
+                try chain.writeLogs(to: URL(fileURLWithPath: logs))
+                note("干部、结对、日志 / cadres, pairings, logs: \(chain.cadres.count), \(chain.pairings.count), \(chain.logs.count) 行 rows（tuopin import-cadres / import-pairings / import-logs）")
+            }
         } catch let fault as FileFault {
             throw CommandFailure(fault.message)
         }

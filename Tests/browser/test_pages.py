@@ -254,6 +254,57 @@ class Pages(unittest.TestCase):
         self.assertTrue(d.current_url.endswith(path), f"not saved: {d.current_url} {self.alert()}")
         self.assertIn("2015年收入", d.page_source)
 
+    def test_11_a_cadre_logs_a_visit_on_a_phone(self):
+        """我的帮扶 on a 390 px screen: the cadre's households, a refused log keeps what was typed, a saved one counts."""
+        phone = make_driver(390, 844)
+        try:
+            phone.get(BASE + "/login")
+            phone.find_element(By.NAME, "username").send_keys("cadre")
+            phone.find_element(By.NAME, "password").send_keys(PASSWORD)
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            phone.get(BASE + "/my")
+            self.assertIn("结对帮扶的户", phone.page_source)
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            inner = phone.execute_script("return window.innerWidth")
+            self.assertLessEqual(width, inner + 1, f"我的帮扶 is {width} px wide on a {inner} px screen")
+            options = phone.find_elements(By.CSS_SELECTOR, "select[name=household] option[value]:not([value=''])")
+            self.assertTrue(options, "the cadre has paired households")
+            options[0].click()
+            # The date field stops a future date in the browser (max = today); the server refuses leave that names
+            # no approver, keeping what was typed.
+            self.assertTrue(phone.find_element(By.NAME, "date").get_attribute("max"))
+            phone.find_element(By.CSS_SELECTOR, "select[name=kind] option[value='请假']").click()
+            phone.find_element(By.CSS_SELECTOR, "select[name=village] option[value]:not([value=''])").click()
+            phone.find_element(By.NAME, "content").send_keys("了解务工和收入情况")
+            phone.find_element(By.NAME, "problems").send_keys("住房漏雨")
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, "form[action='/my/logs'] button[type=submit]").click()
+            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            self.assertEqual(phone.find_element(By.NAME, "approvedBy").get_attribute("aria-invalid"), "true")
+            self.assertEqual(phone.find_element(By.NAME, "content").get_attribute("value"), "了解务工和收入情况", "what was typed is kept")
+            phone.find_element(By.CSS_SELECTOR, "select[name=kind] option[value='入户走访']").click()
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, "form[action='/my/logs'] button[type=submit]").click()
+            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            self.assertIn("saved=1", phone.current_url)
+            self.assertIn("了解务工和收入情况", phone.page_source)
+            self.assertIn("本期走访 1 次", phone.page_source)
+        finally:
+            phone.quit()
+
+    def test_12_the_county_sees_who_fell_short_and_which_posts_are_empty(self):
+        self.sign_in("county")
+        source = self.open(f"/duty?period=2016-07&area={COUNTY}")
+        self.assertIn("履职情况", source)
+        self.assertIn("责任覆盖", source)
+        self.assertIn("未达标", source)
+        self.assertIn("在村天数", source)
+        self.assertEqual(self.status_of("/duty.csv?period=2016-07"), 200)
+        self.open("/duty?period=2016-13")
+        self.assertIn("period", self.alert() or self.driver.page_source)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -20,6 +20,10 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case planTargets = "plan_targets"
     /// 办理识别、退出、返贫、监测等程序中本级的步骤
     case runProcedures = "run_procedures"
+    /// 管理责任体系：干部、岗位、结对
+    case manageResponsibility = "manage_responsibility"
+    /// 记录本人的工作日志（走访、驻村、请假）
+    case logWork = "log_work"
 
     /// 中文名称
     public var label: String {
@@ -34,6 +38,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
         case .writeFindings: "记录督查问题"
         case .planTargets: "制定减贫计划"
         case .runProcedures: "办理程序"
+        case .manageResponsibility: "管理责任体系"
+        case .logWork: "记录工作日志"
         }
     }
 }

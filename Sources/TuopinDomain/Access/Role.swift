@@ -40,10 +40,10 @@ public enum Role: String, Vocabulary {
         switch self {
         case .administrator: Set(Permission.allCases).subtracting([.writeFindings])
         case .countyOffice: [.readRegistry, .editRegistry, .approveChanges, .manageUsers, .viewAudit, .exportPersonalData, .viewFullIdentity,
-                             .planTargets, .runProcedures]
-        case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity, .runProcedures]
-        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures]
-        case .cadre: [.readRegistry, .viewFullIdentity]
+                             .planTargets, .runProcedures, .manageResponsibility]
+        case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity, .runProcedures, .logWork]
+        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures, .logWork]
+        case .cadre: [.readRegistry, .viewFullIdentity, .logWork]
         case .inspector: [.readRegistry, .viewAudit, .writeFindings]
         case .leader: [.readRegistry]
         case .evaluator: [.readRegistry]

@@ -59,6 +59,9 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
     case importBatch = "import_batch"
     case audit
     case summaryTables = "summary_tables"
+    case cadre
+    case pairing
+    case workLog = "work_log"
 
     public var label: String {
         switch self {
@@ -70,6 +73,9 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
         case .importBatch: "导入批次"
         case .audit: "痕迹"
         case .summaryTables: "汇总表"
+        case .cadre: "干部"
+        case .pairing: "结对帮扶"
+        case .workLog: "工作日志"
         }
     }
 }

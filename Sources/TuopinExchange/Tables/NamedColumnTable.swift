@@ -33,7 +33,13 @@ public struct NamedColumnTable: Sendable {
             issues.append(ImportIssue(row: number, column: column, value: value, severity: .error, message: message))
         }
 
-        public var isClean: Bool { issues.isEmpty }
+        /// A warning: the row loads, and the report names it.
+        public mutating func warn(_ column: String, _ value: String, _ message: String) {
+            issues.append(ImportIssue(row: number, column: column, value: value, severity: .warning, message: message))
+        }
+
+        /// No error so far (warnings do not count).
+        public var isClean: Bool { !issues.contains { $0.severity == .error } }
     }
 
     public let columns: [Column]

@@ -11,8 +11,13 @@ public enum HouseholdService {
     /// A household within the actor's sight; one outside it looks like one that does not exist.
     public static func find(_ id: Household.ID, in ctx: ServiceContext) async throws -> HouseholdDetail {
         try ctx.user.require(.readRegistry)
-        guard let detail = try await HouseholdStore.find(id, scope: ctx.user.scope, on: ctx.db) else { throw Refused.noSuchHousehold }
-        return detail
+        if let detail = try await HouseholdStore.find(id, scope: ctx.user.scope, on: ctx.db) { return detail }
+        // 帮扶干部 see exactly the households they are paired with today (docs/ROLES.md), whatever their area.
+        if ctx.user.role == .cadre, try await ResponsibilityService.isPaired(id, on: ctx.today, in: ctx),
+           let detail = try await HouseholdStore.find(id, scope: .everything, on: ctx.db) {
+            return detail
+        }
+        throw Refused.noSuchHousehold
     }
 
     /// A household to edit (the edit form).

@@ -13,6 +13,8 @@ public struct ServiceContext: Sendable {
     public var now: Date
     public var db: any Database
     public var standards: StandardSet
+    /// The responsibility set and duty rules in force (the shipped files unless a deployment names its own).
+    public var responsibility: ResponsibilityFiles.Loaded = ResponsibilityFiles.shipped
     public var approvals: ApprovalPolicy
     /// Reads that may be kept until the registry changes (the web's cache; none on the command line).
     public var reads: any CurrentReads

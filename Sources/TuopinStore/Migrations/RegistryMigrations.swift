@@ -21,5 +21,6 @@ public enum RegistryMigrations {
         CreateCountyCounts(),
         AddOneTimePasswords(),
         AddAuditStateHashes(),
+        CreateResponsibility(),
     ]
 }

@@ -17,6 +17,66 @@ public enum HouseholdStore {
 
     /// A household by its database ID, or nil — also when it lies outside the scope, so that a
     /// household out of reach looks exactly like one that does not exist.
+    /// A household found by its 户编号: its ID, village, 户主 and whether it has exited.
+    public struct Reference: Sendable, Hashable {
+        public var id: Household.ID
+        public var number: String
+        public var village: AreaCode
+        public var head: String
+        public var exited: Bool
+    }
+
+    /// Households by 户编号 within a county (or anywhere when nil; a number found twice is left out).
+    public static func references(numbers: [String], county: AreaCode?, on db: any Database) async throws -> [String: Reference] {
+        let sql = db as! any SQLDatabase
+        var found: [String: Reference] = [:], twice: Set<String> = []
+        let unique = Array(Set(numbers))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            var q: SQLQueryString = """
+                SELECT h.id, h.household_no, h.village_code, h.exit_year, (SELECT m.name FROM members m WHERE m.household_id = h.id ORDER BY m.position LIMIT 1) AS head
+                FROM households h WHERE h.household_no IN (\(binds: Array(unique[start..<min(start + 500, unique.count)])))
+                """
+            if let county { q.appendLiteral(" AND h.county_code = "); q.appendInterpolation(bind: county.countyPart) }
+            for r in try await sql.raw(q).all() {
+                let number = try r.decode(column: "household_no", as: String.self)
+                if found[number] != nil { twice.insert(number) }
+                found[number] = Reference(id: Household.ID(try r.decode(column: "id", as: Int64.self)), number: number,
+                                          village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
+                                          head: try r.decode(column: "head", as: String?.self) ?? "",
+                                          exited: try r.decode(column: "exit_year", as: Int?.self) != nil)
+            }
+        }
+        for n in twice { found[n] = nil }
+        return found
+    }
+
+    /// The same, by household ID.
+    public static func references(ids: [Household.ID], on db: any Database) async throws -> [Household.ID: Reference] {
+        let sql = db as! any SQLDatabase
+        var found: [Household.ID: Reference] = [:]
+        let unique = Array(Set(ids.map(\.rawValue)))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            for r in try await sql.raw("""
+                SELECT h.id, h.household_no, h.village_code, h.exit_year, (SELECT m.name FROM members m WHERE m.household_id = h.id ORDER BY m.position LIMIT 1) AS head
+                FROM households h WHERE h.id IN (\(binds: Array(unique[start..<min(start + 500, unique.count)])))
+                """).all() {
+                let id = Household.ID(try r.decode(column: "id", as: Int64.self))
+                found[id] = Reference(id: id, number: try r.decode(column: "household_no", as: String.self),
+                                      village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
+                                      head: try r.decode(column: "head", as: String?.self) ?? "",
+                                      exited: try r.decode(column: "exit_year", as: Int?.self) != nil)
+            }
+        }
+        return found
+    }
+
+    /// Households not exited under an area (ID and village), for the coverage check.
+    public static func pending(under area: AreaCode, on db: any Database) async throws -> [(id: Household.ID, village: AreaCode)] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT id, village_code FROM households WHERE exit_year IS NULL AND \(SQLConditions.within(area, column: "village_code"))
+            """).all().map { (Household.ID(try $0.decode(column: "id", as: Int64.self)), AreaCode(try $0.decode(column: "village_code", as: String.self))!) }
+    }
+
     public static func find(_ id: Household.ID, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail? {
         let sql = db as! any SQLDatabase
         async let memberRows = sql.raw("SELECT * FROM members WHERE household_id = \(bind: id.rawValue) ORDER BY position").all()

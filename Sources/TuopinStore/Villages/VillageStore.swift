@@ -100,4 +100,24 @@ public enum VillageStore {
                                   population: populations.isEmpty ? nil : populations.reduce(0, +), threshold: threshold,
                                   western: standards.isWestern(area))
     }
+
+    /// The villages under `area` that are poor in `year`: registered poor villages not yet exited (出列) by then;
+    /// where no village profile is loaded, the villages with a household not yet exited.
+    public static func poorVillages(under area: AreaCode, year: Int, on db: any Database) async throws -> [AreaCode] {
+        let sql = db as! any SQLDatabase
+        let flagged = try await sql.raw("""
+            SELECT code, poor_village, village_exit_year FROM areas WHERE level = \(bind: AreaLevel.village.rawValue)
+            AND poor_village IS NOT NULL AND \(SQLConditions.within(area, column: "code"))
+            """).all()
+        if !flagged.isEmpty {
+            return try flagged.compactMap { r in
+                guard try r.decode(column: "poor_village", as: Bool.self) else { return nil }
+                if let exit = try r.decode(column: "village_exit_year", as: Int?.self), exit < year { return nil }
+                return AreaCode(try r.decode(column: "code", as: String.self))
+            }.sorted()
+        }
+        return try await sql.raw("""
+            SELECT DISTINCT village_code FROM households WHERE exit_year IS NULL AND \(SQLConditions.within(area, column: "village_code")) ORDER BY village_code
+            """).all().compactMap { AreaCode(try $0.decode(column: "village_code", as: String.self)) }
+    }
 }

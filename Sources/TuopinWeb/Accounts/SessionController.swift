@@ -89,10 +89,13 @@ extension Request {
     /// `NavigationMiddleware` read.
     var chrome: Layout.Chrome? {
         viewer.map { v in
-            Layout.Chrome(name: v.user.name, role: v.user.role.rawValue, unit: v.user.unit, csrfToken: v.csrfToken,
-                          canViewAudit: v.user.can(.viewAudit), canManageUsers: v.user.can(.manageUsers),
-                          handlesChanges: v.user.can(.editRegistry) || v.user.can(.approveChanges),
-                          awaitingApproval: storage[NavigationMiddleware.WaitingKey.self] ?? nil, printedOn: today.description)
+            var c = Layout.Chrome(name: v.user.name, role: v.user.role.rawValue, unit: v.user.unit, csrfToken: v.csrfToken,
+                                  canViewAudit: v.user.can(.viewAudit), canManageUsers: v.user.can(.manageUsers),
+                                  handlesChanges: v.user.can(.editRegistry) || v.user.can(.approveChanges),
+                                  awaitingApproval: storage[NavigationMiddleware.WaitingKey.self] ?? nil, printedOn: today.description)
+            c.logsWork = v.user.role == .cadre || v.user.role == .villageTeam
+            c.overseesDuty = [.administrator, .countyOffice, .townshipStation, .leader, .inspector].contains(v.user.role)
+            return c
         }
     }
 }

@@ -15,6 +15,7 @@ func routes(_ app: Application) {
     TargetsController.register(signedIn)
     MonitoringController.register(signedIn)
     VillageProfileController.register(signedIn)
+    DutyController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

@@ -25,6 +25,9 @@ public struct Layout {
         public var awaitingApproval: Int?
         /// 打印日期
         public var printedOn: String
+        /// 我的帮扶: the viewer logs their own work; 履职情况: the viewer oversees it.
+        public var logsWork = false
+        public var overseesDuty = false
         public init(name: String, role: String, unit: String = "", csrfToken: String?, canViewAudit: Bool = false, canManageUsers: Bool = false,
                     handlesChanges: Bool = true, awaitingApproval: Int? = nil, printedOn: String = "") {
             self.name = name
@@ -95,6 +98,8 @@ public struct Layout {
             """
         if let n = c.awaitingApproval { links += "<a href=\"/changes?waiting=mine\">待我审批\(n > 0 ? "（\(n)）" : "")</a>" }
         if c.handlesChanges { links += "<a href=\"/changes\">变更申请</a>" }
+        if c.logsWork { links += "<a href=\"/my\">我的帮扶</a>" }
+        if c.overseesDuty { links += "<a href=\"/duty\">履职情况</a>" }
         links += "<a href=\"/standards\">扶贫标准</a>"
         if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
         if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }

@@ -30,6 +30,13 @@ public enum Stylesheet {
     form.edit label { display:inline-flex; flex-direction:column; font-size:.85rem; color:var(--muted); margin:0 .6rem .6rem 0; }
     form.edit td select, form.edit td input { max-width:9rem; }
     form.filters label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); }
+    form.stack { display:flex; flex-direction:column; gap:.6rem; background:#fff; border:1px solid var(--line); padding:.8rem; max-width:40rem; min-width:0; box-sizing:border-box; }
+    form.stack label { display:flex; flex-direction:column; font-size:.9rem; color:var(--muted); min-width:0; }
+    form.stack label:has(input[type=checkbox]) { flex-direction:row; align-items:center; gap:.4rem; }
+    form.stack input, form.stack select, form.stack textarea { font-size:1rem; padding:.45rem; width:100%; min-width:0; max-width:100%; box-sizing:border-box; }
+    form.stack input[type=checkbox] { width:auto; }
+    form.stack button { font-size:1rem; padding:.6rem 1rem; align-self:flex-start; }
+    ul.inline-list { display:flex; flex-wrap:wrap; gap:.3rem 1.2rem; list-style:none; padding:0; }
     input, select, button { font:inherit; padding:.25rem .4rem; }
     button { background:var(--accent); color:#fff; border:0; padding:.35rem .9rem; cursor:pointer; }
     .ok { color:var(--ok); } .bad { color:var(--accent); font-weight:600; } .warn { color:var(--warn); }
