@@ -64,6 +64,10 @@ import VaporTesting
                 #expect(res.body.string.contains("本期走访 1 次"))
                 #expect(res.body.string.contains("了解务工情况"))
             }
+            // The household page shows its helper and the visit, entered once.
+            try await app.testing().test(.GET, "households/\(household)", headers: WebHarness.headers(cadre)) { res async in
+                #expect(res.body.string.contains("黄帮扶") && res.body.string.contains("走访记录（1 次）") && res.body.string.contains("联系危房改造"))
+            }
             // A rejected log keeps what was typed and names the field.
             form["date"] = "2099-01-01"
             let refused = try await WebHarness.post(app, "my/logs", cadre, form)

@@ -28,6 +28,8 @@ enum HouseholdController {
         model.procedures = .init(householdID: p.detail.id, procedures: p.procedures, history: p.statusHistory, startable: p.startable,
                                  role: ctx.user.role, csrf: csrf, today: ctx.today)
         model.hardshipDraft = hardshipDraft
+        let help = try await ResponsibilityService.household(p.detail.id, in: ctx)
+        model.help = HouseholdHelpSection.render(pairings: help.pairings, visits: help.visits, showPhones: p.fullIdentity)
         return .html(HouseholdShowView.render(model, chrome: req.chrome), status: status)
     }
 }

@@ -29,6 +29,8 @@ public enum HouseholdShowView {
         /// Whole numbers are masked for now: an import is writing (the view could not be recorded at once).
         public var identityHeldBack = false
         public var historyNames = AuditNames()
+        /// 帮扶责任人 and 走访记录 (the responsibility chain).
+        public var help: HTML = .empty
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
@@ -76,6 +78,7 @@ public enum HouseholdShowView {
         body += m.procedures.map(HouseholdProceduresSection.render) ?? .empty
         body += members(m)
         body += incomes(h, standards: m.standards)
+        body += m.help
         body += history(m)
         if m.canEdit, let csrf = m.csrf {
             body += """
