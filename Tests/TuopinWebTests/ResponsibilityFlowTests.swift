@@ -157,4 +157,42 @@ import VaporTesting
             #expect(throws: ResponsibilityFiles.Fault.self) { try ResponsibilityFiles.load(layersText: "[a]\n第一书记 | 城 | 必需", rulesText: "", set: nil) }
         }
     }
+
+    @Test func the_plan_answers_what_the_verdict_misses() async throws {
+        try await WebHarness.withLoadedApp { app in
+            try await Self.load(app)
+            let household = try await (app.db as! any SQLDatabase).raw("SELECT id FROM households WHERE household_no = 'H0001'").first()!
+                .decode(column: "id", as: Int64.self)
+            let cadre = try await WebHarness.signIn(app, as: "cadre")
+            let refused = try await WebHarness.post(app, "households/\(household)/plan", cadre,
+                                                    ["kind": "产业", "content": "发展养牛", "planned_date": "2016-05-01", "expected_income": "三千"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("plan-expected_income-fault") && refused.body.contains("发展养牛"), "the fault is named, the text kept")
+            let added = try await WebHarness.post(app, "households/\(household)/plan", cadre,
+                                                  ["kind": "产业", "content": "发展养牛", "planned_date": "2016-05-01", "expected_income": "3,000"])
+            #expect(added.location?.hasPrefix("/households/\(household)") == true, "\(added.status) \(added.body.prefix(200))")
+            try await app.testing().test(.GET, "households/\(household)", headers: WebHarness.headers(cadre)) { res async in
+                let body = res.body.string
+                #expect(body.contains("帮扶行动计划") && body.contains("发展养牛") && body.contains("3000"))
+            }
+            let id = try await (app.db as! any SQLDatabase).raw("SELECT id FROM plan_measures").first()!.decode(column: "id", as: Int64.self)
+            let done = try await WebHarness.post(app, "households/\(household)/plan/\(id)", cadre, ["status": "已完成"])
+            #expect(done.location != nil)
+            let status = try await (app.db as! any SQLDatabase).raw("SELECT status, done_date FROM plan_measures").first()!
+            #expect(try status.decode(column: "status", as: String.self) == "已完成")
+            #expect(try status.decode(column: "done_date", as: String?.self) != nil)
+            #expect(try await Self.count(app, "plan.measure") == 2)
+            // A leader reads the plan but does not change it.
+            let leader = try await WebHarness.signIn(app, as: "leader")
+            let forbidden = try await WebHarness.post(app, "households/\(household)/plan", leader,
+                                                      ["kind": "教育", "content": "x", "planned_date": "2016-05-01", "expected_income": ""])
+            #expect(forbidden.status == .forbidden)
+            // The domain: what each missing item has.
+            let measures = [PlanMeasure(household: 1, kind: .housing, content: "危房改造", plannedDate: LocalDate(year: 2016, month: 5, day: 1)!),
+                            PlanMeasure(household: 1, kind: .industry, content: "养牛", plannedDate: LocalDate(year: 2016, month: 5, day: 1)!, status: .cancelled)]
+            let against = PlanCoverage.byMissingItem([.housing, .income], measures: measures)
+            #expect(against[0].measures.count == 1 && against[1].measures.isEmpty, "a cancelled measure answers nothing")
+        }
+    }
 }
+

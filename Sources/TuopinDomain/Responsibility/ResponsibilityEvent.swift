@@ -8,6 +8,8 @@ public enum ResponsibilityEvent: AuditEvent {
     case unpaired(Pairing, cadre: String, household: String, on: LocalDate, reason: String)
     case logged(WorkLog, cadre: String)
     case logsImported(count: Int, file: String, area: AreaCode?)
+    /// A measure of a household's plan added, or its status changed (`before` nil when added).
+    case measureSaved(PlanMeasure, before: PlanMeasure?, area: AreaCode)
 
     public enum Action: String, AuditActionKind {
         case saveCadre = "cadre.save"
@@ -16,6 +18,7 @@ public enum ResponsibilityEvent: AuditEvent {
         case unpair = "pairing.end"
         case log = "work_log.add"
         case importLogs = "work_log.import"
+        case planMeasure = "plan.measure"
 
         public var label: String {
             switch self {
@@ -25,6 +28,7 @@ public enum ResponsibilityEvent: AuditEvent {
             case .unpair: "结束结对"
             case .log: "记录工作日志"
             case .importLogs: "导入工作日志"
+            case .planMeasure: "制定或更新帮扶措施"
             }
         }
     }
@@ -37,6 +41,7 @@ public enum ResponsibilityEvent: AuditEvent {
         case .unpaired: .unpair
         case .logged: .log
         case .logsImported: .importLogs
+        case .measureSaved: .planMeasure
         }
     }
 
@@ -47,6 +52,7 @@ public enum ResponsibilityEvent: AuditEvent {
         case .paired(let p, _, _), .unpaired(let p, _, _, _, _): AuditSubject(.pairing, p.id?.description)
         case .logged(let l, _): AuditSubject(.workLog, l.id?.description)
         case .logsImported: AuditSubject(.workLog, nil)
+        case .measureSaved(let m, _, _): .household(m.household)
         }
     }
 
@@ -57,6 +63,7 @@ public enum ResponsibilityEvent: AuditEvent {
         case .paired(let p, _, _), .unpaired(let p, _, _, _, _): p.village
         case .logged(let l, _): l.village
         case .logsImported(_, _, let area): area
+        case .measureSaved(_, _, let area): area
         }
     }
 
@@ -64,10 +71,16 @@ public enum ResponsibilityEvent: AuditEvent {
         ["姓名": c.name, "联系电话": c.phone, "单位": c.unit, "单位层级": c.unitLevel.rawValue, "职务": c.post, "职级": c.rank.rawValue, "登录名": c.username]
     }
 
+    static func fields(_ m: PlanMeasure) -> [String: String?] {
+        ["类别": m.kind.rawValue, "措施": m.content, "计划日期": m.plannedDate.description, "预期增收": m.expectedIncome?.plainYuan,
+         "状态": m.status.rawValue, "完成日期": m.doneDate?.description]
+    }
+
     public var before: [String: String?]? {
         switch self {
         case .cadreSaved(_, let before?, _): Self.fields(before)
         case .unpaired(let p, _, _, _, _): ["结束日期": nil, "原因": p.reason]
+        case .measureSaved(_, let before?, _): Self.fields(before)
         default: nil
         }
     }
@@ -86,6 +99,7 @@ public enum ResponsibilityEvent: AuditEvent {
              "住村": l.stayedNight ? "是" : "否", "工作内容": l.content, "群众反映": l.householdSaid, "发现问题": l.problems, "商定措施": l.measures,
              "批准": l.approvedBy.isEmpty ? nil : l.approvedBy]
         case .logsImported(let n, let file, _): ["条数": String(n), "文件": file]
+        case .measureSaved(let m, _, _): Self.fields(m)
         }
     }
 

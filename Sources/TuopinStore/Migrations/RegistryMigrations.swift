@@ -22,5 +22,6 @@ public enum RegistryMigrations {
         AddOneTimePasswords(),
         AddAuditStateHashes(),
         CreateResponsibility(),
+        CreatePlanMeasures(),
     ]
 }

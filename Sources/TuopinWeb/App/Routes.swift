@@ -16,6 +16,7 @@ func routes(_ app: Application) {
     MonitoringController.register(signedIn)
     VillageProfileController.register(signedIn)
     DutyController.register(signedIn)
+    PlanController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

@@ -13,7 +13,8 @@ enum HouseholdController {
     }
 
     /// The household page; with a draft, the hardship form sent back with its faults.
-    static func page(req: Request, hardshipDraft: HouseholdMonitoringSection.Draft? = nil, status: HTTPStatus = .ok) async throws -> Response {
+    static func page(req: Request, hardshipDraft: HouseholdMonitoringSection.Draft? = nil, planDraft: HouseholdPlanSection.Draft? = nil,
+                     status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try req.context
         let p = try await HouseholdService.page(try req.householdID(), year: try req.yearParameter(), in: ctx)
         let csrf = req.viewer?.csrfToken
@@ -30,6 +31,10 @@ enum HouseholdController {
         model.hardshipDraft = hardshipDraft
         let help = try await ResponsibilityService.household(p.detail.id, in: ctx)
         model.help = HouseholdHelpSection.render(pairings: help.pairings, visits: help.visits, showPhones: p.fullIdentity)
+        model.plan = HouseholdPlanSection.render(householdID: p.detail.id, missing: p.verdict?.missing ?? [], year: p.verdict?.year,
+                                                 measures: try await ResponsibilityService.plan(of: p.detail.id, in: ctx),
+                                                 mayPlan: try await ResponsibilityService.mayPlan(p.detail.id, in: ctx), csrf: csrf, today: ctx.today,
+                                                 draft: planDraft)
         return .html(HouseholdShowView.render(model, chrome: req.chrome), status: status)
     }
 }

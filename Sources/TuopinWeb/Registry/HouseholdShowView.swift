@@ -31,6 +31,8 @@ public enum HouseholdShowView {
         public var historyNames = AuditNames()
         /// 帮扶责任人 and 走访记录 (the responsibility chain).
         public var help: HTML = .empty
+        /// 帮扶行动计划, shown after the exit verdict.
+        public var plan: HTML = .empty
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
@@ -73,6 +75,7 @@ public enum HouseholdShowView {
         }
         body += "<dl class=\"facts\">" + facts.map { f -> HTML in "<dt>\(f.0)</dt><dd>\(f.1)</dd>" }.joined() + "</dl>"
         body += verdict(m)
+        body += m.plan
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
                                                   canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today, draft: m.hardshipDraft)
         body += m.procedures.map(HouseholdProceduresSection.render) ?? .empty

@@ -1,0 +1,30 @@
+import TuopinDomain
+import TuopinServices
+import Vapor
+
+/// 帮扶行动计划 on the household page: add a measure, move one on.
+enum PlanController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.post("households", ":id", "plan", use: add)
+        routes.post("households", ":id", "plan", ":measure", use: update)
+    }
+
+    @Sendable static func add(req: Request) async throws -> Response {
+        let id: Household.ID = try req.householdID()
+        let form = ["kind", "content", "planned_date", "expected_income"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
+        let measure = ResponsibilityService.MeasureForm(kind: form["kind"]!, content: form["content"]!, plannedDate: form["planned_date"]!,
+                                                        expectedIncome: form["expected_income"]!)
+        switch try await ResponsibilityService.addMeasure(to: id, measure, in: try req.context) {
+        case .done: return req.redirect(to: "/households/\(id.rawValue)#plan")
+        case .rejected(let r):
+            return try await HouseholdController.page(req: req, planDraft: .init(form: form, faults: r.faults), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let id: Household.ID = try req.householdID()
+        let measure: PlanMeasure.ID = try req.pathID("measure", or: Refused.notFound("没有这项措施", "no such measure"))
+        try await ResponsibilityService.setMeasure(measure, of: id, to: req.formText("status"), in: try req.context)
+        return req.redirect(to: "/households/\(id.rawValue)#plan")
+    }
+}
