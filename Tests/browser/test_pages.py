@@ -305,6 +305,26 @@ class Pages(unittest.TestCase):
         self.open("/duty?period=2016-13")
         self.assertIn("period", self.alert() or self.driver.page_source)
 
+    def test_13_a_helper_adds_a_measure_to_the_household_plan(self):
+        """帮扶行动计划 beside the verdict: a bad amount is named and the text kept; a good one is saved and listed."""
+        self.sign_in("cadre")
+        d = self.driver
+        self.open("/my")
+        household = d.find_element(By.CSS_SELECTOR, "main ul a[href^='/households/']").get_attribute("href").replace(BASE, "")
+        self.open(household)
+        self.assertIn("帮扶行动计划", d.page_source)
+        d.find_element(By.CSS_SELECTOR, "form[action$='/plan'] select[name=kind] option[value='产业'], form[action$='/plan'] select[name=kind] option").click()
+        d.find_element(By.CSS_SELECTOR, "form[action$='/plan'] input[name=content]").send_keys("发展肉牛养殖")
+        d.find_element(By.CSS_SELECTOR, "form[action$='/plan'] input[name=expected_income]").send_keys("三千元")
+        self.click_and_wait("form[action$='/plan'] button[type=submit]")
+        field = d.find_element(By.CSS_SELECTOR, "form[action$='/plan'] input[name=expected_income]")
+        self.assertEqual(field.get_attribute("aria-invalid"), "true")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "form[action$='/plan'] input[name=content]").get_attribute("value"), "发展肉牛养殖")
+        field.clear()
+        field.send_keys("3000")
+        self.click_and_wait("form[action$='/plan'] button[type=submit]")
+        self.assertIn("发展肉牛养殖", d.find_element(By.ID, "plan").text)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
