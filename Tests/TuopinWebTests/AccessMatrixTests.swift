@@ -41,6 +41,24 @@ import VaporTesting
         }
     }
 
+    /// 帮扶干部 (issue #14): once paired, exactly their households — their pages and API records — and no area.
+    @Test func a_paired_cadre_sees_exactly_the_paired_households() async throws {
+        try await WebHarness.withLoadedApp { app in
+            try await ResponsibilityFlowTests.load(app)   // pairs the `cadre` account's cadre with H0001 and H0002
+            let session = try await WebHarness.signIn(app, as: "cadre")
+            for route in ["households/1", "api/v1/households/1", "households/2"] {
+                try await app.testing().test(.GET, route, headers: WebHarness.headers(session)) { res async in
+                    #expect(res.status == .ok, "cadre GET /\(route) → \(res.status.code)")
+                }
+            }
+            for route in Self.outOfAreaRoutes + ["areas/451224100201", "api/v1/areas/451224100201/households"] {
+                try await app.testing().test(.GET, route, headers: WebHarness.headers(session)) { res async in
+                    #expect(res.status == .notFound, "cadre GET /\(route) → \(res.status.code)")
+                }
+            }
+        }
+    }
+
     @Test func without_a_session_pages_redirect_and_the_api_refuses() async throws {
         try await WebHarness.withLoadedApp { app in
             for route in Self.inAreaRoutes + ["areas", "api/v1/areas"] {
