@@ -150,6 +150,15 @@ import VaporTesting
             r = try await logs(["13900000001", "2016-06-02", "请假", Samples.village.value, "", "否", "", "", "", "", ""])
             #expect(r.issues.count == 1 && r.issues[0].column == "批准人")
             #expect(try await Self.count(app, "work_log.import") == 1, "only the clean file wrote")
+            // A change of helper ends the old pairing the day before, with the reason; the history stays.
+            #expect(try await pairs(["H0001", "13900000001", "2017-01-01", "", "干部调动"]).isEmpty)
+            let history = try await (app.db as! any SQLDatabase).raw("""
+                SELECT p.end_date, p.reason FROM pairings p JOIN households h ON h.id = p.household_id WHERE h.household_no = 'H0001' ORDER BY p.start_date
+                """).all()
+            #expect(history.count == 2)
+            #expect(try history[0].decode(column: "end_date", as: String?.self) == "2016-12-31")
+            #expect(try history[0].decode(column: "reason", as: String.self) == "干部调动")
+            #expect(try await Self.count(app, "pairing.end") == 1)
 
             #expect(throws: ResponsibilityFiles.Fault.self) {
                 try ResponsibilityFiles.load(layersText: "[a]\n第一书记 | 村 | 必需", rulesText: "总书记 | 在村天数 | 20 | 月 | x", set: nil)

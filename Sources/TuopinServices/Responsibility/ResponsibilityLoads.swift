@@ -104,21 +104,28 @@ extension ResponsibilityService {
         guard !issues.contains(where: { $0.severity == .error }), !dryRun else {
             return LoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
+        // The households' pairings are read once; the audit records are appended together at the end (one move
+        // of the chain's head instead of one per row).
         let changed = try await ctx.transaction { [resolved] tx in
+            var current = Dictionary(grouping: try await CadreStore.pairings(under: county, on: tx.db), by: \.household)
+            var events: [any AuditEvent] = []
             var changed = 0
             for (e, cadre, h) in resolved.sorted(by: { $0.0.start < $1.0.start }) {
-                let current = try await CadreStore.pairings(under: nil, household: h.id, on: tx.db)
-                if current.contains(where: { $0.cadre == cadre.id! && $0.start == e.start }) { continue }
-                for old in current where old.cadre != cadre.id! && old.end == nil && old.start < e.start {
+                let mine = current[h.id] ?? []
+                if mine.contains(where: { $0.cadre == cadre.id! && $0.start == e.start }) { continue }
+                for (i, old) in mine.enumerated() where old.cadre != cadre.id! && old.end == nil && old.start < e.start {
                     let end = e.start.adding(days: -1), why = e.reason.isEmpty ? "更换帮扶责任人 / helper changed" : e.reason
                     try await CadreStore.end(old.id!, on: end, reason: why, on: tx.db)
-                    try await tx.record(ResponsibilityEvent.unpaired(old, cadre: String(old.cadre.rawValue), household: h.number, on: end, reason: why))
+                    current[h.id]![i].end = end
+                    events.append(ResponsibilityEvent.unpaired(old, cadre: String(old.cadre.rawValue), household: h.number, on: end, reason: why))
                 }
                 let p = try await CadreStore.add(Pairing(cadre: cadre.id!, household: h.id, village: h.village, start: e.start, end: e.end, reason: e.reason),
                                                  on: tx.db)
-                try await tx.record(ResponsibilityEvent.paired(p, cadre: "\(cadre.name)（\(cadre.unit)）", household: h.number))
+                current[h.id, default: []].append(p)
+                events.append(ResponsibilityEvent.paired(p, cadre: "\(cadre.name)（\(cadre.unit)）", household: h.number))
                 changed += 1
             }
+            try await tx.record(all: events)
             return changed
         }
         return LoadOutcome(issues: issues, rows: read.entries.count, changed: changed, written: true)
