@@ -203,5 +203,30 @@ import VaporTesting
             #expect(against[0].measures.count == 1 && against[1].measures.isEmpty, "a cancelled measure answers nothing")
         }
     }
+
+    @Test func the_county_changes_a_households_helper_on_its_page() async throws {
+        try await WebHarness.withLoadedApp { app in
+            try await Self.load(app)
+            let household = try await (app.db as! any SQLDatabase).raw("SELECT id FROM households WHERE household_no = 'H0002'").first()!
+                .decode(column: "id", as: Int64.self)
+            let county = try await WebHarness.signIn(app, as: "county")
+            let unknown = try await WebHarness.post(app, "households/\(household)/helper", county, ["phone": "13900000099", "start": "2017-01-01", "reason": "干部调动"])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.contains("pair-phone-fault") && unknown.body.contains("干部调动"), "the fault at its field, the reason kept")
+            let changed = try await WebHarness.post(app, "households/\(household)/helper", county, ["phone": "13900000001", "start": "2017-01-01", "reason": "干部调动"])
+            #expect(changed.location == "/households/\(household)")
+            try await app.testing().test(.GET, "households/\(household)", headers: WebHarness.headers(county)) { res async in
+                #expect(res.body.string.contains("韦书记") && res.body.string.contains("2016-12-31"), "the new helper, and the old one ended")
+            }
+            // The cadre no longer paired sees the household no more.
+            let cadre = try await WebHarness.signIn(app, as: "cadre")
+            try await app.testing().test(.GET, "households/\(household)", headers: WebHarness.headers(cadre)) { res async in
+                #expect(res.status == .notFound)
+            }
+            // A village team may not pair.
+            let village = try await WebHarness.signIn(app, as: "village")
+            #expect(try await WebHarness.post(app, "households/\(household)/helper", village, ["phone": "13900000002", "start": "2018-01-01", "reason": ""]).status == .forbidden)
+        }
+    }
 }
 

@@ -11,12 +11,26 @@ public enum PairingFileReader {
         public var start: LocalDate
         public var end: LocalDate?
         public var reason: String
+
+        public init(row: Int, householdNumber: String, phone: String, start: LocalDate, end: LocalDate?, reason: String) {
+            self.row = row
+            self.householdNumber = householdNumber
+            self.phone = phone
+            self.start = start
+            self.end = end
+            self.reason = reason
+        }
     }
 
     public struct Result: Sendable {
         public var entries: [Entry]
         public var issues: [ImportIssue]
         public var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
+        public init(entries: [Entry], issues: [ImportIssue]) {
+            self.entries = entries
+            self.issues = issues
+        }
     }
 
     static let table = NamedColumnTable(columns: [

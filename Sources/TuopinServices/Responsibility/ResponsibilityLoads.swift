@@ -131,6 +131,33 @@ extension ResponsibilityService {
         return LoadOutcome(issues: issues, rows: read.entries.count, changed: changed, written: true)
     }
 
+    /// 结对 on the household page: the county office pairs the household with the cadre of that phone from a date
+    /// (ending the current helper's pairing the day before), by the same rules as the pairing file.
+    public static func pair(_ household: Household.ID, phone: String, start: String, reason: String,
+                            in ctx: ServiceContext) async throws -> FormResult<Int> {
+        let detail = try await HouseholdService.find(household, in: ctx)
+        var faults: [String: String] = [:]
+        let digits = phone.trimmingCharacters(in: .whitespaces)
+        if digits.count != 11 || !digits.allSatisfy({ $0.isASCII && $0.isNumber }) { faults["phone"] = "应为11位手机号码 / must be an 11-digit mobile number" }
+        var date: LocalDate?
+        switch EventDate.parse(start, field: "start", label: "开始日期", today: ctx.today) {
+        case .success(let d): date = d
+        case .failure(let f): faults["start"] = f.description
+        }
+        if let f = TextRule.fault(reason, .freeText) { faults["reason"] = f }
+        guard faults.isEmpty, let date else { return .rejected(FormRejection(faults: faults)) }
+        let entry = PairingFileReader.Entry(row: 1, householdNumber: detail.household.number, phone: digits, start: date, end: nil, reason: reason)
+        let outcome = try await loadPairings(PairingFileReader.Result(entries: [entry], issues: []), county: detail.household.villageCode.ancestor(at: .county),
+                                             dryRun: false, in: ctx)
+        if outcome.hasErrors {
+            let columns = ["帮扶责任人电话": "phone", "开始日期": "start"]
+            var found: [String: String] = [:]
+            for i in outcome.issues where i.severity == .error { found[columns[i.column] ?? "phone"] = i.message }
+            return .rejected(FormRejection(faults: found))
+        }
+        return .done(outcome.changed)
+    }
+
     /// 工作日志: logs matched to cadres and households; a visit to a household not paired with the cadre that
     /// day is a warning (another cadre may stand in); a visit before the cadre's pairing began is an error.
     public static func loadLogs(_ read: WorkLogFileReader.Result, county: AreaCode?, file: String, dryRun: Bool,

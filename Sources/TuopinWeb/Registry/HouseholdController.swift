@@ -14,7 +14,7 @@ enum HouseholdController {
 
     /// The household page; with a draft, the hardship form sent back with its faults.
     static func page(req: Request, hardshipDraft: HouseholdMonitoringSection.Draft? = nil, planDraft: HouseholdPlanSection.Draft? = nil,
-                     status: HTTPStatus = .ok) async throws -> Response {
+                     helperDraft: HouseholdHelpSection.Draft? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try req.context
         let p = try await HouseholdService.page(try req.householdID(), year: try req.yearParameter(), in: ctx)
         let csrf = req.viewer?.csrfToken
@@ -30,7 +30,8 @@ enum HouseholdController {
                                  role: ctx.user.role, csrf: csrf, today: ctx.today)
         model.hardshipDraft = hardshipDraft
         let help = try await ResponsibilityService.household(p.detail.id, in: ctx)
-        model.help = HouseholdHelpSection.render(pairings: help.pairings, visits: help.visits, showPhones: p.fullIdentity)
+        model.help = HouseholdHelpSection.render(pairings: help.pairings, visits: help.visits, showPhones: p.fullIdentity,
+                                                 pairForm: ctx.user.can(.manageResponsibility) ? (p.detail.id, csrf ?? "", ctx.today, helperDraft) : nil)
         model.plan = HouseholdPlanSection.render(householdID: p.detail.id, missing: p.verdict?.missing ?? [], year: p.verdict?.year,
                                                  measures: try await ResponsibilityService.plan(of: p.detail.id, in: ctx),
                                                  mayPlan: try await ResponsibilityService.mayPlan(p.detail.id, in: ctx), csrf: csrf, today: ctx.today,

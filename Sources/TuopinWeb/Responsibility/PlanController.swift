@@ -2,11 +2,12 @@ import TuopinDomain
 import TuopinServices
 import Vapor
 
-/// 帮扶行动计划 on the household page: add a measure, move one on.
+/// 帮扶行动计划 and 帮扶责任人 on the household page: add a measure, move one on; pair the household with a cadre.
 enum PlanController {
     static func register(_ routes: any RoutesBuilder) {
         routes.post("households", ":id", "plan", use: add)
         routes.post("households", ":id", "plan", ":measure", use: update)
+        routes.post("households", ":id", "helper", use: pair)
     }
 
     @Sendable static func add(req: Request) async throws -> Response {
@@ -26,5 +27,15 @@ enum PlanController {
         let measure: PlanMeasure.ID = try req.pathID("measure", or: Refused.notFound("没有这项措施", "no such measure"))
         try await ResponsibilityService.setMeasure(measure, of: id, to: req.formText("status"), in: try req.context)
         return req.redirect(to: "/households/\(id.rawValue)#plan")
+    }
+
+    @Sendable static func pair(req: Request) async throws -> Response {
+        let id: Household.ID = try req.householdID()
+        let form = ["phone", "start", "reason"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
+        switch try await ResponsibilityService.pair(id, phone: form["phone"]!, start: form["start"]!, reason: form["reason"]!, in: try req.context) {
+        case .done: return req.redirect(to: "/households/\(id.rawValue)")
+        case .rejected(let r):
+            return try await HouseholdController.page(req: req, helperDraft: .init(form: form, faults: r.faults), status: .unprocessableEntity)
+        }
     }
 }
