@@ -325,6 +325,28 @@ class Pages(unittest.TestCase):
         self.click_and_wait("form[action$='/plan'] button[type=submit]")
         self.assertIn("发展肉牛养殖", d.find_element(By.ID, "plan").text)
 
+    def test_14_the_county_changes_a_households_helper(self):
+        """帮扶责任人 on the household page: an unknown phone is named and the reason kept; a real cadre takes over."""
+        self.sign_in("county")
+        d = self.driver
+        self.open(f"/areas/{COUNTY}")
+        links = [a.get_attribute("href").replace(BASE, "") for a in d.find_elements(By.CSS_SELECTOR, "table.households a[href^='/households/']")]
+        self.assertGreater(len(links), 8)
+        self.open(links[8])
+        helper = d.find_element(By.XPATH, "//h2[text()='帮扶责任人']/following-sibling::table[1]//tbody/tr[1]/td[3]").text
+        self.open(links[0])
+        d.find_element(By.CSS_SELECTOR, "form[action$='/helper'] input[name=phone]").send_keys("13900000000")
+        d.find_element(By.CSS_SELECTOR, "form[action$='/helper'] input[name=reason]").send_keys("干部调动")
+        self.click_and_wait("form[action$='/helper'] button[type=submit]")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "form[action$='/helper'] input[name=phone]").get_attribute("aria-invalid"), "true")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "form[action$='/helper'] input[name=reason]").get_attribute("value"), "干部调动")
+        phone = d.find_element(By.CSS_SELECTOR, "form[action$='/helper'] input[name=phone]")
+        phone.clear()
+        phone.send_keys(helper)
+        self.click_and_wait("form[action$='/helper'] button[type=submit]")
+        self.assertTrue(d.current_url.endswith(links[0]), f"not saved: {d.current_url} {self.alert()}")
+        self.assertIn("干部调动", d.page_source)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
