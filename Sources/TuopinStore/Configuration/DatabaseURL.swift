@@ -55,12 +55,14 @@ public enum DatabaseURL: Equatable, Sendable, CustomStringConvertible {
     /// The SQLite file, when the registry is one (for readers that open it directly).
     public var sqliteFilePath: String? { if case .sqliteFile(let path) = self { path } else { nil } }
 
-    /// The Fluent configuration for this database.
+    /// The Fluent configuration for this database. A request waits up to 30 s for a pooled connection (the
+    /// drivers' default is 10 s): on a loaded server, or a PostgreSQL slow to open connections, a page that
+    /// waits is better than a page that fails (the test suite, many apps on one small cluster, hit the 10 s).
     public func configuration() throws -> DatabaseConfigurationFactory {
         switch self {
-        case .sqliteFile(let path): .sqlite(.file(path), sqlLogLevel: .trace)
-        case .sqliteMemory: .sqlite(.memory, sqlLogLevel: .trace)
-        case .postgres(let url): try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
+        case .sqliteFile(let path): .sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace)
+        case .sqliteMemory: .sqlite(.memory, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace)
+        case .postgres(let url): try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace)
         }
     }
 
