@@ -16,8 +16,6 @@ struct DutyCommand: AsyncParsableCommand {
     @Flag(help: "只列未达标的 / only the rules not met") var short = false
     @OptionGroup var database: DatabaseOptions
 
-    static let header = ["区划代码", "姓名", "单位", "职责", "规则", "要求", "实际", "是否达标", "说明"]
-
     func validate() throws {
         guard DutyPeriod.parse(period) != nil else { throw ValidationError("--period 应为 2016-07、2016-Q3 或 2016 / --period must be like 2016-07, 2016-Q3 or 2016; got '\(period)'") }
         if let a = area, AreaCode(a) == nil { throw ValidationError("--area 应为6、9或12位区划代码 / --area must be a 6-, 9- or 12-digit area code") }
@@ -31,16 +29,11 @@ struct DutyCommand: AsyncParsableCommand {
             ctx.responsibility = files
             return try await ResponsibilityService.duty(period: p, area: area.flatMap(AreaCode.init), in: ctx)
         }
-        let rows = (short ? report.shortfalls : report.rows).map { r -> [String] in
-            let f = r.finding
-            var note = f.note
-            if let n = report.absences[r.cadre.id!], n > 0 { note += "；未说明缺勤 \(n) 次（\(AbsenceLadder.ceiling(absences: n))）" }
-            return [f.area.value, r.cadre.name, r.cadre.unit, f.layer, f.rule.text, String(f.required), String(f.actual), f.met ? "是" : "否", note]
-        }
+        let table = report.table(onlyShort: short, absences: true)
         if format == .csv {
-            FileHandle.standardOutput.write(Data(CSVFormat.table([Self.header] + rows, byteOrderMark: false).utf8))
+            FileHandle.standardOutput.write(Data(CSVFormat.table(table, byteOrderMark: false).utf8))
         } else {
-            print(PlainTable.render([Self.header] + rows))
+            print(PlainTable.render(table))
             print("\(p)：\(report.rows.count) 项职责，\(report.shortfalls.count) 项未达标 / \(report.rows.count) duties, \(report.shortfalls.count) not met")
         }
     }

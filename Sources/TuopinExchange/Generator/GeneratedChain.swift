@@ -29,19 +29,11 @@ public struct GeneratedChain: Sendable {
             cadres[cadres.count - 1] += ["", "", "", "", username]
             return String(phone)
         }
-        func post(_ cadre: String, _ layer: String, _ area: AreaCode, start: LocalDate) {
-            let row = cadres.lastIndex { $0[1] == cadre }!
-            if cadres[row][6].isEmpty {
-                cadres[row][6] = layer
-                cadres[row][7] = area.value
-                cadres[row][8] = start.description
-            } else {
-                var copy = cadres[row]
-                copy[6] = layer
-                copy[7] = area.value
-                copy[8] = start.description
-                cadres.append(copy)
-            }
+        // Each generated cadre holds one post: it goes on the row just written.
+        func post(_ layer: String, _ area: AreaCode, start: LocalDate) {
+            cadres[cadres.count - 1][6] = layer
+            cadres[cadres.count - 1][7] = area.value
+            cadres[cadres.count - 1][8] = start.description
         }
         let poor = Set(villages.filter { $0.isPoorVillage && ($0.exitYear.map { $0 >= year } ?? true) }.map(\.code))
         let start = LocalDate(year: max(2014, year - 1), month: 3, day: 1)!
@@ -59,7 +51,7 @@ public struct GeneratedChain: Sendable {
                     for i in 0..<holders {
                         let rank: CadreRank = layer.name.contains("领导") ? .countyLevel : i == 0 ? .sectionLevel : .staff
                         let p = person(layer.name == "农技员" ? "县农业农村局" : unit, level: .county, post: layer.name == "农技员" ? "农艺师" : "干部", rank: rank)
-                        post(p, layer.name, code, start: start)
+                        post(layer.name, code, start: start)
                         if layer.name == "第一书记" || layer.name == "驻村工作队" || layer.name.contains("包村") || layer.name.contains("包组") {
                             residents.append((p, code))
                         } else {

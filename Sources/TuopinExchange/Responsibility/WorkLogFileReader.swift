@@ -39,11 +39,6 @@ public enum WorkLogFileReader {
         return Result(entries: read.values, issues: read.issues)
     }
 
-    public static func read(_ source: inout some RowSource, county: AreaCode?, today: LocalDate) -> Result {
-        let read = table.read(&source) { row in entry(&row, county: county, today: today) }
-        return Result(entries: read.values, issues: read.issues)
-    }
-
     static func entry(_ row: inout NamedColumnTable.Row, county: AreaCode?, today: LocalDate) -> Entry? {
         let phone = ResponsibilityCells.phone(&row, "干部电话")
         let dateText = row.cell("日期")

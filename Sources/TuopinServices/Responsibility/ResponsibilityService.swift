@@ -21,6 +21,19 @@ public enum ResponsibilityService {
         /// Unexplained absences per cadre in the period (months short of a days-in-village rule after leave).
         public var absences: [Cadre.ID: Int]
         public var shortfalls: [DutyRow] { rows.filter { !$0.finding.met } }
+
+        /// The table `tuopin duty` prints and /duty.csv writes (docs/RESPONSIBILITY.md), header first; with
+        /// `absences`, the note ends with each cadre's unexplained absences and the ladder's ceiling.
+        public func table(onlyShort: Bool = false, absences withAbsences: Bool) -> [[String]] {
+            [Self.header] + (onlyShort ? shortfalls : rows).map { r in
+                let f = r.finding
+                var note = f.note
+                if withAbsences, let n = absences[r.cadre.id!], n > 0 { note += "；未说明缺勤 \(n) 次（\(AbsenceLadder.ceiling(absences: n))）" }
+                return [f.area.value, r.cadre.name, r.cadre.unit, f.layer, f.rule.text, String(f.required), String(f.actual), f.met ? "是" : "否", note]
+            }
+        }
+
+        public static let header = ["区划代码", "姓名", "单位", "职责", "规则", "要求", "实际", "是否达标", "说明"]
     }
 
     /// 履职情况: every post held within `area` (the actor's whole sight when nil) over `period`.
@@ -43,7 +56,7 @@ public enum ResponsibilityService {
                 absences[f.cadre, default: 0] += 1
             }
         }
-        let cadres = Dictionary(try await CadreStore.all(on: ctx.db).map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let cadres = try await CadreStore.byID(ids, on: ctx.db)
         let names = try await AreaStore.names(of: Array(Set(findings.map(\.area))), on: ctx.db)
         let rows = findings.compactMap { f in cadres[f.cadre].map { DutyRow(cadre: $0, areaName: names[f.area] ?? f.area.value, finding: f) } }
             .sorted { ($0.finding.area, $0.cadre.name, $0.finding.layer, $0.finding.rule.measure.rawValue) < ($1.finding.area, $1.cadre.name, $1.finding.layer, $1.finding.rule.measure.rawValue) }
@@ -79,7 +92,7 @@ public enum ResponsibilityService {
         let gaps = CoverageCheck.evaluate(set: ctx.responsibility.active, poorVillages: villages, poorHouseholds: households,
                                           assignments: try await CadreStore.assignments(under: area.ancestor(at: .county) ?? area, on: ctx.db),
                                           pairings: try await CadreStore.pairings(under: area, on: ctx.db), on: date)
-        let cadres = Dictionary(try await CadreStore.all(on: ctx.db).map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
+        let cadres = try await CadreStore.byID(gaps.compactMap(\.cadre), on: ctx.db)
         let refs = try await HouseholdStore.references(ids: gaps.compactMap(\.household), on: ctx.db)
         let names = try await AreaStore.names(of: Array(Set(gaps.map(\.area) + villages)), on: ctx.db)
         return Coverage(date: date, gaps: gaps, villages: villages.count, areaNames: names, cadres: cadres, households: refs,
@@ -205,9 +218,9 @@ public enum ResponsibilityService {
     /// A household's helpers (current and past) and its recent visits, for its page.
     public static func household(_ id: Household.ID, in ctx: ServiceContext) async throws -> (pairings: [(Pairing, Cadre)], visits: [(WorkLog, Cadre)]) {
         try ctx.user.require(.readRegistry)
-        let cadres = Dictionary(try await CadreStore.all(on: ctx.db).map { ($0.id!, $0) }, uniquingKeysWith: { a, _ in a })
-        let pairings = try await CadreStore.pairings(under: nil, household: id, on: ctx.db).compactMap { p in cadres[p.cadre].map { (p, $0) } }
-        let visits = try await WorkLogStore.visits(to: id, on: ctx.db).compactMap { l in cadres[l.cadre].map { (l, $0) } }
-        return (pairings, visits)
+        let pairings = try await CadreStore.pairings(under: nil, household: id, on: ctx.db)
+        let visits = try await WorkLogStore.visits(to: id, on: ctx.db)
+        let cadres = try await CadreStore.byID(pairings.map(\.cadre) + visits.map(\.cadre), on: ctx.db)
+        return (pairings.compactMap { p in cadres[p.cadre].map { (p, $0) } }, visits.compactMap { l in cadres[l.cadre].map { (l, $0) } })
     }
 }

@@ -26,24 +26,30 @@ public enum HouseholdStore {
         public var exited: Bool
     }
 
+    /// The columns a `Reference` is read from (the 户主 is the member in the first position).
+    static let referenceColumns: SQLQueryString = """
+        SELECT h.id, h.household_no, h.village_code, h.exit_year,
+        (SELECT m.name FROM members m WHERE m.household_id = h.id ORDER BY m.position LIMIT 1) AS head FROM households h
+        """
+
+    static func reference(_ r: any SQLRow) throws -> Reference {
+        Reference(id: Household.ID(try r.decode(column: "id", as: Int64.self)), number: try r.decode(column: "household_no", as: String.self),
+                  village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
+                  head: try r.decode(column: "head", as: String?.self) ?? "", exited: try r.decode(column: "exit_year", as: Int?.self) != nil)
+    }
+
     /// Households by 户编号 within a county (or anywhere when nil; a number found twice is left out).
     public static func references(numbers: [String], county: AreaCode?, on db: any Database) async throws -> [String: Reference] {
         let sql = db as! any SQLDatabase
         var found: [String: Reference] = [:], twice: Set<String> = []
         let unique = Array(Set(numbers))
         for start in stride(from: 0, to: unique.count, by: 500) {
-            var q: SQLQueryString = """
-                SELECT h.id, h.household_no, h.village_code, h.exit_year, (SELECT m.name FROM members m WHERE m.household_id = h.id ORDER BY m.position LIMIT 1) AS head
-                FROM households h WHERE h.household_no IN (\(binds: Array(unique[start..<min(start + 500, unique.count)])))
-                """
+            var q = referenceColumns
+            q.appendInterpolation(" WHERE h.household_no IN (\(binds: Array(unique[start..<min(start + 500, unique.count)])))" as SQLQueryString)
             if let county { q.appendLiteral(" AND h.county_code = "); q.appendInterpolation(bind: county.countyPart) }
-            for r in try await sql.raw(q).all() {
-                let number = try r.decode(column: "household_no", as: String.self)
-                if found[number] != nil { twice.insert(number) }
-                found[number] = Reference(id: Household.ID(try r.decode(column: "id", as: Int64.self)), number: number,
-                                          village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
-                                          head: try r.decode(column: "head", as: String?.self) ?? "",
-                                          exited: try r.decode(column: "exit_year", as: Int?.self) != nil)
+            for ref in try await sql.raw(q).all().map(reference) {
+                if found[ref.number] != nil { twice.insert(ref.number) }
+                found[ref.number] = ref
             }
         }
         for n in twice { found[n] = nil }
@@ -56,16 +62,9 @@ public enum HouseholdStore {
         var found: [Household.ID: Reference] = [:]
         let unique = Array(Set(ids.map(\.rawValue)))
         for start in stride(from: 0, to: unique.count, by: 500) {
-            for r in try await sql.raw("""
-                SELECT h.id, h.household_no, h.village_code, h.exit_year, (SELECT m.name FROM members m WHERE m.household_id = h.id ORDER BY m.position LIMIT 1) AS head
-                FROM households h WHERE h.id IN (\(binds: Array(unique[start..<min(start + 500, unique.count)])))
-                """).all() {
-                let id = Household.ID(try r.decode(column: "id", as: Int64.self))
-                found[id] = Reference(id: id, number: try r.decode(column: "household_no", as: String.self),
-                                      village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
-                                      head: try r.decode(column: "head", as: String?.self) ?? "",
-                                      exited: try r.decode(column: "exit_year", as: Int?.self) != nil)
-            }
+            var q = referenceColumns
+            q.appendInterpolation(" WHERE h.id IN (\(binds: Array(unique[start..<min(start + 500, unique.count)])))" as SQLQueryString)
+            for ref in try await sql.raw(q).all().map(reference) { found[ref.id] = ref }
         }
         return found
     }

@@ -14,7 +14,7 @@ public enum CadreStore {
               username: try r.decode(column: "username", as: String?.self))
     }
 
-    public static func all(on db: any Database) async throws -> [Cadre] {
+    static func all(on db: any Database) async throws -> [Cadre] {
         try await (db as! any SQLDatabase).raw("SELECT * FROM cadres ORDER BY id").all().map(cadre)
     }
 
@@ -24,6 +24,17 @@ public enum CadreStore {
 
     public static func find(username: String, on db: any Database) async throws -> Cadre? {
         try await (db as! any SQLDatabase).raw("SELECT * FROM cadres WHERE username = \(bind: username)").first().map(cadre)
+    }
+
+    /// The cadres with these IDs, by ID (a page names only the cadres it shows).
+    public static func byID(_ ids: [Cadre.ID], on db: any Database) async throws -> [Cadre.ID: Cadre] {
+        let unique = Array(Set(ids.map(\.rawValue)))
+        var found: [Cadre.ID: Cadre] = [:]
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let part = Array(unique[start..<min(start + 500, unique.count)])
+            for c in try await (db as! any SQLDatabase).raw("SELECT * FROM cadres WHERE id IN (\(binds: part))").all().map(cadre) { found[c.id!] = c }
+        }
+        return found
     }
 
     /// Cadres by phone, for matching a file's rows.

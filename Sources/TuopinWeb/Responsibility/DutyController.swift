@@ -51,11 +51,7 @@ enum DutyController {
     @Sendable static func csv(req: Request) async throws -> Response {
         let (period, area) = try query(req)
         let report = try await ResponsibilityService.duty(period: period, area: area, in: try context(req))
-        let rows = report.rows.map { r -> [String] in
-            let f = r.finding
-            return [f.area.value, r.cadre.name, r.cadre.unit, f.layer, f.rule.text, String(f.required), String(f.actual), f.met ? "是" : "否", f.note]
-        }
-        let text = CSVFormat.table([["区划代码", "姓名", "单位", "职责", "规则", "要求", "实际", "是否达标", "说明"]] + rows, byteOrderMark: true)
+        let text = CSVFormat.table(report.table(absences: false), byteOrderMark: true)
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "duty-\(period.key).csv")

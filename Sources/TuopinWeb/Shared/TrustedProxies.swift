@@ -65,17 +65,14 @@ public struct TrustedProxies: Sendable, Equatable {
         guard let peer, trusts(peer) else { return peer }
         let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for hop in hops.reversed() where !trusts(hop) {
-            return TextSafe.address(hop) ?? peer
+            return Self.looksLikeAddress(hop) ? hop : peer
         }
         return peer
     }
-}
 
-/// Keeps a forwarded address only if it looks like one (digits, hex, dots, colons), so a header cannot write
-/// arbitrary text into the audit trail.
-enum TextSafe {
-    static func address(_ text: String) -> String? {
-        guard text.count <= 45, text.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) else { return nil }
-        return text
+    /// A forwarded address is kept only if it looks like one (hex digits, dots, colons), so a header cannot
+    /// write arbitrary text into the audit trail.
+    static func looksLikeAddress(_ text: String) -> Bool {
+        text.count <= 45 && text.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" }
     }
 }
