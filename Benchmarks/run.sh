@@ -23,14 +23,7 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "${pgdir:-}" ] && scripts/postgres-throwaway.sh stop "$pgdir"; rm -rf "$work"; }
 trap cleanup EXIT
 
-measure() {  # measure COMMAND... → prints "seconds peak_mb", or "FAILED -" (and the error) when it fails
-  if /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err"; then
-    awk '{printf "%.2f %.0f", $1, $2/1024}' "$work/time"
-  else
-    echo "FAILED: $*" >&2; tail -3 "$work/err" >&2
-    printf 'FAILED -'
-  fi
-}
+. Benchmarks/lib.sh
 
 gen=$(measure "$TUOPIN_BIN" generate "$work/county.csv" --households "$n" --seed 1)
 rows=$(($(wc -l < "$work/county.csv") - 1))
@@ -79,9 +72,6 @@ if [ "${TUOPIN_BENCH_POSTGRES:-0}" = 1 ]; then
   pgsummary_ms=$("$TUOPIN_BIN" summary --area "$top" --repeats 21 --db "$pgurl" 2>&1 >/dev/null | grep -o 'query time: [0-9.]*' | grep -o '[0-9.]*$')
 fi
 
-per() {  # per COUNT SECONDS → COUNT/SECONDS, 0 when SECONDS is not a figure (a failed step)
-  case $2 in ''|*[!0-9.]*) echo 0 ;; *) echo "$1 / $2" | bc -l ;; esac
-}
 printf '\nTuopin benchmark — %s households, %s rows, %s, %s\n\n' "$n" "$rows" "$(nproc) cores" "$(date -u +%Y-%m-%d)"
 printf '| work | seconds | peak MB | rate |\n|---|---:|---:|---:|\n'
 set -- $gen;   printf '| generate %s households (CSV) | %s | %s | %.0f households/s |\n' "$n" "$1" "$2" "$(per "$n" "$1")"

@@ -5,13 +5,16 @@
 # the same page cache — in one transaction. No reading or checking of the source file, no audit texts or
 # hashes computed: what SQLite itself needs to store what the import stores.
 #
-#   Benchmarks/same-work-sqlite.sh REGISTRY.sqlite WORKDIR   → prints "seconds peak_mb"
+#   Benchmarks/same-work-sqlite.sh REGISTRY.sqlite WORKDIR [TABLES]   → prints "seconds peak_mb"
+#
+# TABLES (default: the registry import's four) names the tables whose rows are loaded, e.g. "work_logs" for
+# the rows `tuopin import-logs` wrote (run it on a database that holds nothing else in those tables).
 #
 # Run it right after a first load into an empty registry (a second load adds update records).
 set -euo pipefail
-[ $# -eq 2 ] || { echo "usage: $0 REGISTRY.sqlite WORKDIR" >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: $0 REGISTRY.sqlite WORKDIR [TABLES]" >&2; exit 2; }
 db=$1 work=$2
-tables="households members household_incomes audit_events"
+tables=${3:-"households members household_incomes audit_events"}
 rm -f "$work/same.sqlite" "$work/same.sqlite-wal" "$work/same.sql"
 for t in $tables; do
   sqlite3 -csv "$db" "SELECT * FROM $t ORDER BY id" > "$work/same-$t.csv"

@@ -88,8 +88,12 @@ struct DemoCommand: AsyncParsableCommand {
         guard cadres.written, pairs.written, logs.written else {
             throw CommandFailure("演示数据（责任体系）导入失败：\((cadres.issues + pairs.issues + logs.issues).prefix(3).map(\.message))", "the demo responsibility chain did not load")
         }
+        // 帮扶行动计划 of the last year, so that the plan pages and the quarterly progress table have data.
+        let poor = try await HouseholdStore.poor(under: code, in: options.year, on: ctx.db)
+        let measures = try await ResponsibilityService.loadMeasures(GeneratedPlans.measures(for: poor, year: options.year, seed: options.seed).map { ($0.0, $0.1) },
+                                                                    in: chainCtx)
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
-             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs")
+             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {

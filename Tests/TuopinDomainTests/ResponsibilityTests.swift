@@ -85,4 +85,18 @@ struct ResponsibilityTests {
         #expect(gaps.contains { $0.kind == .overloaded && $0.cadre == 2 })
         #expect(gaps.contains { $0.kind == .spread && $0.cadre == 2 })
     }
+
+    @Test func the_progress_table_sums_months_into_quarters_and_the_year() {
+        let p = PlanProgress(year: 2016, months: [
+            .init(month: 1, due: 2, done: 1, doneIncome: Money(yuan: 3000), visits: 10, problemsFound: 2),
+            .init(month: 3, due: 1, done: 2, visits: 5),
+            .init(month: 7, due: 4, visits: 1, problemsFound: 1),
+            .init(month: 13, due: 99),
+        ])
+        #expect(p.quarters.map(\.due) == [3, 0, 4, 0])
+        #expect(p.quarters[0].done == 3 && p.quarters[0].completion == 100 && p.quarters[0].doneIncome == Money(yuan: 3000))
+        #expect(p.quarters[1].completion == nil, "nothing due: no rate")
+        #expect(p.quarters[2].completion == 0)
+        #expect(p.total.due == 7 && p.total.visits == 16 && p.total.problemsFound == 3, "a month outside 1–12 is ignored")
+    }
 }

@@ -32,6 +32,16 @@ def make_driver(width=1280, height=900):
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
 
+def sign_in_on(driver, username):
+    """Signs in on a separate driver (a phone-sized window) and waits for the first page."""
+    driver.get(BASE + "/login")
+    driver.find_element(By.NAME, "username").send_keys(username)
+    driver.find_element(By.NAME, "password").send_keys(PASSWORD)
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+
+
 class Pages(unittest.TestCase):
     driver = None
 
@@ -258,12 +268,7 @@ class Pages(unittest.TestCase):
         """我的帮扶 on a 390 px screen: the cadre's households, a refused log keeps what was typed, a saved one counts."""
         phone = make_driver(390, 844)
         try:
-            phone.get(BASE + "/login")
-            phone.find_element(By.NAME, "username").send_keys("cadre")
-            phone.find_element(By.NAME, "password").send_keys(PASSWORD)
-            page = phone.find_element(By.TAG_NAME, "html")
-            phone.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            sign_in_on(phone, "cadre")
             phone.get(BASE + "/my")
             self.assertIn("结对帮扶的户", phone.page_source)
             width = phone.execute_script("return document.documentElement.scrollWidth")
@@ -346,6 +351,48 @@ class Pages(unittest.TestCase):
         self.click_and_wait("form[action$='/helper'] button[type=submit]")
         self.assertTrue(d.current_url.endswith(links[0]), f"not saved: {d.current_url} {self.alert()}")
         self.assertIn("干部调动", d.page_source)
+
+    def test_15_the_county_edits_a_cadre_from_the_roster(self):
+        """干部名单 → a cadre: a bad phone is named at its field and what was typed stays; a good edit saves."""
+        self.sign_in("county")
+        d = self.driver
+        self.open(f"/duty?area={COUNTY}")
+        self.click_and_wait("a[href^='/cadres?area=']")
+        self.assertIn("干部名单", d.title)
+        self.click_and_wait("table a[href^='/cadres/']")
+        form = "form#details"
+        post = d.find_element(By.CSS_SELECTOR, f"{form} input[name=post]")
+        post.clear()
+        post.send_keys("股长")
+        phone = d.find_element(By.CSS_SELECTOR, f"{form} input[name=phone]")
+        good = phone.get_attribute("value")
+        phone.clear()
+        phone.send_keys("12345")
+        d.find_element(By.CSS_SELECTOR, f"{form} input[name=reason]").send_keys("职务变动")
+        self.click_and_wait(f"{form} button[type=submit]")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, f"{form} input[name=phone]").get_attribute("aria-invalid"), "true")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, f"{form} input[name=post]").get_attribute("value"), "股长")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, f"{form} input[name=reason]").get_attribute("value"), "职务变动")
+        phone = d.find_element(By.CSS_SELECTOR, f"{form} input[name=phone]")
+        phone.clear()
+        phone.send_keys(good)
+        self.click_and_wait(f"{form} button[type=submit]")
+        self.assertIn("saved=1", d.current_url, self.alert())
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, f"{form} input[name=post]").get_attribute("value"), "股长")
+
+    def test_16_the_area_plan_and_progress_table_fit_a_phone(self):
+        """脱贫计划与进度 from the county page, on a 390 px screen, with the quarterly progress table."""
+        phone = make_driver(390, 844)
+        try:
+            sign_in_on(phone, "leader")
+            phone.get(BASE + f"/areas/{COUNTY}/plan?year=2016")
+            self.assertIn("工作进度表", phone.page_source)
+            self.assertIn("全年", phone.find_element(By.XPATH, "//h2[contains(text(), '工作进度表')]/following-sibling::table[1]").text)
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            inner = phone.execute_script("return window.innerWidth")
+            self.assertLessEqual(width, inner + 1, f"the plan page is {width} px wide on a {inner} px screen")
+        finally:
+            phone.quit()
 
 
 if __name__ == "__main__":

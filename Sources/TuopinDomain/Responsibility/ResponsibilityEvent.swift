@@ -4,6 +4,7 @@ public enum ResponsibilityEvent: AuditEvent {
 
     case cadreSaved(Cadre, before: Cadre?, reason: String)
     case assigned(Assignment, cadre: String, reason: String)
+    case assignmentEnded(Assignment, cadre: String, on: LocalDate, reason: String)
     case paired(Pairing, cadre: String, household: String)
     case unpaired(Pairing, cadre: String, household: String, on: LocalDate, reason: String)
     case logged(WorkLog, cadre: String)
@@ -14,6 +15,7 @@ public enum ResponsibilityEvent: AuditEvent {
     public enum Action: String, AuditActionKind {
         case saveCadre = "cadre.save"
         case assign = "assignment.add"
+        case endAssignment = "assignment.end"
         case pair = "pairing.add"
         case unpair = "pairing.end"
         case log = "work_log.add"
@@ -24,6 +26,7 @@ public enum ResponsibilityEvent: AuditEvent {
             switch self {
             case .saveCadre: "登记或修改干部"
             case .assign: "任命责任岗位"
+            case .endAssignment: "免去责任岗位（任期结束）"
             case .pair: "结对帮扶"
             case .unpair: "结束结对"
             case .log: "记录工作日志"
@@ -37,6 +40,7 @@ public enum ResponsibilityEvent: AuditEvent {
         switch self {
         case .cadreSaved: .saveCadre
         case .assigned: .assign
+        case .assignmentEnded: .endAssignment
         case .paired: .pair
         case .unpaired: .unpair
         case .logged: .log
@@ -49,6 +53,7 @@ public enum ResponsibilityEvent: AuditEvent {
         switch self {
         case .cadreSaved(let c, _, _): AuditSubject(.cadre, c.id?.description)
         case .assigned(let a, _, _): AuditSubject(.cadre, a.cadre.description)
+        case .assignmentEnded(let a, _, _, _): AuditSubject(.cadre, a.cadre.description)
         case .paired(let p, _, _), .unpaired(let p, _, _, _, _): AuditSubject(.pairing, p.id?.description)
         case .logged(let l, _): AuditSubject(.workLog, l.id?.description)
         case .logsImported: AuditSubject(.workLog, nil)
@@ -60,6 +65,7 @@ public enum ResponsibilityEvent: AuditEvent {
         switch self {
         case .cadreSaved: nil
         case .assigned(let a, _, _): a.area
+        case .assignmentEnded(let a, _, _, _): a.area
         case .paired(let p, _, _), .unpaired(let p, _, _, _, _): p.village
         case .logged(let l, _): l.village
         case .logsImported(_, _, let area): area
@@ -80,6 +86,7 @@ public enum ResponsibilityEvent: AuditEvent {
         switch self {
         case .cadreSaved(_, let before?, _): Self.fields(before)
         case .unpaired(let p, _, _, _, _): ["结束日期": nil, "原因": p.reason]
+        case .assignmentEnded(let a, _, _, _): ["结束日期": a.end?.description]
         case .measureSaved(_, let before?, _): Self.fields(before)
         default: nil
         }
@@ -92,6 +99,8 @@ public enum ResponsibilityEvent: AuditEvent {
             ["干部": cadre, "岗位": a.layer, "区划": a.area.value, "开始日期": a.start.description, "结束日期": a.end?.description]
         case .paired(let p, let cadre, let household):
             ["帮扶责任人": cadre, "户编号": household, "开始日期": p.start.description, "原因": p.reason]
+        case .assignmentEnded(let a, let cadre, let on, _):
+            ["干部": cadre, "岗位": a.layer, "区划": a.area.value, "结束日期": on.description]
         case .unpaired(_, let cadre, let household, let on, let reason):
             ["帮扶责任人": cadre, "户编号": household, "结束日期": on.description, "原因": reason]
         case .logged(let l, let cadre):
@@ -106,7 +115,7 @@ public enum ResponsibilityEvent: AuditEvent {
     public var reason: String? {
         switch self {
         case .cadreSaved(_, _, let r), .assigned(_, _, let r): r
-        case .unpaired(_, _, _, _, let r): r
+        case .unpaired(_, _, _, _, let r), .assignmentEnded(_, _, _, let r): r
         default: nil
         }
     }

@@ -89,4 +89,42 @@ extension ResponsibilityService {
             try await tx.record(ResponsibilityEvent.measureSaved(after, before: before, area: village))
         }
     }
+
+    /// Measures written as given (the demo's plans, dates and states included), each audited, in one transaction.
+    public static func loadMeasures(_ items: [(measure: PlanMeasure, village: AreaCode)], in ctx: ServiceContext) async throws -> Int {
+        try ctx.user.require(.manageResponsibility)
+        return try await ctx.transaction { tx in
+            for item in items {
+                let saved = try await PlanStore.add(item.measure, village: item.village, on: tx.db)
+                try await tx.record(ResponsibilityEvent.measureSaved(saved, before: nil, area: item.village))
+            }
+            return items.count
+        }
+    }
+
+    /// 脱贫计划方案 of a village, township or county: the households' measures rolled up by kind and status,
+    /// and the year's quarterly progress table (工作进度表).
+    public struct AreaPlan: Sendable {
+        public var area: AreaCode
+        public var name: String
+        public var year: Int
+        public var byKind: [(kind: PlanMeasure.Kind, counts: [PlanMeasure.Status: Int], income: Money)]
+        public var progress: PlanProgress
+    }
+
+    public static func areaPlan(area requested: AreaCode, year: Int, in ctx: ServiceContext) async throws -> AreaPlan {
+        try ctx.user.require(.readRegistry)
+        guard let area = try ctx.area(requested) else { throw Refused.noSuchArea(requested) }
+        guard let found = try await AreaStore.find(area, on: ctx.db) else { throw Refused.noSuchArea(area) }
+        var kinds: [PlanMeasure.Kind: (counts: [PlanMeasure.Status: Int], income: Money)] = [:]
+        for r in try await PlanStore.rollUp(under: area, on: ctx.db) {
+            var k = kinds[r.kind] ?? ([:], .zero)
+            k.counts[r.status, default: 0] += r.count
+            if r.status != .cancelled { k.income = Money(fen: k.income.fen + r.income.fen) }
+            kinds[r.kind] = k
+        }
+        let byKind = PlanMeasure.Kind.allCases.compactMap { k in kinds[k].map { (k, $0.counts, $0.income) } }
+        let progress = PlanProgress(year: year, months: try await PlanStore.months(under: area, year: year, on: ctx.db))
+        return AreaPlan(area: area, name: found.name, year: year, byKind: byKind, progress: progress)
+    }
 }

@@ -76,6 +76,14 @@ public enum HouseholdStore {
             """).all().map { (Household.ID(try $0.decode(column: "id", as: Int64.self)), AreaCode(try $0.decode(column: "village_code", as: String.self))!) }
     }
 
+    /// Households under an area still poor at the start of `year` (not yet exited, or exiting in it or later).
+    public static func poor(under area: AreaCode, in year: Int, on db: any Database) async throws -> [(id: Household.ID, village: AreaCode)] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT id, village_code FROM households WHERE (exit_year IS NULL OR exit_year >= \(bind: year))
+            AND \(SQLConditions.within(area, column: "village_code")) ORDER BY id
+            """).all().map { (Household.ID(try $0.decode(column: "id", as: Int64.self)), AreaCode(try $0.decode(column: "village_code", as: String.self))!) }
+    }
+
     public static func find(_ id: Household.ID, scope: AccessScope, on db: any Database) async throws -> HouseholdDetail? {
         let sql = db as! any SQLDatabase
         async let memberRows = sql.raw("SELECT * FROM members WHERE household_id = \(bind: id.rawValue) ORDER BY position").all()

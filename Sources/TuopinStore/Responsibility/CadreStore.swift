@@ -93,6 +93,41 @@ public enum CadreStore {
         return saved
     }
 
+    /// Ends a post on `end` (the history stays: the holder and the dates).
+    public static func end(_ id: Assignment.ID, on end: LocalDate, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("UPDATE assignments SET end_date = \(bind: end.description) WHERE id = \(bind: id.rawValue)").run()
+    }
+
+    public static func assignment(_ id: Assignment.ID, on db: any Database) async throws -> Assignment? {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM assignments WHERE id = \(bind: id.rawValue)").first().map(assignment)
+    }
+
+    /// 干部名单 of an area: the cadres holding a post there or paired with a household there (every cadre when
+    /// `area` is nil), by unit and name, with how many posts and current pairings each has there.
+    public static func roster(under area: AreaCode?, on date: LocalDate, on db: any Database) async throws -> [(cadre: Cadre, posts: Int, households: Int)] {
+        let posts = try await assignments(under: area, on: db).filter { $0.holds(on: date) }
+        let pairs = try await pairings(under: area, on: db).filter { $0.holds(on: date) }
+        var postCount: [Cadre.ID: Int] = [:], householdCount: [Cadre.ID: Int] = [:]
+        for a in posts { postCount[a.cadre, default: 0] += 1 }
+        for p in pairs { householdCount[p.cadre, default: 0] += 1 }
+        let cadres: [Cadre] = area == nil ? try await all(on: db) : Array(try await byID(Array(Set(postCount.keys).union(householdCount.keys)), on: db).values)
+        return cadres.map { ($0, postCount[$0.id!] ?? 0, householdCount[$0.id!] ?? 0) }
+            .sorted { ($0.cadre.unit, $0.cadre.name, $0.cadre.phone) < ($1.cadre.unit, $1.cadre.name, $1.cadre.phone) }
+    }
+
+    /// The phone is another cadre's.
+    public static func phoneTaken(_ phone: String, by other: Cadre.ID, on db: any Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).raw("SELECT id FROM cadres WHERE phone = \(bind: phone) AND id <> \(bind: other.rawValue)").first() != nil
+    }
+
+    /// Changes a cadre found by ID (the page's edit, which may change the phone too).
+    public static func update(_ c: Cadre, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("""
+            UPDATE cadres SET name = \(bind: c.name), phone = \(bind: c.phone), unit = \(bind: c.unit), unit_level = \(bind: c.unitLevel.rawValue),
+            post = \(bind: c.post), rank = \(bind: c.rank.rawValue), username = \(bind: c.username) WHERE id = \(bind: c.id!.rawValue)
+            """).run()
+    }
+
     // MARK: pairings
 
     static func pairing(_ r: any SQLRow) throws -> Pairing {

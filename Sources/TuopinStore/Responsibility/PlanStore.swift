@@ -44,12 +44,48 @@ public enum PlanStore {
     /// Measures under an area by kind and status (the village, township and county plans roll up from households).
     public static func rollUp(under area: AreaCode, on db: any Database) async throws -> [(kind: PlanMeasure.Kind, status: PlanMeasure.Status, count: Int, income: Money)] {
         try await (db as! any SQLDatabase).raw("""
-            SELECT kind, status, COUNT(*) AS n, COALESCE(SUM(expected_income_fen), 0) AS fen FROM plan_measures
+            SELECT kind, status, COUNT(*) AS n, CAST(COALESCE(SUM(expected_income_fen), 0) AS BIGINT) AS fen FROM plan_measures
             WHERE \(SQLConditions.within(area, column: "village_code")) GROUP BY kind, status ORDER BY kind, status
             """).all().compactMap { r in
             guard let kind = PlanMeasure.Kind(rawValue: try r.decode(column: "kind", as: String.self)),
                   let status = PlanMeasure.Status(rawValue: try r.decode(column: "status", as: String.self)) else { return nil }
             return (kind, status, try r.decode(column: "n", as: Int.self), Money(fen: try r.decode(column: "fen", as: Int64.self)))
         }
+    }
+
+    /// Per month of `year` under an area: measures due (planned that month, not cancelled), done (that month)
+    /// and the income the done ones were expected to add; with the visits logged and the problems they found.
+    public static func months(under area: AreaCode, year: Int, on db: any Database) async throws -> [PlanProgress.Month] {
+        let sql = db as! any SQLDatabase
+        let prefix = "\(year)-%"
+        var months: [Int: PlanProgress.Month] = [:]
+        func month(_ text: String) -> Int? { Int(text) }
+        for r in try await sql.raw("""
+            SELECT substr(planned_date, 6, 2) AS m, COUNT(*) AS n FROM plan_measures
+            WHERE \(SQLConditions.within(area, column: "village_code")) AND planned_date LIKE \(bind: prefix) AND status <> \(bind: PlanMeasure.Status.cancelled.rawValue)
+            GROUP BY substr(planned_date, 6, 2)
+            """).all() {
+            guard let m = month(try r.decode(column: "m", as: String.self)) else { continue }
+            months[m, default: .init(month: m)].due = try r.decode(column: "n", as: Int.self)
+        }
+        for r in try await sql.raw("""
+            SELECT substr(done_date, 6, 2) AS m, COUNT(*) AS n, CAST(COALESCE(SUM(expected_income_fen), 0) AS BIGINT) AS fen FROM plan_measures
+            WHERE \(SQLConditions.within(area, column: "village_code")) AND done_date LIKE \(bind: prefix) AND status = \(bind: PlanMeasure.Status.done.rawValue)
+            GROUP BY substr(done_date, 6, 2)
+            """).all() {
+            guard let m = month(try r.decode(column: "m", as: String.self)) else { continue }
+            months[m, default: .init(month: m)].done = try r.decode(column: "n", as: Int.self)
+            months[m, default: .init(month: m)].doneIncome = Money(fen: try r.decode(column: "fen", as: Int64.self))
+        }
+        for r in try await sql.raw("""
+            SELECT substr(log_date, 6, 2) AS m, COUNT(*) AS n, CAST(SUM(CASE WHEN problems <> '' THEN 1 ELSE 0 END) AS BIGINT) AS p FROM work_logs
+            WHERE \(SQLConditions.within(area, column: "village_code")) AND log_date LIKE \(bind: prefix) AND kind = \(bind: WorkLog.Kind.visit.rawValue)
+            GROUP BY substr(log_date, 6, 2)
+            """).all() {
+            guard let m = month(try r.decode(column: "m", as: String.self)) else { continue }
+            months[m, default: .init(month: m)].visits = try r.decode(column: "n", as: Int.self)
+            months[m, default: .init(month: m)].problemsFound = try r.decode(column: "p", as: Int.self)
+        }
+        return months.values.sorted { $0.month < $1.month }
     }
 }

@@ -17,6 +17,7 @@ func routes(_ app: Application) {
     VillageProfileController.register(signedIn)
     DutyController.register(signedIn)
     PlanController.register(signedIn)
+    CadreController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

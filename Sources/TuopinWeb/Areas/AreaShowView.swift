@@ -106,7 +106,9 @@ public enum AreaShowView {
             <th scope="col" class="num">完成率</th><th scope="col" class="num">达标待退出</th><th scope="col" class="num">未达标</th><th scope="col">研判</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             <p><a href="/areas/\(m.node.area.code.value)/targets?year=\(year)">完成情况明细与下达计划</a>　\
-            <a href="/areas/\(m.node.area.code.value)/exit?year=\(year)">逐户脱贫标准核验</a></p>
+            <a href="/areas/\(m.node.area.code.value)/exit?year=\(year)">逐户脱贫标准核验</a>　\
+            <a href="/areas/\(m.node.area.code.value)/plan?year=\(year)">帮扶措施与工作进度表</a>　\
+            <a href="/cadres?area=\(m.node.area.code.value)">干部名单</a></p>
             """
     }
 

@@ -21,7 +21,7 @@ public enum DutyView {
             let absences = m.report.absences[r.cadre.id!] ?? 0
             let ladder: HTML = absences > 0 ? "；未说明缺勤 \(absences) 次（\(AbsenceLadder.ceiling(absences: absences))）" : .empty
             return """
-            <tr><td>\(r.areaName)</td><td>\(r.cadre.name)</td><td>\(r.cadre.unit)</td><td>\(f.layer)</td><td>\(f.rule.text)</td>\
+            <tr><td>\(r.areaName)</td><td><a href="/cadres/\(r.cadre.id!.rawValue)">\(r.cadre.name)</a></td><td>\(r.cadre.unit)</td><td>\(f.layer)</td><td>\(f.rule.text)</td>\
             <td class="num">\(f.required)</td><td class="num">\(f.actual)</td><td>\(f.met ? "达标" : "<span class=\"bad\">未达标</span>" as HTML)</td>\
             <td>\(f.note)\(ladder)</td></tr>
             """
@@ -48,6 +48,7 @@ public enum DutyView {
             <label><input type="checkbox" name="all" value="1"\(m.showAll ? " checked" : "")>列出全部（含达标）</label>
             <button type="submit">查看</button>
             <a href="/duty.csv?period=\(m.period.key)\(areaParam)&all=1">导出 CSV</a>
+            <a href="/cadres\(m.area.map { "?area=\($0.value)" } ?? "")">干部名单</a>
             </form>
             \(coverage)
             <h2>\(m.period.description)履职情况</h2>

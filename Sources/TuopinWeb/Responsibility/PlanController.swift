@@ -8,6 +8,15 @@ enum PlanController {
         routes.post("households", ":id", "plan", use: add)
         routes.post("households", ":id", "plan", ":measure", use: update)
         routes.post("households", ":id", "helper", use: pair)
+        routes.get("areas", ":code", "plan", use: areaPlan)
+    }
+
+    /// 脱贫计划方案与工作进度表 of an area; this year by default.
+    @Sendable static func areaPlan(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let year = try req.yearParameter() ?? ctx.today.year
+        let plan = try await ResponsibilityService.areaPlan(area: try req.areaCode(), year: year, in: ctx)
+        return .html(AreaPlanView.render(plan, chrome: req.chrome))
     }
 
     @Sendable static func add(req: Request) async throws -> Response {
