@@ -92,8 +92,24 @@ struct DemoCommand: AsyncParsableCommand {
         let poor = try await HouseholdStore.poor(under: code, in: options.year, on: ctx.db)
         let measures = try await ResponsibilityService.loadMeasures(GeneratedPlans.measures(for: poor, year: options.year, seed: options.seed).map { ($0.0, $0.1) },
                                                                     in: chainCtx)
+        // 督查整改: an unannounced visit with its draw (closed, so the draw shows), and four months of problems.
+        var inspectorCtx = chainCtx
+        inspectorCtx.user = User(username: "inspector", name: "演示督查员", unit: "县委督查室（演示）", role: .inspector, area: code)
+        guard case .done(let visit) = try await SupervisionService.order(.init(kind: "暗访", title: "演示：脱贫攻坚暗访", team: "",
+                                                                             start: today.adding(days: -60).description, end: today.adding(days: -55).description,
+                                                                             area: code.value, method: ""), in: inspectorCtx) else {
+            throw CommandFailure("演示数据（督查）未能创建", "the demo inspection was refused")
+        }
+        _ = try await SupervisionService.draw(visit.id!, villages: 30, households: 600, seed: options.seed, in: inspectorCtx)
+        try await SupervisionService.close(visit.id!, in: inspectorCtx)
+        let generated = GeneratedProblems.make(villages: try await InspectionStore.frame(under: code, on: ctx.db), county: code, rules: chainCtx.supervision,
+                                               today: today, seed: options.seed, inspection: visit.id)
+        let problems = try await SupervisionService.load(generated.map { item in
+            (item.problem, item.steps.map { ProblemStore.Step(date: $0.date, username: $0.username, action: $0.action, note: $0.note, evidence: $0.evidence,
+                                                              auditRecord: nil, state: $0.state) })
+        }, in: chainCtx)
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
-             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures")
+             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {

@@ -394,6 +394,67 @@ class Pages(unittest.TestCase):
         finally:
             phone.quit()
 
+    def test_17_an_unannounced_visit_from_the_draw_to_a_closed_problem(self):
+        """暗访: the inspector draws a sample and records a finding on a phone; the county claims and applies;
+        the inspector returns it once and closes it; the county (the rectifier) is never offered the close."""
+        phone = make_driver(390, 844)
+        try:
+            sign_in_on(phone, "inspector")
+            phone.get(BASE + "/inspections")
+            form = phone.find_element(By.ID, "inspection-form")
+            form.find_element(By.NAME, "title").send_keys("浏览器暗访")
+            form.find_element(By.NAME, "area").send_keys(COUNTY)
+            page = phone.find_element(By.TAG_NAME, "html")
+            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            draw = phone.find_element(By.ID, "draw-form")
+            for name, value in [("villages", "2"), ("households", "4"), ("seed", "11")]:
+                field = draw.find_element(By.NAME, name)
+                field.clear()
+                field.send_keys(value)
+            page = phone.find_element(By.TAG_NAME, "html")
+            draw.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            self.assertIn("种子 11", phone.page_source)
+            phone.get(phone.find_element(By.LINK_TEXT, "记录问题").get_attribute("href"))
+            finding = phone.find_element(By.ID, "problem-form")
+            Select(finding.find_element(By.NAME, "category")).select_by_visible_text("查帮扶措施")
+            finding.find_element(By.NAME, "description").send_keys("帮扶手册填写与实际不符")
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the finding form fits a phone")
+            page = phone.find_element(By.TAG_NAME, "html")
+            finding.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            self.assertIn("/problems/", phone.current_url)
+            problem = phone.current_url.split("?")[0].replace(BASE, "")
+        finally:
+            phone.quit()
+
+        def step(action, fields):
+            form = self.driver.find_element(By.ID, f"step-{action}")
+            for name, value in fields.items():
+                form.find_element(By.NAME, name).send_keys(value)
+            self.click_and_wait(f"#step-{action} button[type=submit]")
+
+        self.sign_in("county")
+        self.open(problem)
+        step("claim", {"unit": "县教育局"})
+        step("apply", {"evidence": "逐户核对帮扶手册，已重新填写并签字"})
+        self.assertIn("申请销号", self.driver.page_source)
+        self.assertEqual(self.driver.find_elements(By.ID, "step-close"), [], "the rectifier is not offered the close")
+        self.sign_in("inspector")
+        self.open(problem)
+        step("return", {"note": "缺少户主签字照片"})
+        self.sign_in("county")
+        self.open(problem)
+        step("apply", {"evidence": "补充户主签字照片三张"})
+        self.sign_in("inspector")
+        self.open(problem)
+        step("close", {"note": "核实无误"})
+        text = self.driver.find_element(By.TAG_NAME, "body").text
+        self.assertIn("已销号", text)
+        self.assertIn("缺少户主签字照片", text, "the return stays in the history")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -24,6 +24,10 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case manageResponsibility = "manage_responsibility"
     /// 记录本人的工作日志（走访、驻村、请假）
     case logWork = "log_work"
+    /// 认领问题、整改并申请销号
+    case rectifyProblems = "rectify_problems"
+    /// 审核销号、退回、交办、延期、复查（下发问题的一级）
+    case reviewProblems = "review_problems"
 
     /// 中文名称
     public var label: String {
@@ -40,6 +44,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
         case .runProcedures: "办理程序"
         case .manageResponsibility: "管理责任体系"
         case .logWork: "记录工作日志"
+        case .rectifyProblems: "认领整改问题"
+        case .reviewProblems: "审核销号"
         }
     }
 }

@@ -40,11 +40,12 @@ public enum Role: String, Vocabulary {
         switch self {
         case .administrator: Set(Permission.allCases).subtracting([.writeFindings])
         case .countyOffice: [.readRegistry, .editRegistry, .approveChanges, .manageUsers, .viewAudit, .exportPersonalData, .viewFullIdentity,
-                             .planTargets, .runProcedures, .manageResponsibility]
-        case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity, .runProcedures, .logWork]
-        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures, .logWork]
+                             .planTargets, .runProcedures, .manageResponsibility, .writeFindings, .rectifyProblems, .reviewProblems]
+        case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity, .runProcedures, .logWork, .writeFindings,
+                                .rectifyProblems, .reviewProblems]
+        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures, .logWork, .rectifyProblems]
         case .cadre: [.readRegistry, .viewFullIdentity, .logWork]
-        case .inspector: [.readRegistry, .viewAudit, .writeFindings]
+        case .inspector: [.readRegistry, .viewAudit, .writeFindings, .reviewProblems]
         case .leader: [.readRegistry]
         case .evaluator: [.readRegistry]
         }

@@ -62,6 +62,8 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
     case cadre
     case pairing
     case workLog = "work_log"
+    case problem
+    case inspection
 
     public var label: String {
         switch self {
@@ -76,6 +78,8 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
         case .cadre: "干部"
         case .pairing: "结对帮扶"
         case .workLog: "工作日志"
+        case .problem: "问题"
+        case .inspection: "督查"
         }
     }
 }

@@ -1,3 +1,5 @@
+import TuopinDomain
+
 /// Surnames and given-name characters for generated people, with regional surnames
 /// (Zhuang surnames in Guangxi, Yi surnames in Liangshan) so that a county looks like itself.
 enum NamePool {

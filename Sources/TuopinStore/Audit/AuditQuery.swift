@@ -64,6 +64,11 @@ public enum AuditQuery {
         return try await (db as! any SQLDatabase).raw("SELECT 1 AS found FROM audit_events\(clause) LIMIT 1").first() != nil
     }
 
+    /// Whether the record numbered `seq` exists (evidence that links to a changed record names it so).
+    public static func exists(seq: Int64, on db: any Database) async throws -> Bool {
+        try await (db as! any SQLDatabase).raw("SELECT 1 AS found FROM audit_events WHERE seq = \(bind: seq)").first() != nil
+    }
+
     /// nil when the scope sees nothing.
     static func whereClause(_ f: Filter, scope: AccessScope) -> SQLQueryString? {
         var parts: [SQLQueryString] = []

@@ -23,5 +23,6 @@ public enum RegistryMigrations {
         AddAuditStateHashes(),
         CreateResponsibility(),
         CreatePlanMeasures(),
+        CreateSupervision(),
     ]
 }

@@ -58,6 +58,10 @@ public enum WorkLogStore {
         return try await (db as! any SQLDatabase).raw(q).all().map(log)
     }
 
+    public static func find(_ id: WorkLog.ID, on db: any Database) async throws -> WorkLog? {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM work_logs WHERE id = \(bind: id.rawValue)").first().map(log)
+    }
+
     /// A household's visits, newest first.
     public static func visits(to household: Household.ID, on db: any Database) async throws -> [WorkLog] {
         try await (db as! any SQLDatabase).raw("SELECT * FROM work_logs WHERE household_id = \(bind: household.rawValue) ORDER BY log_date DESC, id DESC LIMIT 100")

@@ -95,6 +95,7 @@ extension Request {
                                   awaitingApproval: storage[NavigationMiddleware.WaitingKey.self] ?? nil, printedOn: today.description)
             c.logsWork = v.user.role == .cadre || v.user.role == .villageTeam
             c.overseesDuty = [.administrator, .countyOffice, .townshipStation, .leader, .inspector].contains(v.user.role)
+            c.handlesProblems = [.writeFindings, .rectifyProblems, .reviewProblems].contains { v.user.can($0) } || v.user.role == .leader
             return c
         }
     }

@@ -18,6 +18,8 @@ func routes(_ app: Application) {
     DutyController.register(signedIn)
     PlanController.register(signedIn)
     CadreController.register(signedIn)
+    ProblemController.register(signedIn)
+    InspectionController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

@@ -25,6 +25,8 @@ public struct WebSettings: Sendable {
     public var anchorHours = 24
     /// The responsibility set and duty rules (TUOPIN_RESPONSIBILITY_LAYERS, TUOPIN_DUTY_RULES, TUOPIN_RESPONSIBILITY_SET).
     public var responsibility: ResponsibilityFiles.Loaded = ResponsibilityFiles.shipped
+    /// The supervision rules (TUOPIN_SUPERVISION_RULES).
+    public var supervision: SupervisionRules = SupervisionFiles.shipped
 
     public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
                 approvals: ApprovalPolicy = .standard, standards: StandardSet = StandardsCatalog.shipped) {
@@ -93,6 +95,7 @@ public struct WebSettings: Sendable {
         settings.anchorLog = env["TUOPIN_ANCHOR_LOG"].flatMap { $0.isEmpty ? nil : $0 }
         settings.anchorHours = try int("TUOPIN_ANCHOR_HOURS", 1...168, 24)
         settings.responsibility = try ResponsibilityFiles.fromEnvironment(env)
+        settings.supervision = try SupervisionFiles.fromEnvironment(env)
         if (settings.anchorKeyFile == nil) != (settings.anchorLog == nil) {
             throw Invalid("TUOPIN_ANCHOR_KEY", "TUOPIN_ANCHOR_KEY 与 TUOPIN_ANCHOR_LOG 须同时设置", "set both TUOPIN_ANCHOR_KEY and TUOPIN_ANCHOR_LOG, or neither")
         }

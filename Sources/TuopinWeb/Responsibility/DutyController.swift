@@ -87,7 +87,8 @@ enum DutyController {
         let ctx = try context(req)
         let (period, _) = try query(req)
         let saved = (try? req.query.get(String.self, at: "saved")) == "1"
-        return .html(try await page(req, ctx, period: period, notice: saved ? "已保存 / saved" : nil))
+        let forwarded = try req.wholeNumber("forwarded", in: 1...999_999_999).map { "已转为问题 \($0)，由县扶贫办交办整改 / sent on as problem \($0)" }
+        return .html(try await page(req, ctx, period: period, notice: saved ? "已保存 / saved" : forwarded))
     }
 
     static func page(_ req: Request, _ ctx: ServiceContext, period: DutyPeriod, form: [String: String] = [:], faults: [String: String] = [:],

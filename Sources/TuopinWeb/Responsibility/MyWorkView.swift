@@ -40,7 +40,11 @@ public enum MyWorkView {
         }.joined()
         let logs = m.mine.logs.prefix(50).map { l -> HTML in
             let h = l.household.flatMap { id in m.mine.pairings.first { $0.household.id == id }?.household }
-            return "<li>\(l.date.description) \(l.kind.rawValue)\(h.map { " · \($0.head)户" } ?? "")\(l.stayedNight ? " · 住村" : "")：\(l.content)\(l.problems.isEmpty ? "" : "；问题：\(l.problems)")</li>"
+            let forward: HTML = l.problems.isEmpty || l.id == nil ? .empty : """
+                <form method="post" action="/my/logs/\(l.id!.rawValue)/forward" class="inline noprint"><input type="hidden" name="_csrf" value="\(m.csrf)">\
+                <button type="submit">转为问题，交县扶贫办督办</button></form>
+                """
+            return "<li>\(l.date.description) \(l.kind.rawValue)\(h.map { " · \($0.head)户" } ?? "")\(l.stayedNight ? " · 住村" : "")：\(l.content)\(l.problems.isEmpty ? "" : "；问题：\(l.problems)")\(forward)</li>"
         }.joined()
         let notice = m.notice.map { n -> HTML in "<p class=\"ok\" role=\"status\">\(n)</p>" }
         let body: HTML = """

@@ -28,6 +28,8 @@ public struct Layout {
         /// 我的帮扶: the viewer logs their own work; 履职情况: the viewer oversees it.
         public var logsWork = false
         public var overseesDuty = false
+        /// 问题清单: the viewer lists, rectifies or reviews problems.
+        public var handlesProblems = false
         public init(name: String, role: String, unit: String = "", csrfToken: String?, canViewAudit: Bool = false, canManageUsers: Bool = false,
                     handlesChanges: Bool = true, awaitingApproval: Int? = nil, printedOn: String = "") {
             self.name = name
@@ -100,6 +102,7 @@ public struct Layout {
         if c.handlesChanges { links += "<a href=\"/changes\">变更申请</a>" }
         if c.logsWork { links += "<a href=\"/my\">我的帮扶</a>" }
         if c.overseesDuty { links += "<a href=\"/duty\">履职情况</a>" }
+        if c.handlesProblems { links += "<a href=\"/problems\">问题清单</a>" }
         links += "<a href=\"/standards\">扶贫标准</a>"
         if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
         if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }

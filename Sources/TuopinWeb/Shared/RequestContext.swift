@@ -13,6 +13,8 @@ extension Request {
             var ctx = ServiceContext(user: viewer.user, ip: clientIP, now: Date(), db: db, standards: settings.standards,
                                      approvals: settings.approvals, reads: RequestReads(request: self))
             ctx.registryFile = application.registryFile
+            ctx.responsibility = settings.responsibility
+            ctx.supervision = settings.supervision
             return ctx
         }
     }
