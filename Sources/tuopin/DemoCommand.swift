@@ -108,6 +108,11 @@ struct DemoCommand: AsyncParsableCommand {
             (item.problem, item.steps.map { ProblemStore.Step(date: $0.date, username: $0.username, action: $0.action, note: $0.note, evidence: $0.evidence,
                                                               auditRecord: nil, state: $0.state) })
         }, in: chainCtx)
+        // 问责: the units of the three problems longest overdue are called in for a talk (约谈).
+        for p in try await ProblemStore.worst(under: code, at: today, limit: 3, on: ctx.db) {
+            _ = try await SupervisionService.holdToAccount(p.id!, .init(action: "约谈", basis: "整改逾期", unit: p.unit.isEmpty ? "县扶贫办" : p.unit, person: "",
+                                                                        phone: "", date: today.description, note: "演示：逾期未整改，约谈单位负责人"), in: inspectorCtx)
+        }
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
              + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems")
     }

@@ -133,4 +133,43 @@ import VaporTesting
             #expect(res.status == .notFound || res.status == .forbidden)
         }
     }
+
+    @Test func accountability_and_the_months_bulletin() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            let township = try await WebHarness.signIn(app, as: "township")
+            let today = LocalDate(Date())
+            let old = ["source": "群众举报", "area": Samples.village.value, "category": "查政策落实", "description": "低保未落实", "households": "",
+                       "severity": "严重", "found": today.adding(days: -20).description, "deadline": "", "unit": "县民政局"]
+            var res = try await WebHarness.post(app, "problems", county, old)
+            let problem = try #require(Self.id(res, "/problems/"), "\(res.status) \(res.body.prefix(300))")
+            var form = ["account_action": "约谈", "basis": "整改逾期", "account_unit": "县民政局", "person": "", "phone": "", "date": today.description,
+                        "account_note": ""]
+            res = try await WebHarness.post(app, "problems/\(problem)/accountability", county, form)
+            #expect(res.status == .unprocessableEntity && res.body.contains("s-account_note-fault") && res.body.contains("县民政局"))
+            form["account_note"] = "县纪委约谈县民政局分管负责人"
+            res = try await WebHarness.post(app, "problems/\(problem)/accountability", township, form)
+            #expect(res.status == .forbidden, "the township is below the issuing level (the county)")
+            res = try await WebHarness.post(app, "problems/\(problem)/accountability", county, form)
+            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            try await app.testing().test(.GET, "problems/\(problem)", headers: WebHarness.headers(township)) { r async in
+                #expect(r.body.string.contains("县纪委约谈县民政局分管负责人"))
+            }
+            let month = DutyPeriod.month(today.year, today.month)
+            try await app.testing().test(.GET, "bulletin?month=\(month.key)&area=451224", headers: WebHarness.headers(county)) { r async in
+                let body = r.body.string
+                #expect(r.status == .ok)
+                #expect(body.contains("脱贫攻坚督查通报") && body.contains("问责 1 起") && body.contains("低保未落实"), "\(body.prefix(2000))")
+                #expect(body.contains("月末未销号 1 个，其中逾期 1 个"), "the deadline (7 days for 严重) passed before the month's end")
+            }
+            try await app.testing().test(.GET, "bulletin.xlsx?month=\(month.key)&area=451224", headers: WebHarness.headers(county)) { r async in
+                #expect(r.status == .ok && r.body.readableBytes > 1000)
+                #expect(r.body.getString(at: r.body.readerIndex, length: 2) == "PK", "a zip (XLSX)")
+            }
+            try await app.testing().test(.GET, "bulletin?month=2016-Q3", headers: WebHarness.headers(county)) { r async in
+                #expect(r.status == .badRequest)
+            }
+            #expect(try await ResponsibilityFlowTests.count(app, "accountability.add") == 1)
+        }
+    }
 }

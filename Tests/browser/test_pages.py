@@ -14,6 +14,7 @@ import unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -32,6 +33,22 @@ def make_driver(width=1280, height=900):
     return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
 
 
+def gone(element):
+    """Waits for a page's element to be replaced. Chromium answers a detached node either as stale or with
+    "Node with given id does not belong to the document"; both mean the next page is there."""
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    return check
+
+
 def sign_in_on(driver, username):
     """Signs in on a separate driver (a phone-sized window) and waits for the first page."""
     driver.get(BASE + "/login")
@@ -39,7 +56,7 @@ def sign_in_on(driver, username):
     driver.find_element(By.NAME, "password").send_keys(PASSWORD)
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(gone(page))
 
 
 class Pages(unittest.TestCase):
@@ -64,7 +81,7 @@ class Pages(unittest.TestCase):
         """Clicks a button and waits until the next page has replaced this one."""
         page = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.find_element(By.CSS_SELECTOR, selector).click()
-        WebDriverWait(self.driver, 30).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 30).until(gone(page))
 
     def sign_in(self, username):
         d = self.driver
@@ -231,7 +248,7 @@ class Pages(unittest.TestCase):
             phone.find_element(By.NAME, "password").send_keys(PASSWORD)
             page = phone.find_element(By.TAG_NAME, "html")
             phone.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(phone, 30).until(gone(page))
             check(f"/areas/{COUNTY}", "county page")
             phone.get(BASE + f"/areas/{COUNTY}")
             household = phone.find_element(By.CSS_SELECTOR, "table.households a[href^='/households/']").get_attribute("href").replace(BASE, "")
@@ -286,13 +303,13 @@ class Pages(unittest.TestCase):
             phone.find_element(By.NAME, "problems").send_keys("住房漏雨")
             page = phone.find_element(By.TAG_NAME, "html")
             phone.find_element(By.CSS_SELECTOR, "form[action='/my/logs'] button[type=submit]").click()
-            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(phone, 30).until(gone(page))
             self.assertEqual(phone.find_element(By.NAME, "approvedBy").get_attribute("aria-invalid"), "true")
             self.assertEqual(phone.find_element(By.NAME, "content").get_attribute("value"), "了解务工和收入情况", "what was typed is kept")
             phone.find_element(By.CSS_SELECTOR, "select[name=kind] option[value='入户走访']").click()
             page = phone.find_element(By.TAG_NAME, "html")
             phone.find_element(By.CSS_SELECTOR, "form[action='/my/logs'] button[type=submit]").click()
-            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(phone, 30).until(gone(page))
             self.assertIn("saved=1", phone.current_url)
             self.assertIn("了解务工和收入情况", phone.page_source)
             self.assertIn("本期走访 1 次", phone.page_source)
@@ -406,7 +423,7 @@ class Pages(unittest.TestCase):
             form.find_element(By.NAME, "area").send_keys(COUNTY)
             page = phone.find_element(By.TAG_NAME, "html")
             form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(phone, 30).until(gone(page))
             draw = phone.find_element(By.ID, "draw-form")
             for name, value in [("villages", "2"), ("households", "4"), ("seed", "11")]:
                 field = draw.find_element(By.NAME, name)
@@ -414,7 +431,7 @@ class Pages(unittest.TestCase):
                 field.send_keys(value)
             page = phone.find_element(By.TAG_NAME, "html")
             draw.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(phone, 30).until(gone(page))
             self.assertIn("种子 11", phone.page_source)
             phone.get(phone.find_element(By.LINK_TEXT, "记录问题").get_attribute("href"))
             finding = phone.find_element(By.ID, "problem-form")
@@ -424,7 +441,7 @@ class Pages(unittest.TestCase):
             self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the finding form fits a phone")
             page = phone.find_element(By.TAG_NAME, "html")
             finding.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            WebDriverWait(phone, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(phone, 30).until(gone(page))
             self.assertIn("/problems/", phone.current_url)
             problem = phone.current_url.split("?")[0].replace(BASE, "")
         finally:
@@ -454,6 +471,9 @@ class Pages(unittest.TestCase):
         text = self.driver.find_element(By.TAG_NAME, "body").text
         self.assertIn("已销号", text)
         self.assertIn("缺少户主签字照片", text, "the return stays in the history")
+        self.open("/bulletin")
+        self.assertIn("脱贫攻坚督查通报", self.driver.page_source)
+        self.assertIn("一、总体情况", self.driver.find_element(By.CLASS_NAME, "bulletin").text)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ public enum SupervisionEvent: AuditEvent {
     case inspectionOrdered(Inspection)
     case drawn(Inspection, villages: Int, households: Int)
     case inspectionClosed(Inspection)
+    case heldToAccount(Accountability)
 
     public enum Action: String, AuditActionKind {
         case list = "problem.add"
@@ -13,6 +14,7 @@ public enum SupervisionEvent: AuditEvent {
         case order = "inspection.add"
         case draw = "inspection.draw"
         case close = "inspection.close"
+        case account = "accountability.add"
 
         public var label: String {
             switch self {
@@ -21,6 +23,7 @@ public enum SupervisionEvent: AuditEvent {
             case .order: "部署督查"
             case .draw: "暗访随机抽样"
             case .close: "结束督查"
+            case .account: "记录问责或表彰"
             }
         }
     }
@@ -34,6 +37,7 @@ public enum SupervisionEvent: AuditEvent {
         case .inspectionOrdered: .order
         case .drawn: .draw
         case .inspectionClosed: .close
+        case .heldToAccount: .account
         }
     }
 
@@ -41,6 +45,7 @@ public enum SupervisionEvent: AuditEvent {
         switch self {
         case .listed(let p), .stepped(let p, _, _, _): AuditSubject(.problem, p.id?.description)
         case .inspectionOrdered(let i), .drawn(let i, _, _), .inspectionClosed(let i): AuditSubject(.inspection, i.id?.description)
+        case .heldToAccount(let a): AuditSubject(.problem, a.problems.first?.description)
         }
     }
 
@@ -48,6 +53,7 @@ public enum SupervisionEvent: AuditEvent {
         switch self {
         case .listed(let p), .stepped(let p, _, _, _): p.area
         case .inspectionOrdered(let i), .drawn(let i, _, _), .inspectionClosed(let i): i.area
+        case .heldToAccount(let a): a.area
         }
     }
 
@@ -73,6 +79,9 @@ public enum SupervisionEvent: AuditEvent {
             ["类型": i.kind.rawValue, "名称": i.title, "督查组": i.team.joined(separator: "、"), "开始": i.start.description, "结束": i.end.description,
              "区划": i.area.value, "方式": i.method, "状态": i.closed ? "已结束" : "进行中"]
         case .drawn(let i, let v, let h): ["抽取村数": String(v), "抽取户数": String(h), "种子": i.seed.map(String.init)]
+        case .heldToAccount(let a):
+            ["方式": a.action.rawValue, "依据": a.basis.rawValue, "单位": a.unit, "责任人": a.person.isEmpty ? nil : a.person, "日期": a.date.description,
+             "说明": a.note, "问题": a.problems.map(\.description).joined(separator: " ")]
         }
     }
 

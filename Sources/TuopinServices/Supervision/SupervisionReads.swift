@@ -48,6 +48,9 @@ extension SupervisionService {
         public var allowed: [String]
         public var today: LocalDate
         public var escalateAfterDays: Int
+        public var accountability: [Accountability]
+        /// The viewer reviews for the issuing level, and so may record accountability.
+        public var mayHoldToAccount: Bool
     }
 
     public static func problem(_ id: Problem.ID, in ctx: ServiceContext) async throws -> Detail {
@@ -67,7 +70,9 @@ extension SupervisionService {
         let names = try await AreaStore.names(of: [p.area, p.issuedBy], on: ctx.db)
         let inspection = try await p.inspection.asyncMap { try await InspectionStore.find($0, on: ctx.db) } ?? nil
         return Detail(problem: p, steps: try await ProblemStore.steps(of: id, on: ctx.db), households: p.households.compactMap { refs[$0] },
-                      areaNames: names, inspection: inspection, allowed: allowed, today: ctx.today, escalateAfterDays: ctx.supervision.escalateAfterDays)
+                      areaNames: names, inspection: inspection, allowed: allowed, today: ctx.today, escalateAfterDays: ctx.supervision.escalateAfterDays,
+                      accountability: try await AccountabilityStore.list(problem: id, on: ctx.db),
+                      mayHoldToAccount: ctx.user.can(.reviewProblems) && (who.area.map { $0.contains(p.issuedBy) } ?? true))
     }
 
     /// `tuopin problems` and the CSV: the board's problems, all of them, as rows under the header.

@@ -24,5 +24,6 @@ public enum RegistryMigrations {
         CreateResponsibility(),
         CreatePlanMeasures(),
         CreateSupervision(),
+        CreateAccountability(),
     ]
 }

@@ -183,4 +183,53 @@ public enum ProblemStore {
         try await (db as! any SQLDatabase).raw("SELECT id FROM problems WHERE work_log_id = \(bind: log.rawValue)").first()
             .map { Problem.ID(try $0.decode(column: "id", as: Int64.self)) }
     }
+
+    /// A month's counts for a bulletin, by the area's parts one level down or by unit: found in the month, closed
+    /// in it, not closed at its end, and of those past their deadline then. (A problem reopened later counts as
+    /// not closed: the closing date is cleared on reopening.)
+    public struct MonthCounts: Sendable, Equatable {
+        public var key: String
+        public var found = 0, closed = 0, open = 0, overdue = 0
+        public init(key: String, found: Int = 0, closed: Int = 0, open: Int = 0, overdue: Int = 0) {
+            self.key = key
+            self.found = found
+            self.closed = closed
+            self.open = open
+            self.overdue = overdue
+        }
+    }
+
+    public static func month(under area: AreaCode?, from: LocalDate, to: LocalDate, byUnit: Bool, on db: any Database) async throws -> [MonthCounts] {
+        let sql = db as! any SQLDatabase
+        let level = area.map { AreaLevel(rawValue: min($0.level.rawValue + 1, AreaLevel.village.rawValue)) ?? .village } ?? .county
+        let key: SQLQueryString = byUnit ? "unit" : "substr(area_code, 1, \(unsafeRaw: String(level.prefixLength)))"
+        let (f, t) = (from.description, to.description)
+        var q: SQLQueryString = """
+            SELECT \(key) AS k,
+            CAST(SUM(CASE WHEN found_date >= \(bind: f) THEN 1 ELSE 0 END) AS BIGINT) AS found,
+            CAST(SUM(CASE WHEN closed_date >= \(bind: f) AND closed_date <= \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS closed,
+            CAST(SUM(CASE WHEN closed_date IS NULL OR closed_date > \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS still,
+            CAST(SUM(CASE WHEN (closed_date IS NULL OR closed_date > \(bind: t)) AND deadline < \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS late
+            FROM problems WHERE found_date <= \(bind: t)
+            """
+        if let area { q.appendInterpolation(" AND \(SQLConditions.within(area, column: "area_code"))" as SQLQueryString) }
+        q.appendInterpolation(" GROUP BY \(key)" as SQLQueryString)
+        return try await sql.raw(q).all().map { r in
+            MonthCounts(key: try r.decode(column: "k", as: String.self), found: try r.decode(column: "found", as: Int.self),
+                        closed: try r.decode(column: "closed", as: Int.self), open: try r.decode(column: "still", as: Int.self),
+                        overdue: try r.decode(column: "late", as: Int.self))
+        }.filter { $0.found + $0.closed + $0.open > 0 }
+         .sorted { ($0.overdue, $0.open, $1.key) > ($1.overdue, $1.open, $0.key) }
+    }
+
+    /// The problems longest past their deadline at `to` and not closed by then (the worst cases a bulletin names).
+    public static func worst(under area: AreaCode?, at to: LocalDate, limit: Int, on db: any Database) async throws -> [Problem] {
+        var q: SQLQueryString = """
+            SELECT * FROM problems WHERE found_date <= \(bind: to.description) AND (closed_date IS NULL OR closed_date > \(bind: to.description))
+            AND deadline < \(bind: to.description)
+            """
+        if let area { q.appendInterpolation(" AND \(SQLConditions.within(area, column: "area_code"))" as SQLQueryString) }
+        q.appendLiteral(" ORDER BY deadline, id LIMIT \(limit)")
+        return try await (db as! any SQLDatabase).raw(q).all().map(problem)
+    }
 }

@@ -20,6 +20,7 @@ func routes(_ app: Application) {
     CadreController.register(signedIn)
     ProblemController.register(signedIn)
     InspectionController.register(signedIn)
+    BulletinController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

@@ -44,6 +44,8 @@ public enum Stylesheet {
     details.tree { margin-left:1rem; } details.tree > summary { cursor:pointer; padding:.15rem 0; }
     ul.tree { list-style:none; padding-left:1rem; margin:0; }
     .muted { color:var(--muted); }
+    .bulletin-title { text-align:center; color:var(--accent); font-size:1.6rem; letter-spacing:.1em; }
+    .bulletin-issue { text-align:center; border-bottom:2px solid var(--accent); padding-bottom:.4rem; }
     .notice { background:#fff8e1; border-left:4px solid var(--warn); padding:.5rem .8rem; }
     dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }
     dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }

@@ -16,6 +16,7 @@ enum ProblemController {
         routes.post("problems", use: create)
         routes.get("problems", ":problem", use: show)
         routes.post("problems", ":problem", "steps", use: step)
+        routes.post("problems", ":problem", "accountability", use: account)
         routes.post("my", "logs", ":log", "forward", use: forward)
     }
 
@@ -154,5 +155,19 @@ enum ProblemController {
         let log: WorkLog.ID = try req.pathID("log", or: Refused.notFound("没有这条工作日志", "no such work log"))
         let p = try await SupervisionService.forward(log, category: req.formText("category"), in: try context(req))
         return req.redirect(to: "/my?forwarded=\(p.id!.rawValue)")
+    }
+
+    @Sendable static func account(req: Request) async throws -> Response {
+        let id = try problemID(req)
+        let v = ["account_action", "basis", "account_unit", "person", "phone", "date", "account_note"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
+        let form = SupervisionService.AccountabilityForm(action: v["account_action"]!, basis: v["basis"]!, unit: v["account_unit"]!, person: v["person"]!,
+                                                         phone: v["phone"]!, date: v["date"]!, note: v["account_note"]!)
+        switch try await SupervisionService.holdToAccount(id, form, in: try context(req)) {
+        case .done: return req.redirect(to: "/problems/\(id.rawValue)?saved=1")
+        case .rejected(let r):
+            let keyed = ["action": "account_action", "unit": "account_unit", "note": "account_note"]
+            let faults = Dictionary(r.faults.map { (keyed[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            return try await page(req, values: v, faults: faults, status: .unprocessableEntity)
+        }
     }
 }

@@ -42,6 +42,21 @@ enum ProblemView {
             let record: HTML = s.auditRecord.map { n -> HTML in "（关联痕迹 <a href=\"/audit?seq=\(n)\">\(n)</a>）" } ?? .empty
             return "<tr><td>\(s.date.description)</td><td>\(actionLabels[s.action] ?? s.action)</td><td>\(s.username)</td><td>\(s.note)</td><td>\(s.evidence)\(record)</td><td>\(s.state.rawValue)</td></tr>"
         }.joined(separator: "\n")
+        let accountability = d.accountability.map { a -> HTML in
+            "<tr><td>\(a.date.description)</td><td>\(a.action.rawValue)</td><td>\(a.unit) \(a.person)</td><td>\(a.basis.rawValue)</td><td>\(a.note)</td></tr>"
+        }.joined(separator: "\n")
+        func select<V: Vocabulary>(_ key: String, _ label: String, _ type: V.Type) -> HTML {
+            let options = V.allCases.map { v -> HTML in "<option\(values[key] == v.rawValue ? " selected" : "")>\(v.rawValue)</option>" }.joined()
+            return "<label>\(label)<select name=\"\(key)\"\(invalid(key))><option value=\"\">请选择</option>\(options)</select>\(fault(key))</label>"
+        }
+        let accountForm: HTML = d.mayHoldToAccount ? """
+            <form method="post" action="/problems/\(p.id!.rawValue)/accountability" class="stack noprint" id="accountability-form">
+            <input type="hidden" name="_csrf" value="\(csrf)">
+            \(select("account_action", "问责方式", Accountability.Action.self))\(select("basis", "依据", Accountability.Basis.self))
+            \(input("account_unit", "单位"))\(input("person", "责任人（可空）"))\(input("phone", "责任人电话（干部名单中的，可空）"))
+            \(input("date", "日期", type: "date"))\(area("account_note", "决定文号或情况"))
+            <button type="submit">记录问责</button></form>
+            """ : .empty
         let households = d.households.map { h -> HTML in "<a href=\"/households/\(h.id.rawValue)\">\(h.number) \(h.head)</a>" }.joined(separator: "、")
         let escalated: HTML = p.escalatedTo(on: d.today, afterDays: d.escalateAfterDays).map { a -> HTML in "；已升级至 \(a.value) 督办" } ?? .empty
         let overdue: HTML = p.isOverdue(on: d.today) ? "<span class=\"bad\">逾期 \(p.daysOverdue(on: d.today)) 天\(escalated)</span>" : .empty
@@ -62,6 +77,9 @@ enum ProblemView {
             \(p.closed.map { c -> HTML in "<dt>销号日期</dt><dd>\(c.description)</dd>" } ?? .empty)
             </dl>
             \(forms.isEmpty ? .empty : "<h2>办理</h2>" + forms.joined())
+            <h2>问责情况</h2>
+            \(d.accountability.isEmpty ? "<p class=\"muted\">没有问责记录。</p>" as HTML : "<table><thead><tr><th scope=\"col\">日期</th><th scope=\"col\">方式</th><th scope=\"col\">单位、责任人</th><th scope=\"col\">依据</th><th scope=\"col\">说明</th></tr></thead><tbody>\(accountability)</tbody></table>" as HTML)
+            \(accountForm)
             <h2>整改过程</h2>
             <table><thead><tr><th scope="col">日期</th><th scope="col">操作</th><th scope="col">办理人</th><th scope="col">意见或原因</th><th scope="col">证据</th><th scope="col">办理后状态</th></tr></thead><tbody>\(steps)</tbody></table>
             """
