@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # A small county served for the browser tests and schemathesis: generate, import, villages and a plan,
 # the responsibility chain (cadres, pairings, a year of logs), one user of each role, an API token. Prints the server's PID and the token.
-#   scripts/browser-fixture.sh BIN DIR PORT
+#   scripts/browser-fixture.sh BIN DIR PORT [DATABASE-URL]   (default: DIR/browser.sqlite; an empty PostgreSQL database works too)
 set -euo pipefail
 bin=$1 dir=$2 port=$3
 password=${TUOPIN_BROWSER_PASSWORD:-browser-password-1}
-db="$dir/browser.sqlite"
+db=${4:-"$dir/browser.sqlite"}
 "$bin" generate "$dir/county.csv" --households 400 --seed 11 --villages "$dir/villages.csv" \
   --cadres "$dir/cadres.csv" --pairings "$dir/pairings.csv" --logs "$dir/logs.csv" >/dev/null 2>&1
 "$bin" import "$dir/county.csv" --county 451224 --db "$db" >/dev/null 2>&1
