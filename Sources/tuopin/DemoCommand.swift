@@ -113,8 +113,13 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await SupervisionService.holdToAccount(p.id!, .init(action: "约谈", basis: "整改逾期", unit: p.unit.isEmpty ? "县扶贫办" : p.unit, person: "",
                                                                         phone: "", date: today.description, note: "演示：逾期未整改，约谈单位负责人"), in: inspectorCtx)
         }
+        // 资金项目: a year of sources, allocations, reimbursements (one township idle) and projects at every stage.
+        let frame = try await InspectionStore.frame(under: code, on: ctx.db)
+        let funds = try await FundsService.load(GeneratedFunds.make(villages: frame.map(\.code), county: code,
+                                                                    households: Dictionary(uniqueKeysWithValues: frame.map { ($0.code, $0.households) }),
+                                                                    today: today, seed: options.seed), in: chainCtx)
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
-             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems")
+             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {

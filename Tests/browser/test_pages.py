@@ -475,6 +475,80 @@ class Pages(unittest.TestCase):
         self.assertIn("脱贫攻坚督查通报", self.driver.page_source)
         self.assertIn("一、总体情况", self.driver.find_element(By.CLASS_NAME, "bulletin").text)
 
+    def test_18_a_village_proposes_a_project_and_the_county_finds_idle_money(self):
+        """项目库 and 资金报账: a village proposes on a phone (a bad amount is named, the name kept); the county reviews and
+        posts it and is told it cannot enter the pool before 10 days; registers a source, allocates money that then
+        sits idle, and lists it as a problem."""
+        import datetime
+        today = datetime.date.today()
+        phone = make_driver(390, 844)
+        try:
+            sign_in_on(phone, "village")
+            phone.get(BASE + "/projects/new")
+            form = phone.find_element(By.ID, "project-form")
+            for name, value in {"name": "浏览器测试百香果基地", "unit": "东兰镇人民政府", "tasks": "种植百香果200亩", "planned": "五十万",
+                                "funding": "整合资金50万", "beneficiaries": "30", "targets": "带动贫困户40户增收", "mechanism": "务工和分红"}.items():
+                form.find_element(By.NAME, name).send_keys(value)
+            Select(form.find_element(By.NAME, "category")).select_by_value("产业发展")
+            Select(form.find_element(By.NAME, "nature")).select_by_value("新建")
+            for name, date in {"start": today - datetime.timedelta(days=30), "end": today + datetime.timedelta(days=200)}.items():
+                phone.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, name), date.isoformat())
+            page = phone.find_element(By.TAG_NAME, "html")
+            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            WebDriverWait(phone, 30).until(gone(page))
+            form = phone.find_element(By.ID, "project-form")
+            self.assertEqual(form.find_element(By.NAME, "planned").get_attribute("aria-invalid"), "true")
+            self.assertEqual(form.find_element(By.NAME, "name").get_attribute("value"), "浏览器测试百香果基地")
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the form fits the phone")
+            planned = form.find_element(By.NAME, "planned")
+            planned.clear()
+            planned.send_keys("500000")
+            page = phone.find_element(By.TAG_NAME, "html")
+            form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            WebDriverWait(phone, 30).until(gone(page))
+            self.assertIn("saved=1", phone.current_url, phone.find_element(By.TAG_NAME, "body").text[:300])
+            project = phone.current_url.replace(BASE, "").split("?")[0]
+            self.assertEqual(phone.find_element(By.CSS_SELECTOR, ".lifecycle .current").text, "申报")
+        finally:
+            phone.quit()
+
+        d = self.driver
+        self.sign_in("county")
+        self.open(project)
+        for _ in range(3):
+            self.click_and_wait("#step-advance button[type=submit]")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".lifecycle .current").text, "公示中")
+        self.click_and_wait("#step-advance button[type=submit]")
+        self.assertIn("公示不少于10天", d.find_element(By.ID, "step-fault").text)
+
+        self.open("/funds")
+        form = d.find_element(By.ID, "source-form")
+        Select(form.find_element(By.NAME, "kind")).select_by_value("县级财政专项")
+        for name, value in {"document": "浏览器测试〔2026〕1号", "title": "测试资金", "amount": "2000000"}.items():
+            form.find_element(By.NAME, name).send_keys(value)
+        d.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "issued"), (today - datetime.timedelta(days=200)).isoformat())
+        self.click_and_wait("#source-form button[type=submit]")
+        self.assertIn("saved=source", d.current_url, self.alert())
+        form = d.find_element(By.ID, "allocation-form")
+        Select(form.find_element(By.NAME, "source")).select_by_index(1)
+        for name, value in {"area": "451224100", "amount": "3000000", "unit": "东兰镇人民政府"}.items():
+            form.find_element(By.NAME, name).send_keys(value)
+        d.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "date"), (today - datetime.timedelta(days=120)).isoformat())
+        self.click_and_wait("#allocation-form button[type=submit]")
+        amount = d.find_element(By.CSS_SELECTOR, "#allocation-form input[name=amount]")
+        self.assertEqual(amount.get_attribute("aria-invalid"), "true", "more than the source holds")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "#allocation-form input[name=unit]").get_attribute("value"), "东兰镇人民政府")
+        amount.clear()
+        amount.send_keys("1000000")
+        self.click_and_wait("#allocation-form button[type=submit]")
+        self.assertIn("saved=allocation", d.current_url, self.alert())
+        idle = d.find_element(By.ID, "idle-funds").text
+        self.assertIn("浏览器测试〔2026〕1号", idle)
+        self.assertIn("0.0%", idle)
+        self.click_and_wait("form[action='/funds/flag'] button[type=submit]")
+        self.assertIn("已列入问题清单 1 个", d.find_element(By.CLASS_NAME, "notice").text)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

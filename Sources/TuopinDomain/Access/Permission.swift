@@ -28,6 +28,10 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case rectifyProblems = "rectify_problems"
     /// 审核销号、退回、交办、延期、复查（下发问题的一级）
     case reviewProblems = "review_problems"
+    /// 申报项目（村、乡镇为本区划申报项目库项目）
+    case proposeProjects = "propose_projects"
+    /// 管理资金项目：登记资金、下达、报账，审核、公示、入库、验收项目（按级别）
+    case manageFunds = "manage_funds"
 
     /// 中文名称
     public var label: String {
@@ -46,6 +50,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
         case .logWork: "记录工作日志"
         case .rectifyProblems: "认领整改问题"
         case .reviewProblems: "审核销号"
+        case .proposeProjects: "申报项目"
+        case .manageFunds: "管理资金项目"
         }
     }
 }

@@ -40,10 +40,10 @@ public enum Role: String, Vocabulary {
         switch self {
         case .administrator: Set(Permission.allCases).subtracting([.writeFindings])
         case .countyOffice: [.readRegistry, .editRegistry, .approveChanges, .manageUsers, .viewAudit, .exportPersonalData, .viewFullIdentity,
-                             .planTargets, .runProcedures, .manageResponsibility, .writeFindings, .rectifyProblems, .reviewProblems]
+                             .planTargets, .runProcedures, .manageResponsibility, .writeFindings, .rectifyProblems, .reviewProblems, .proposeProjects, .manageFunds]
         case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity, .runProcedures, .logWork, .writeFindings,
-                                .rectifyProblems, .reviewProblems]
-        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures, .logWork, .rectifyProblems]
+                                .rectifyProblems, .reviewProblems, .proposeProjects, .manageFunds]
+        case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures, .logWork, .rectifyProblems, .proposeProjects]
         case .cadre: [.readRegistry, .viewFullIdentity, .logWork]
         case .inspector: [.readRegistry, .viewAudit, .writeFindings, .reviewProblems]
         case .leader: [.readRegistry]

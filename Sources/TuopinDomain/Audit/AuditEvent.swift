@@ -64,6 +64,10 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
     case workLog = "work_log"
     case problem
     case inspection
+    case fundSource = "fund_source"
+    case allocation
+    case reimbursement
+    case project
 
     public var label: String {
         switch self {
@@ -80,6 +84,10 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
         case .workLog: "工作日志"
         case .problem: "问题"
         case .inspection: "督查"
+        case .fundSource: "资金来源"
+        case .allocation: "资金下达"
+        case .reimbursement: "报账"
+        case .project: "项目"
         }
     }
 }

@@ -13,6 +13,8 @@ public enum ProblemSource: String, Vocabulary {
     case visit = "走访发现"
     case monitoring = "防返贫监测"
     case handedDown = "上级交办"
+    /// 资金监测 — found by the funds ledger (idle money, issue #16).
+    case fundsCheck = "资金监测"
 
     public static var aliases: [String: ProblemSource] { ["举报": .complaint, "督查": .higherInspection, "评估": .evaluation, "日志": .visit] }
 

@@ -25,5 +25,6 @@ public enum RegistryMigrations {
         CreatePlanMeasures(),
         CreateSupervision(),
         CreateAccountability(),
+        CreateFunds(),
     ]
 }

@@ -21,6 +21,8 @@ func routes(_ app: Application) {
     ProblemController.register(signedIn)
     InspectionController.register(signedIn)
     BulletinController.register(signedIn)
+    FundsController.register(signedIn)
+    ProjectController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

@@ -30,6 +30,8 @@ public struct Layout {
         public var overseesDuty = false
         /// 问题清单: the viewer lists, rectifies or reviews problems.
         public var handlesProblems = false
+        /// 资金项目: the viewer proposes projects or manages funds (leaders read them).
+        public var handlesFunds = false
         public init(name: String, role: String, unit: String = "", csrfToken: String?, canViewAudit: Bool = false, canManageUsers: Bool = false,
                     handlesChanges: Bool = true, awaitingApproval: Int? = nil, printedOn: String = "") {
             self.name = name
@@ -103,6 +105,7 @@ public struct Layout {
         if c.logsWork { links += "<a href=\"/my\">我的帮扶</a>" }
         if c.overseesDuty { links += "<a href=\"/duty\">履职情况</a>" }
         if c.handlesProblems { links += "<a href=\"/problems\">问题清单</a>" }
+        if c.handlesFunds { links += "<a href=\"/funds\">资金项目</a>" }
         links += "<a href=\"/standards\">扶贫标准</a>"
         if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
         if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }

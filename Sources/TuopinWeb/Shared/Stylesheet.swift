@@ -45,6 +45,10 @@ public enum Stylesheet {
     ul.tree { list-style:none; padding-left:1rem; margin:0; }
     .muted { color:var(--muted); }
     .bulletin-title { text-align:center; color:var(--accent); font-size:1.6rem; letter-spacing:.1em; }
+    .lifecycle { list-style:none; padding:0; display:flex; flex-wrap:wrap; gap:.25rem; }
+    .lifecycle li { border:1px solid #bbb; border-radius:3px; padding:.1rem .4rem; font-size:.85rem; color:#555; }
+    .lifecycle li.current { background:var(--accent); color:#fff; border-color:var(--accent); }
+    tr.idle td { background:#fff3f0; }
     .bulletin-issue { text-align:center; border-bottom:2px solid var(--accent); padding-bottom:.4rem; }
     .notice { background:#fff8e1; border-left:4px solid var(--warn); padding:.5rem .8rem; }
     dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }

@@ -1,0 +1,124 @@
+import FluentKit
+import SQLKit
+import TuopinDomain
+
+/// 资金 — fund sources, allocations and reimbursements, and the ledger of each allocation (allocated and
+/// reimbursed up to a date) from which rates and idle funds are computed.
+public enum FundStore {
+    static func sql(_ db: any Database) -> any SQLDatabase { db as! any SQLDatabase }
+
+    static func id(_ row: (any SQLRow)?) throws -> Int64 { try row!.decode(column: "id", as: Int64.self) }
+
+    public static func addSource(_ s: FundSource, on db: any Database) async throws -> FundSource {
+        let row = try await sql(db).raw("""
+            INSERT INTO fund_sources (kind, document, title, issued_on, amount_fen, county_code)
+            VALUES (\(bind: s.kind.rawValue), \(bind: s.document), \(bind: s.title), \(bind: s.issued.description), \(bind: s.amount.fen), \(bind: s.county.value))
+            RETURNING id
+            """).first()
+        var saved = s
+        saved.id = FundSource.ID(try id(row))
+        return saved
+    }
+
+    public static func addAllocation(_ a: FundAllocation, on db: any Database) async throws -> FundAllocation {
+        let row = try await sql(db).raw("""
+            INSERT INTO fund_allocations (source_id, area_code, project_id, amount_fen, allocated_on, unit)
+            VALUES (\(bind: a.source.rawValue), \(bind: a.area.value), \(bind: a.project?.rawValue), \(bind: a.amount.fen), \(bind: a.date.description), \(bind: a.unit))
+            RETURNING id
+            """).first()
+        var saved = a
+        saved.id = FundAllocation.ID(try id(row))
+        return saved
+    }
+
+    public static func addReimbursement(_ r: Reimbursement, on db: any Database) async throws -> Reimbursement {
+        let row = try await sql(db).raw("""
+            INSERT INTO reimbursements (allocation_id, project_id, amount_fen, applied_on, voucher, level)
+            VALUES (\(bind: r.allocation.rawValue), \(bind: r.project?.rawValue), \(bind: r.amount.fen), \(bind: r.date.description), \(bind: r.voucher), \(bind: r.level.rawValue))
+            RETURNING id
+            """).first()
+        var saved = r
+        saved.id = Reimbursement.ID(try id(row))
+        return saved
+    }
+
+    static func source(_ r: any SQLRow) throws -> FundSource {
+        FundSource(id: FundSource.ID(try r.decode(column: "id", as: Int64.self)),
+                   kind: FundSource.Kind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .county,
+                   document: try r.decode(column: "document", as: String.self), title: try r.decode(column: "title", as: String.self),
+                   issued: LocalDate(iso: try r.decode(column: "issued_on", as: String.self))!,
+                   amount: Money(fen: try r.decode(column: "amount_fen", as: Int64.self)), county: AreaCode(try r.decode(column: "county_code", as: String.self))!)
+    }
+
+    /// The sources of a county (all counties when nil), newest first, each with what has been allocated from it.
+    public static func sources(county: AreaCode?, on db: any Database) async throws -> [(source: FundSource, allocated: Money)] {
+        var q: SQLQueryString = """
+            SELECT s.*, CAST(COALESCE((SELECT SUM(a.amount_fen) FROM fund_allocations a WHERE a.source_id = s.id), 0) AS BIGINT) AS allocated FROM fund_sources s
+            """
+        if let county { q.appendLiteral(" WHERE s.county_code = "); q.appendInterpolation(bind: county.value) }
+        q.appendLiteral(" ORDER BY s.issued_on DESC, s.id DESC")
+        return try await sql(db).raw(q).all().map { (try source($0), Money(fen: try $0.decode(column: "allocated", as: Int64.self))) }
+    }
+
+    public static func source(_ id: FundSource.ID, on db: any Database) async throws -> FundSource? {
+        try await sql(db).raw("SELECT * FROM fund_sources WHERE id = \(bind: id.rawValue)").first().map(source)
+    }
+
+    public static func allocated(from source: FundSource.ID, on db: any Database) async throws -> Money {
+        Money(fen: try await sql(db).raw("SELECT CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS n FROM fund_allocations WHERE source_id = \(bind: source.rawValue)")
+            .first()!.decode(column: "n", as: Int64.self))
+    }
+
+    /// 资金台账 — one allocation with its source and what was reimbursed against it up to a date.
+    public struct LedgerRow: Sendable, Hashable {
+        public var allocation: FundAllocation
+        public var kind: FundSource.Kind
+        public var document: String
+        public var reimbursed: Money
+        public var rate: ReimbursementRate { ReimbursementRate(reimbursed: reimbursed, allocated: allocation.amount) }
+    }
+
+    static func allocationRecord(_ r: any SQLRow) throws -> FundAllocation {
+        FundAllocation(id: FundAllocation.ID(try r.decode(column: "id", as: Int64.self)), source: FundSource.ID(try r.decode(column: "source_id", as: Int64.self)),
+                       area: AreaCode(try r.decode(column: "area_code", as: String.self))!,
+                       project: try r.decode(column: "project_id", as: Int64?.self).map { Project.ID($0) },
+                       amount: Money(fen: try r.decode(column: "amount_fen", as: Int64.self)),
+                       date: LocalDate(iso: try r.decode(column: "allocated_on", as: String.self))!, unit: try r.decode(column: "unit", as: String.self))
+    }
+
+    /// Every allocation within `area` made on or before `asOf` (or of one project, or one allocation), with its
+    /// reimbursements up to `asOf`; in area and date order.
+    public static func ledger(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil,
+                              on db: any Database) async throws -> [LedgerRow] {
+        var q: SQLQueryString = """
+            SELECT a.*, s.kind, s.document,
+            CAST(COALESCE((SELECT SUM(r.amount_fen) FROM reimbursements r WHERE r.allocation_id = a.id AND r.applied_on <= \(bind: asOf.description)), 0) AS BIGINT) AS reimbursed
+            FROM fund_allocations a JOIN fund_sources s ON s.id = a.source_id WHERE a.allocated_on <= \(bind: asOf.description)
+            """
+        if let area { q.appendInterpolation(" AND (\(SQLConditions.within(area, column: "a.area_code")) OR a.area_code = \(bind: area.value))" as SQLQueryString) }
+        if let project { q.appendLiteral(" AND a.project_id = "); q.appendInterpolation(bind: project.rawValue) }
+        if let allocation { q.appendLiteral(" AND a.id = "); q.appendInterpolation(bind: allocation.rawValue) }
+        q.appendLiteral(" ORDER BY a.area_code, a.allocated_on, a.id")
+        return try await sql(db).raw(q).all().map { r in
+            LedgerRow(allocation: try allocationRecord(r), kind: FundSource.Kind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .county,
+                      document: try r.decode(column: "document", as: String.self), reimbursed: Money(fen: try r.decode(column: "reimbursed", as: Int64.self)))
+        }
+    }
+
+    /// What has been reimbursed against a project, all allocations together.
+    public static func reimbursed(project: Project.ID, on db: any Database) async throws -> Money {
+        Money(fen: try await sql(db).raw("SELECT CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS n FROM reimbursements WHERE project_id = \(bind: project.rawValue)")
+            .first()!.decode(column: "n", as: Int64.self))
+    }
+
+    /// A project's (or an allocation's) reimbursements, in date order.
+    public static func reimbursements(project: Project.ID, on db: any Database) async throws -> [Reimbursement] {
+        try await sql(db).raw("SELECT * FROM reimbursements WHERE project_id = \(bind: project.rawValue) ORDER BY applied_on, id").all().map { r in
+            Reimbursement(id: Reimbursement.ID(try r.decode(column: "id", as: Int64.self)), allocation: FundAllocation.ID(try r.decode(column: "allocation_id", as: Int64.self)),
+                          project: try r.decode(column: "project_id", as: Int64?.self).map { Project.ID($0) },
+                          amount: Money(fen: try r.decode(column: "amount_fen", as: Int64.self)),
+                          date: LocalDate(iso: try r.decode(column: "applied_on", as: String.self))!, voucher: try r.decode(column: "voucher", as: String.self),
+                          level: Reimbursement.Level(rawValue: try r.decode(column: "level", as: String.self)) ?? .county)
+        }
+    }
+}
