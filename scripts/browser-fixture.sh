@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A small county served for the browser tests and schemathesis: generate, import, villages and a plan,
-# the responsibility chain (cadres, pairings, a year of logs), one user of each role, an API token. Prints the server's PID and the token.
+# the responsibility chain (cadres, pairings, a year of logs), a payment list with a leak, one user of each role, an API token. Prints the server's PID and the token.
 #   scripts/browser-fixture.sh BIN DIR PORT [DATABASE-URL]   (default: DIR/browser.sqlite; an empty PostgreSQL database works too)
 set -euo pipefail
 bin=$1 dir=$2 port=$3
@@ -13,6 +13,11 @@ db=${4:-"$dir/browser.sqlite"}
 "$bin" import-cadres "$dir/cadres.csv" --county 451224 --db "$db" >/dev/null 2>&1
 "$bin" import-pairings "$dir/pairings.csv" --county 451224 --db "$db" >/dev/null 2>&1
 "$bin" import-logs "$dir/logs.csv" --county 451224 --db "$db" >/dev/null 2>&1
+# 到户资金: the first village's first member paid 产业奖补 twice in one month (a leak the browser tests verify).
+first_village=$(sed -n 2p "$dir/county.csv" | cut -d, -f2)
+person=$(awk -F, -v v="$first_village" 'NR > 1 && $2 == v { print $23 "," $22; exit }' "$dir/county.csv")
+printf '证件号码,姓名,金额,发放日期\n%s,1500,2016-05-15\n%s,1500,2016-05-28\n' "$person" "$person" > "$dir/benefits.csv"
+"$bin" import-benefits "$dir/benefits.csv" --policy industry --county 451224 --db "$db" >/dev/null 2>&1
 add() { "$bin" user add "$1" --name "$2" --unit 测试单位 --role "$3" ${4:+--area "$4"} --password "$password" --db "$db" >/dev/null 2>&1; }
 add admin 管理员 admin
 add county 县扶贫办 county 451224

@@ -118,8 +118,18 @@ struct DemoCommand: AsyncParsableCommand {
         let funds = try await FundsService.load(GeneratedFunds.make(villages: frame.map(\.code), county: code,
                                                                     households: Dictionary(uniqueKeysWithValues: frame.map { ($0.code, $0.households) }),
                                                                     today: today, seed: options.seed), in: chainCtx)
+        // 到户资金: four departments' payment lists for 2020 with planted leaks, loaded as the departments send them.
+        let homes = try await BenefitStore.homes(under: code, on: ctx.db)
+        let lists = try GeneratedBenefits.write(homes: homes, county: code, year: options.year, seed: options.seed,
+                                               to: directory.appendingPathComponent("benefits"))
+        var payments = 0
+        for (policy, url) in lists.files {
+            payments += try await BenefitsService.load(BenefitFileReader.read(url, today: today), policy: policy, department: nil, file: url, county: code,
+                                                       dryRun: false, in: chainCtx).changed
+        }
+        let leaks = try await BenefitsService.leaks(year: options.year, area: code, in: chainCtx).flags.count
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
-             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations")
+             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations, \(payments) 笔到户资金 benefit payments（\(leaks) 个防漏疑点 leak flags）")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {

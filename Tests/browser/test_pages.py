@@ -549,6 +549,30 @@ class Pages(unittest.TestCase):
         self.click_and_wait("form[action='/funds/flag'] button[type=submit]")
         self.assertIn("已列入问题清单 1 个", d.find_element(By.CLASS_NAME, "notice").text)
 
+    def test_19_the_county_verifies_a_leak_and_the_household_shows_its_ledger(self):
+        """防漏疑点: a payment made twice in a month is listed with its reason; a decision without a reason is refused and
+        keeps the choice; a good one is saved; the household page shows the payments by year (防漏表)."""
+        d = self.driver
+        self.sign_in("county")
+        self.open("/leaks?year=2016&area=451224")
+        row = d.find_element(By.XPATH, "//table[@id='leaks']//tr[td[contains(., '重复发放')]]")
+        self.assertIn("2016年5月发放2次", row.text)
+        form_id = row.find_element(By.TAG_NAME, "form").get_attribute("id")
+        Select(d.find_element(By.CSS_SELECTOR, f"#{form_id} select[name=outcome]")).select_by_value("追回资金")
+        self.click_and_wait(f"#{form_id} button[type=submit]")
+        reason = d.find_element(By.CSS_SELECTOR, f"#{form_id} input[name=reason]")
+        self.assertEqual(reason.get_attribute("aria-invalid"), "true")
+        self.assertEqual(Select(d.find_element(By.CSS_SELECTOR, f"#{form_id} select[name=outcome]")).first_selected_option.text, "追回资金")
+        reason.send_keys("乡镇财政所重复录入，已追回")
+        self.click_and_wait(f"#{form_id} button[type=submit]")
+        self.assertIn("saved=1", d.current_url, self.alert())
+        row = d.find_element(By.XPATH, "//table[@id='leaks']//tr[td[contains(., '重复发放')]]")
+        self.assertIn("追回资金", row.text)
+        self.click_and_wait("table#leaks a[href^='/households/']")
+        ledger = d.find_element(By.ID, "ledger").text
+        self.assertIn("2016年：2 笔，合计 3,000 元", ledger)
+        self.assertIn("产业奖补", ledger)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -68,6 +68,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
     case allocation
     case reimbursement
     case project
+    case benefitBatch = "benefit_batch"
 
     public var label: String {
         switch self {
@@ -88,6 +89,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
         case .allocation: "资金下达"
         case .reimbursement: "报账"
         case .project: "项目"
+        case .benefitBatch: "到户资金"
         }
     }
 }

@@ -17,6 +17,8 @@ public struct ServiceContext: Sendable {
     public var responsibility: ResponsibilityFiles.Loaded = ResponsibilityFiles.shipped
     /// The supervision rules in force: check items, deadlines by severity, escalation (the shipped file unless a deployment names its own).
     public var supervision: SupervisionRules = SupervisionFiles.shipped
+    /// The benefit policies and entitlement rules in force (the shipped file unless a deployment names its own).
+    public var benefits: BenefitPolicies = BenefitFiles.shipped
     public var approvals: ApprovalPolicy
     /// Reads that may be kept until the registry changes (the web's cache; none on the command line).
     public var reads: any CurrentReads

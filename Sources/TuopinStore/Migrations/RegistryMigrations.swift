@@ -26,5 +26,6 @@ public enum RegistryMigrations {
         CreateSupervision(),
         CreateAccountability(),
         CreateFunds(),
+        CreateBenefits(),
     ]
 }

@@ -23,6 +23,7 @@ func routes(_ app: Application) {
     BulletinController.register(signedIn)
     FundsController.register(signedIn)
     ProjectController.register(signedIn)
+    LeaksController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

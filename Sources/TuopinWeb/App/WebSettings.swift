@@ -27,6 +27,8 @@ public struct WebSettings: Sendable {
     public var responsibility: ResponsibilityFiles.Loaded = ResponsibilityFiles.shipped
     /// The supervision rules (TUOPIN_SUPERVISION_RULES).
     public var supervision: SupervisionRules = SupervisionFiles.shipped
+    /// The benefit policies and entitlement rules (TUOPIN_BENEFIT_POLICIES).
+    public var benefits: BenefitPolicies = BenefitFiles.shipped
 
     public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
                 approvals: ApprovalPolicy = .standard, standards: StandardSet = StandardsCatalog.shipped) {
@@ -96,6 +98,7 @@ public struct WebSettings: Sendable {
         settings.anchorHours = try int("TUOPIN_ANCHOR_HOURS", 1...168, 24)
         settings.responsibility = try ResponsibilityFiles.fromEnvironment(env)
         settings.supervision = try SupervisionFiles.fromEnvironment(env)
+        settings.benefits = try BenefitFiles.fromEnvironment(env)
         if (settings.anchorKeyFile == nil) != (settings.anchorLog == nil) {
             throw Invalid("TUOPIN_ANCHOR_KEY", "TUOPIN_ANCHOR_KEY 与 TUOPIN_ANCHOR_LOG 须同时设置", "set both TUOPIN_ANCHOR_KEY and TUOPIN_ANCHOR_LOG, or neither")
         }

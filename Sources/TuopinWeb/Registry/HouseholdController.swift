@@ -36,6 +36,8 @@ enum HouseholdController {
                                                  measures: try await ResponsibilityService.plan(of: p.detail.id, in: ctx),
                                                  mayPlan: try await ResponsibilityService.mayPlan(p.detail.id, in: ctx), csrf: csrf, today: ctx.today,
                                                  draft: planDraft)
+        model.ledger = HouseholdLedgerSection.render(try await BenefitsService.ledger(p.detail.id, in: ctx),
+                                                     names: Dictionary(p.detail.household.members.map { ($0.id.number, $0.name) }, uniquingKeysWith: { a, _ in a }))
         return .html(HouseholdShowView.render(model, chrome: req.chrome), status: status)
     }
 }

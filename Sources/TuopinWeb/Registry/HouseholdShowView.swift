@@ -33,6 +33,8 @@ public enum HouseholdShowView {
         public var help: HTML = .empty
         /// 帮扶行动计划, shown after the exit verdict.
         public var plan: HTML = .empty
+        /// 防漏表: the benefits the household's members received, by year.
+        public var ledger: HTML = .empty
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
@@ -76,6 +78,7 @@ public enum HouseholdShowView {
         body += "<dl class=\"facts\">" + facts.map { f -> HTML in "<dt>\(f.0)</dt><dd>\(f.1)</dd>" }.joined() + "</dl>"
         body += verdict(m)
         body += m.plan
+        body += m.ledger
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
                                                   canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today, draft: m.hardshipDraft)
         body += m.procedures.map(HouseholdProceduresSection.render) ?? .empty

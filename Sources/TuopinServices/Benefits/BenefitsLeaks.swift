@@ -1,0 +1,60 @@
+import Foundation
+import TuopinDomain
+import TuopinStore
+
+/// 防漏疑点 — the year's flags for a county (or part of it) with the county's decisions, and a decision taken.
+extension BenefitsService {
+    public struct Queue: Sendable {
+        public var county: AreaCode
+        public var area: AreaCode
+        public var year: Int
+        public var flags: [LeakCheck.Flag]
+        public var decisions: [String: BenefitStore.Decision]
+        public var names: [String: String]
+        public var mayDecide: Bool
+
+        public var open: Int { flags.filter { decisions[$0.key] == nil }.count }
+
+        /// `tuopin leaks --format csv`: 户编号,证件号码,政策,规则,金额,说明 (and the decision when there is one).
+        public var table: [[String]] {
+            [["户编号", "证件号码", "政策", "规则", "金额", "说明", "核实结论"]] + flags.map { f in
+                [f.householdNumber, f.idNumber, names[f.policy] ?? f.policy, f.rule.rawValue, f.amount.plainYuan, f.note, decisions[f.key]?.outcome ?? ""]
+            }
+        }
+    }
+
+    public static func leaks(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Queue {
+        try ctx.user.require(.readRegistry)
+        guard let area = try ctx.area(requested) ?? requested ?? ctx.user.area, let county = area.level == .county ? area : area.ancestor(at: .county) else {
+            throw Refused(.badRequest, "请指定县或乡镇（area）", "name the county or township", field: "area")
+        }
+        let payments = try await BenefitStore.payments(county: county, year: year, on: ctx.db)
+        let homes = try await BenefitStore.homes(under: county, on: ctx.db)
+        var flags = LeakCheck.evaluate(year: year, payments: payments, homes: homes, policies: ctx.benefits)
+        if area != county { flags = flags.filter { $0.village.map { area.contains($0) } ?? false } }
+        return Queue(county: county, area: area, year: year, flags: flags, decisions: try await BenefitStore.decisions(county: county, year: year, on: ctx.db),
+                     names: Dictionary(uniqueKeysWithValues: ctx.benefits.policies.map { ($0.key, $0.name) }),
+                     mayDecide: ctx.user.can(.manageFunds) && ctx.user.scope.includes(county))
+    }
+
+    /// 核实 — the county office records its decision on a flag (again replaces, and the trail keeps both).
+    public static func decide(year: Int, key: String, outcome text: String, reason: String, county: AreaCode?, in ctx: ServiceContext) async throws -> FormResult<LeakCheck.Flag> {
+        let county = try requireCounty(ctx, county)
+        let queue = try await leaks(year: year, area: county, in: ctx)
+        guard let flag = queue.flags.first(where: { $0.key == key }) else { throw Refused.notFound("没有这个疑点（可能已不再成立）", "no such flag") }
+        var faults: [String: String] = [:]
+        let outcome = LeakOutcome.parse(text)
+        if outcome == nil { faults["outcome"] = "请选择核实结论 / choose the outcome" }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if why.count < 4 || why.count > 300 { faults["reason"] = "请写明核实情况（4–300字） / the reason, 4–300 characters" }
+        else if let f = TextRule.fault(why, .freeText) { faults["reason"] = f }
+        guard faults.isEmpty, let outcome else { return .rejected(FormRejection(faults: faults)) }
+        let before = queue.decisions[key]?.outcome
+        try await ctx.transaction { tx in
+            try await BenefitStore.decide(flag, .init(key: key, outcome: outcome.rawValue, reason: why, date: tx.today, username: tx.user.username),
+                                          county: county, on: tx.db)
+            try await tx.record(BenefitsEvent.decided(flag, outcome: outcome, reason: why, before: before))
+        }
+        return .done(flag)
+    }
+}

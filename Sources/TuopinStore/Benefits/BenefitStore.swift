@@ -1,0 +1,133 @@
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+import TuopinDomain
+
+/// 到户资金 — payment lists loaded in batches (bulk), each household's ledger, the registry facts the leak check
+/// needs, and the decisions on leak flags.
+public enum BenefitStore {
+    static func sql(_ db: any Database) -> any SQLDatabase { db as! any SQLDatabase }
+
+    public struct Batch: Sendable {
+        public var policy: String, department: String, file: String, digest: String, rows: Int, county: AreaCode, username: String, date: LocalDate
+        public init(policy: String, department: String, file: String, digest: String, rows: Int, county: AreaCode, username: String, date: LocalDate) {
+            self.policy = policy; self.department = department; self.file = file; self.digest = digest; self.rows = rows; self.county = county
+            self.username = username; self.date = date
+        }
+    }
+
+    /// Writes a batch and its payments; returns the batch's ID.
+    public static func load(_ batch: Batch, _ payments: [Benefit], on db: any Database) async throws -> Int64 {
+        let row = try await sql(db).raw("""
+            INSERT INTO benefit_batches (policy, department, file, digest, rows_loaded, county_code, username, loaded_on)
+            VALUES (\(bind: batch.policy), \(bind: batch.department), \(bind: batch.file), \(bind: batch.digest), \(bind: batch.rows), \(bind: batch.county.value),
+            \(bind: batch.username), \(bind: batch.date.description)) RETURNING id
+            """).first()
+        let id = try row!.decode(column: "id", as: Int64.self)
+        let rows: [[BulkValue]] = payments.map { p in
+            [.int(id), .text(p.idNumber), .text(p.name), p.household.map { .int($0.rawValue) } ?? .null, .text(p.policy), .int(p.amount.fen),
+             .text(p.date.description), .text(p.department), p.project.map { .int($0.rawValue) } ?? .null, .text(p.county.value)]
+        }
+        try await BulkWriter(db).insert(into: "benefits", columns: ["batch_id", "id_number", "name", "household_id", "policy", "amount_fen", "paid_on",
+                                                                    "department", "project_id", "county_code"], rows: rows)
+        return id
+    }
+
+    /// The SHA-256 of a loaded file, in hex (kept with the batch and in the trail).
+    public static func digest(_ url: URL) throws -> String {
+        SHA256.hash(data: try Data(contentsOf: url)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether a file with this digest was already loaded for the county and policy.
+    public static func loaded(digest: String, policy: String, county: AreaCode, on db: any Database) async throws -> Bool {
+        try await sql(db).raw("SELECT id FROM benefit_batches WHERE digest = \(bind: digest) AND policy = \(bind: policy) AND county_code = \(bind: county.value)")
+            .first() != nil
+    }
+
+    static func benefit(_ r: any SQLRow) throws -> Benefit {
+        Benefit(id: Benefit.ID(try r.decode(column: "id", as: Int64.self)), idNumber: try r.decode(column: "id_number", as: String.self),
+                name: try r.decode(column: "name", as: String.self), household: try r.decode(column: "household_id", as: Int64?.self).map { Household.ID($0) },
+                policy: try r.decode(column: "policy", as: String.self), amount: Money(fen: try r.decode(column: "amount_fen", as: Int64.self)),
+                date: LocalDate(iso: try r.decode(column: "paid_on", as: String.self))!, department: try r.decode(column: "department", as: String.self),
+                project: try r.decode(column: "project_id", as: Int64?.self).map { Project.ID($0) },
+                county: AreaCode(try r.decode(column: "county_code", as: String.self))!)
+    }
+
+    /// 防漏表 — every payment to the household's members, newest first.
+    public static func ledger(_ household: Household.ID, on db: any Database) async throws -> [Benefit] {
+        try await sql(db).raw("SELECT * FROM benefits WHERE household_id = \(bind: household.rawValue) ORDER BY paid_on DESC, id DESC").all().map(benefit)
+    }
+
+    /// The county's payments of a year.
+    public static func payments(county: AreaCode, year: Int, on db: any Database) async throws -> [Benefit] {
+        try await sql(db).raw("""
+            SELECT * FROM benefits WHERE county_code = \(bind: county.value) AND paid_on BETWEEN \(bind: "\(year)-01-01") AND \(bind: "\(year)-12-31")
+            """).all().map(benefit)
+    }
+
+    /// The registry's households under an area with the members' ID numbers, birth dates and schooling (what the leak check needs).
+    public static func homes(under area: AreaCode, on db: any Database) async throws -> [LeakCheck.Home] {
+        let rows = try await sql(db).raw("""
+            SELECT h.id, h.household_no, h.village_code, h.exit_year, h.housing_grade, h.housing_resolved, m.id_number, m.name, m.birth_date, m.schooling
+            FROM households h JOIN members m ON m.household_id = h.id
+            WHERE \(SQLConditions.within(area, column: "h.village_code")) ORDER BY h.id, m.position
+            """).all()
+        var homes: [LeakCheck.Home] = []
+        for r in rows {
+            let id = Household.ID(try r.decode(column: "id", as: Int64.self))
+            let person = LeakCheck.Person(idNumber: try r.decode(column: "id_number", as: String.self),
+                                          birth: LocalDate(iso: try r.decode(column: "birth_date", as: String.self)) ?? LocalDate(year: 1900, month: 1, day: 1)!,
+                                          schooling: try r.decode(column: "schooling", as: String?.self).flatMap(Schooling.parse),
+                                          name: try r.decode(column: "name", as: String.self))
+            if homes.last?.id == id { homes[homes.count - 1].members.append(person); continue }
+            homes.append(LeakCheck.Home(id: id, number: try r.decode(column: "household_no", as: String.self),
+                                        village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
+                                        exitYear: try r.decode(column: "exit_year", as: Int?.self),
+                                        housing: try r.decode(column: "housing_grade", as: String?.self).flatMap(HousingGrade.parse),
+                                        housingResolved: try r.decode(column: "housing_resolved", as: Bool?.self) ?? false, members: [person]))
+        }
+        return homes
+    }
+
+    /// 核实结论 on a leak flag.
+    public struct Decision: Sendable, Hashable {
+        public var key: String, outcome: String, reason: String, date: LocalDate, username: String
+        public init(key: String, outcome: String, reason: String, date: LocalDate, username: String) {
+            self.key = key; self.outcome = outcome; self.reason = reason; self.date = date; self.username = username
+        }
+    }
+
+    public static func decisions(county: AreaCode, year: Int, on db: any Database) async throws -> [String: Decision] {
+        let rows = try await sql(db).raw("SELECT * FROM leak_decisions WHERE county_code = \(bind: county.value) AND year = \(bind: year)").all()
+        var found: [String: Decision] = [:]
+        for r in rows {
+            let d = Decision(key: try r.decode(column: "flag_key", as: String.self), outcome: try r.decode(column: "outcome", as: String.self),
+                             reason: try r.decode(column: "reason", as: String.self), date: LocalDate(iso: try r.decode(column: "decided_on", as: String.self))!,
+                             username: try r.decode(column: "username", as: String.self))
+            found[d.key] = d
+        }
+        return found
+    }
+
+    /// Records (or replaces) the decision on a flag.
+    public static func decide(_ flag: LeakCheck.Flag, _ d: Decision, county: AreaCode, on db: any Database) async throws {
+        try await sql(db).raw("DELETE FROM leak_decisions WHERE flag_key = \(bind: flag.key)").run()
+        try await sql(db).raw("""
+            INSERT INTO leak_decisions (flag_key, year, id_number, policy, rule, outcome, reason, decided_on, username, county_code)
+            VALUES (\(bind: flag.key), \(bind: flag.year), \(bind: flag.idNumber), \(bind: flag.policy), \(bind: flag.rule.rawValue), \(bind: d.outcome),
+            \(bind: d.reason), \(bind: d.date.description), \(bind: d.username), \(bind: county.value))
+            """).run()
+    }
+
+    /// ID number → household, for the members of the registry in a county.
+    public static func members(county: AreaCode, on db: any Database) async throws -> [String: Household.ID] {
+        let rows = try await sql(db).raw("""
+            SELECT m.id_number, m.household_id FROM members m JOIN households h ON h.id = m.household_id
+            WHERE \(SQLConditions.within(county, column: "h.village_code"))
+            """).all()
+        var found: [String: Household.ID] = [:]
+        for r in rows { found[try r.decode(column: "id_number", as: String.self)] = Household.ID(try r.decode(column: "household_id", as: Int64.self)) }
+        return found
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinServices
+import TuopinStore
+import Vapor
+
+/// 防漏疑点: the queue (page, CSV, JSON) and the county's decision on a flag.
+enum LeaksController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("leaks", use: page)
+        routes.get("leaks.csv", use: csv)
+        routes.get("api", "v1", "leaks", use: json)
+        routes.post("leaks", "decide", use: decide)
+    }
+
+    static func query(_ req: Request, today: LocalDate) throws -> (year: Int, area: AreaCode?) {
+        if req.url.path.hasPrefix("/api/") {
+            for key in ["area", "year"] where (try? req.query.get(String.self, at: key)) == "" {
+                throw Refused(.badRequest, "参数\(key)不能为空", "parameter \(key) must not be empty", field: key)
+            }
+        }
+        var area: AreaCode?
+        if let a = (try? req.query.get(String.self, at: "area")), !a.isEmpty {
+            guard let code = AreaCode(a), code.level == .county || code.level == .township else {
+                throw Refused.notFound("应为县或乡镇的区划代码", "not a county or township code")
+            }
+            area = code
+        }
+        return (try req.wholeNumber("year", in: 2014...2100) ?? today.year - 1, area)
+    }
+
+    static func render(_ req: Request, year: Int, area: AreaCode?, draft: (key: String, values: [String: String], faults: [String: String])? = nil,
+                       status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = try req.context
+        let q = try await BenefitsService.leaks(year: year, area: area, in: ctx)
+        let name = try await AreaStore.names(of: [q.area], on: ctx.db)[q.area] ?? q.area.value
+        let notice = (try? req.query.get(String.self, at: "saved")) == "1" ? "已保存核实结论 / saved" : nil
+        return .html(LeaksView.render(q, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice, chrome: req.chrome), status: status)
+    }
+
+    @Sendable static func page(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let q = try query(req, today: ctx.today)
+        return try await render(req, year: q.year, area: q.area)
+    }
+
+    @Sendable static func csv(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let q = try query(req, today: ctx.today)
+        let queue = try await BenefitsService.leaks(year: q.year, area: q.area, in: ctx)
+        let response = Response(status: .ok, body: .init(string: CSVFormat.table(queue.table, byteOrderMark: true)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "leaks-\(q.year).csv")
+        return response
+    }
+
+    struct LeaksJSON: Content {
+        var year: Int, areaCode: String, open: Int
+        var flags: [Item]
+        struct Item: Content {
+            var householdNumber: String, idNumber: String, policy: String, rule: String, amount: String, note: String, outcome: String?
+        }
+    }
+
+    @Sendable static func json(req: Request) async throws -> LeaksJSON {
+        let ctx = try req.context
+        let q = try query(req, today: ctx.today)
+        let queue = try await BenefitsService.leaks(year: q.year, area: q.area, in: ctx)
+        return LeaksJSON(year: queue.year, areaCode: queue.area.value, open: queue.open, flags: queue.flags.map { f in
+            .init(householdNumber: f.householdNumber, idNumber: f.idNumber, policy: f.policy, rule: f.rule.rawValue, amount: f.amount.plainYuan, note: f.note,
+                  outcome: queue.decisions[f.key]?.outcome)
+        })
+    }
+
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let ctx = try req.context
+        guard let year = Int(req.formText("year")), (2014...2100).contains(year) else { throw Refused(.badRequest, "年度无效", "bad year", field: "year") }
+        let area = AreaCode(req.formText("area"))
+        let key = req.formText("key")
+        let values = ["outcome": req.formText("outcome"), "reason": req.formText("reason")]
+        let county = area.flatMap { $0.level == .county ? $0 : $0.ancestor(at: .county) }
+        switch try await BenefitsService.decide(year: year, key: key, outcome: values["outcome"]!, reason: values["reason"]!, county: county, in: ctx) {
+        case .done: return req.redirect(to: "/leaks?year=\(year)\(area.map { "&area=\($0.value)" } ?? "")&saved=1")
+        case .rejected(let r): return try await render(req, year: year, area: area, draft: (key, values, r.faults), status: .unprocessableEntity)
+        }
+    }
+}
