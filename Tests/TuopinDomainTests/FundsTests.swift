@@ -99,4 +99,20 @@ import Testing
         #expect(IdleFundRule(days: 30, threshold: 50).isIdle(allocated: allocated, amount: Money(yuan: 1_000), reimbursed: Money(yuan: 400), asOf: Self.d("2019-05-01")))
         #expect(rule.age(of: allocated, asOf: Self.d("2019-02-01")) == 0)
     }
+
+    @Test func notices_are_due_in_working_days_and_posted_for_ten() throws {
+        #expect(Self.d("2026-12-03").weekday == 3 && Self.d("2026-12-06").weekday == 6, "Thursday, Sunday")
+        #expect(PublicNotice.workingDays(15, after: Self.d("2026-12-03")) == Self.d("2026-12-24"))
+        let n = PublicNotice(kind: .posting, subject: 1, title: "弄谷村百香果基地入库前公示", area: Self.village, due: Self.d("2019-02-01"))
+        #expect(n.state(on: Self.d("2019-02-01")) == .pending && n.state(on: Self.d("2019-02-02")) == .overdue)
+        let today = Self.d("2019-02-20")
+        #expect(Self.refusal { () throws(Refused) in try n.post(on: Self.d("2019-01-31"), place: "村委会", today: today, earliest: Self.d("2019-02-01")) }?.field == "posted")
+        #expect(Self.refusal { () throws(Refused) in try n.post(on: Self.d("2019-02-21"), place: "村委会", today: today, earliest: Self.d("2019-02-01")) }?.field == "posted")
+        #expect(Self.refusal { () throws(Refused) in try n.post(on: Self.d("2019-02-02"), place: " ", today: today, earliest: Self.d("2019-02-01")) }?.field == "place")
+        let posted = try n.post(on: Self.d("2019-02-02"), place: "村委会公示栏", today: today, earliest: Self.d("2019-02-01"))
+        #expect(posted.state(on: today) == .showing)
+        #expect(try posted.remove(on: Self.d("2019-02-08"), today: today).state(on: today) == .early)
+        #expect(try posted.remove(on: Self.d("2019-02-12"), today: today).state(on: today) == .done)
+        #expect(Self.refusal { () throws(Refused) in try posted.remove(on: Self.d("2019-02-01"), today: today) }?.field == "removed")
+    }
 }

@@ -573,6 +573,26 @@ class Pages(unittest.TestCase):
         self.assertIn("2016年：2 笔，合计 3,000 元", ledger)
         self.assertIn("产业奖补", ledger)
 
+    def test_20_the_county_prints_a_notice_and_records_its_posting(self):
+        """公告公示 (after test 18 registered and allocated money): the allocation result is overdue, prints as a
+        notice-board sheet with the results and the complaint line, and its posting is recorded."""
+        d = self.driver
+        self.sign_in("county")
+        self.open("/notices")
+        row = d.find_element(By.XPATH, "//table[@id='notices']//tr[td[contains(., '浏览器测试〔2026〕1号')]]")
+        self.assertIn("逾期未张贴", row.text)
+        page = d.find_element(By.TAG_NAME, "html")
+        row.find_element(By.TAG_NAME, "a").click()
+        WebDriverWait(d, 30).until(gone(page))
+        sheet = d.find_element(By.CLASS_NAME, "notice-sheet").text
+        self.assertIn("分配结果", sheet)
+        self.assertIn("12317", sheet)
+        d.find_element(By.CSS_SELECTOR, "#notice-post input[name=place]").send_keys("县政府公示栏")
+        self.click_and_wait("#notice-post button[type=submit]")
+        self.assertIn("saved=1", d.current_url, self.alert())
+        self.assertIn("县政府公示栏", d.find_element(By.TAG_NAME, "body").text)
+        self.assertEqual(d.find_elements(By.ID, "notice-post"), [], "posted once")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

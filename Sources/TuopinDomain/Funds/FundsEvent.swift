@@ -6,6 +6,7 @@ public enum FundsEvent: AuditEvent {
     case reimbursed(Reimbursement, area: AreaCode)
     case proposed(Project)
     case stepped(Project, before: Project, action: ProjectAction)
+    case noticed(PublicNotice, before: PublicNotice)
 
     public enum Action: String, AuditActionKind {
         case source = "fund_source.add"
@@ -13,6 +14,7 @@ public enum FundsEvent: AuditEvent {
         case reimburse = "reimbursement.add"
         case propose = "project.add"
         case step = "project.step"
+        case notice = "notice.post"
 
         public var label: String {
             switch self {
@@ -21,6 +23,7 @@ public enum FundsEvent: AuditEvent {
             case .reimburse: "报账"
             case .propose: "申报项目"
             case .step: "项目流转（审核、公示、入库、实施、验收、公告、出库、调整计划）"
+            case .notice: "公告公示张贴或撤下"
             }
         }
     }
@@ -34,6 +37,7 @@ public enum FundsEvent: AuditEvent {
         case .reimbursed: .reimburse
         case .proposed: .propose
         case .stepped: .step
+        case .noticed: .notice
         }
     }
 
@@ -43,6 +47,7 @@ public enum FundsEvent: AuditEvent {
         case .allocated(let a): AuditSubject(.allocation, a.id?.description)
         case .reimbursed(let r, _): AuditSubject(.reimbursement, r.id?.description)
         case .proposed(let p), .stepped(let p, _, _): AuditSubject(.project, p.id?.description)
+        case .noticed(let n, _): AuditSubject(n.kind == .allocation ? .fundSource : .project, String(n.subject))
         }
     }
 
@@ -52,6 +57,7 @@ public enum FundsEvent: AuditEvent {
         case .allocated(let a): a.area
         case .reimbursed(_, let area): area
         case .proposed(let p), .stepped(let p, _, _): p.area
+        case .noticed(let n, _): n.area
         }
     }
 
@@ -63,8 +69,13 @@ public enum FundsEvent: AuditEvent {
          "公示日期": p.posted?.description, "验收日期": p.accepted?.description, "公告日期": p.announced?.description, "出库原因": p.removal]
     }
 
+    static func fields(_ n: PublicNotice) -> [String: String?] {
+        ["公告": n.kind.rawValue, "标题": n.title, "张贴日期": n.posted?.description, "撤下日期": n.removed?.description, "张贴地点": n.place.isEmpty ? nil : n.place]
+    }
+
     public var before: [String: String?]? {
         if case .stepped(_, let before, _) = self { return Self.fields(before) }
+        if case .noticed(_, let before) = self { return Self.fields(before) }
         return nil
     }
 
@@ -80,6 +91,7 @@ public enum FundsEvent: AuditEvent {
              "凭证号": r.voucher, "级别": r.level.rawValue]
         case .proposed(let p): Self.fields(p)
         case .stepped(let p, _, _): Self.fields(p)
+        case .noticed(let n, _): Self.fields(n)
         }
     }
 

@@ -27,5 +27,6 @@ public enum RegistryMigrations {
         CreateAccountability(),
         CreateFunds(),
         CreateBenefits(),
+        CreateNoticePostings(),
     ]
 }

@@ -24,6 +24,7 @@ func routes(_ app: Application) {
     FundsController.register(signedIn)
     ProjectController.register(signedIn)
     LeaksController.register(signedIn)
+    NoticesController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

@@ -52,7 +52,7 @@ enum FundsView {
             <button type="submit">查看</button></form>
             <p>截至 \(o.asOf)：下达 <strong>\(o.total.allocated.compactYuan)</strong> 元，已报账 <strong>\(o.total.reimbursed.compactYuan)</strong> 元，报账率 <strong>\(o.total.rate.percent)</strong>；
             沉淀资金 <strong class="\(o.total.idleCount > 0 ? "bad" : "")">\(o.total.idleCount)</strong> 笔。
-            <a href="/projects\(o.area.map { "?area=\($0.value)" } ?? "")" class="noprint">项目库</a> <a href="/leaks" class="noprint">防漏疑点</a>
+            <a href="/projects\(o.area.map { "?area=\($0.value)" } ?? "")" class="noprint">项目库</a> <a href="/leaks" class="noprint">防漏疑点</a> <a href="/notices" class="noprint">公告公示</a>
             <a href="/funds.csv?\(q)as_of=\(o.asOf)&idle_days=\(o.rule.days)&idle_rate=\(o.rule.threshold)" class="noprint">下载CSV</a></p>
             <h2>按乡镇</h2>
             \(o.byArea.isEmpty ? "<p class=\"muted\">这一区划还没有下达资金。</p>" as HTML : totals(o.byArea, first: "乡镇（区划）") { t in "/funds?area=\(t.key)&as_of=\(o.asOf)" })

@@ -85,6 +85,7 @@ enum ProjectView {
             \(p.posted.map { x -> HTML in "<dt>公示日期</dt><dd>\(x)（已公示 \(max(0, d.today.days(since: x))) 天）</dd>" } ?? .empty)
             \(p.accepted.map { x -> HTML in "<dt>验收日期</dt><dd>\(x)</dd>" } ?? .empty)
             \(p.announced.map { x -> HTML in "<dt>公告日期</dt><dd>\(x)</dd>" } ?? .empty)
+            \(p.posted == nil && p.accepted == nil ? .empty : "<dt>公告公示</dt><dd>" + (p.posted.map { _ -> HTML in "<a href=\"/notices/posting/\(p.id!.rawValue)\">入库前公示</a> " } ?? .empty) + (p.accepted.map { _ -> HTML in "<a href=\"/notices/announcement/\(p.id!.rawValue)\">竣工公告</a>" } ?? .empty) + "</dd>")
             <dt>已报账</dt><dd>\(d.reimbursed.compactYuan) 元（上限为计划投资的110%：\(p.reimbursementCeiling.compactYuan) 元）</dd>
             </dl>
             \(forms.isEmpty ? .empty : "<h2>办理</h2>" + forms.joined())

@@ -49,6 +49,9 @@ public enum Stylesheet {
     .lifecycle li { border:1px solid #bbb; border-radius:3px; padding:.1rem .4rem; font-size:.85rem; color:#555; }
     .lifecycle li.current { background:var(--accent); color:#fff; border-color:var(--accent); }
     tr.idle td { background:#fff3f0; }
+    .notice-sheet { background:#fff; border:1px solid var(--line); padding:1rem 1.5rem; }
+    .notice-fields th { width:9rem; text-align:left; vertical-align:top; }
+    .notice-sign { text-align:right; margin-top:2rem; }
     .bulletin-issue { text-align:center; border-bottom:2px solid var(--accent); padding-bottom:.4rem; }
     .notice { background:#fff8e1; border-left:4px solid var(--warn); padding:.5rem .8rem; }
     dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }
