@@ -18,6 +18,9 @@ first_village=$(sed -n 2p "$dir/county.csv" | cut -d, -f2)
 person=$(awk -F, -v v="$first_village" 'NR > 1 && $2 == v { print $23 "," $22; exit }' "$dir/county.csv")
 printf '证件号码,姓名,金额,发放日期\n%s,1500,2016-05-15\n%s,1500,2016-05-28\n' "$person" "$person" > "$dir/benefits.csv"
 "$bin" import-benefits "$dir/benefits.csv" --policy industry --county 451224 --db "$db" >/dev/null 2>&1
+# 信息比对: the same member on the deaths list (a flag the township verifies in the browser tests).
+printf '证件号码,姓名,死亡日期\n%s,2016-03-02\n' "$person" > "$dir/deaths.csv"
+"$bin" import-department "$dir/deaths.csv" --kind deaths --county 451224 --db "$db" >/dev/null 2>&1
 add() { "$bin" user add "$1" --name "$2" --unit 测试单位 --role "$3" ${4:+--area "$4"} --password "$password" --db "$db" >/dev/null 2>&1; }
 add admin 管理员 admin
 add county 县扶贫办 county 451224

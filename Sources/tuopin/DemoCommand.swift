@@ -128,8 +128,15 @@ struct DemoCommand: AsyncParsableCommand {
                                                        dryRun: false, in: chainCtx).changed
         }
         let leaks = try await BenefitsService.leaks(year: options.year, area: code, in: chainCtx).flags.count
+        // 信息比对: the eight departments' files for 2020 with planted red flags.
+        let departmentFiles = try GeneratedDepartmentFiles.write(homes: homes, county: code, year: options.year, seed: options.seed,
+                                                                 to: directory.appendingPathComponent("departments"))
+        for (kind, url) in departmentFiles.files {
+            _ = try await MatchService.load(DepartmentFileReader.read(url, kind: kind, today: today), kind: kind, file: url, county: code, dryRun: false, in: chainCtx)
+        }
+        let matched = try await MatchService.match(year: options.year, area: code, in: chainCtx).flags.count
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
-             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations, \(payments) 笔到户资金 benefit payments（\(leaks) 个防漏疑点 leak flags）")
+             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations, \(payments) 笔到户资金 benefit payments（\(leaks) 个防漏疑点 leak flags）, \(matched) 个比对疑点 matching flags")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {

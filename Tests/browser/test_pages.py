@@ -593,6 +593,35 @@ class Pages(unittest.TestCase):
         self.assertIn("县政府公示栏", d.find_element(By.TAG_NAME, "body").text)
         self.assertEqual(d.find_elements(By.ID, "notice-post"), [], "posted once")
 
+    def test_21_a_township_verifies_a_matching_flag_on_a_phone(self):
+        """信息比对 on a 390 px screen: the death record shows with its explanation; 属实 without a reason is refused and
+        keeps the choice; with one it is saved and points to the household page."""
+        phone = make_driver(390, 844)
+        try:
+            sign_in_on(phone, "township")
+            phone.get(BASE + "/match?year=2016&area=451224100")
+            row = phone.find_element(By.XPATH, "//table[@id='match']//tr[td[contains(., '已死亡仍在户')]]")
+            self.assertIn("2016-03-02死亡", row.text)
+            form_id = row.find_element(By.TAG_NAME, "form").get_attribute("id")
+            Select(phone.find_element(By.CSS_SELECTOR, f"#{form_id} select[name=outcome]")).select_by_value("属实")
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, f"#{form_id} button[type=submit]").click()
+            WebDriverWait(phone, 30).until(gone(page))
+            reason = phone.find_element(By.CSS_SELECTOR, f"#{form_id} input[name=reason]")
+            self.assertEqual(reason.get_attribute("aria-invalid"), "true")
+            self.assertEqual(Select(phone.find_element(By.CSS_SELECTOR, f"#{form_id} select[name=outcome]")).first_selected_option.text, "属实")
+            reason.send_keys("入户核实，已于三月病故")
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, f"#{form_id} button[type=submit]").click()
+            WebDriverWait(phone, 30).until(gone(page))
+            self.assertIn("saved=1", phone.current_url)
+            row = phone.find_element(By.XPATH, "//table[@id='match']//tr[td[contains(., '已死亡仍在户')]]")
+            self.assertIn("到户页办理更正或剔除", row.text)
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the page itself does not scroll sideways")
+        finally:
+            phone.quit()
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -28,5 +28,6 @@ public enum RegistryMigrations {
         CreateFunds(),
         CreateBenefits(),
         CreateNoticePostings(),
+        CreateDepartmentRecords(),
     ]
 }

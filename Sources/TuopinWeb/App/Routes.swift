@@ -25,6 +25,7 @@ func routes(_ app: Application) {
     ProjectController.register(signedIn)
     LeaksController.register(signedIn)
     NoticesController.register(signedIn)
+    MatchController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn)

@@ -106,6 +106,7 @@ public struct Layout {
         if c.overseesDuty { links += "<a href=\"/duty\">履职情况</a>" }
         if c.handlesProblems { links += "<a href=\"/problems\">问题清单</a>" }
         if c.handlesFunds { links += "<a href=\"/funds\">资金项目</a>" }
+        if c.handlesProblems { links += "<a href=\"/match\">信息比对</a>" }
         links += "<a href=\"/standards\">扶贫标准</a>"
         if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
         if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }

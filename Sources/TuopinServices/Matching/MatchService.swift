@@ -1,0 +1,92 @@
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinStore
+
+/// 信息比对 — departments' files loaded (all or nothing; an ID not in the county's registry is a warning per
+/// row), matched against the registry (`DepartmentMatch`), and the county's decisions: 属实 (then corrected through
+/// the household's procedures) or 不属实 with the reason, which keeps the same record from raising it again.
+public enum MatchService {
+    /// 属实 / 不属实
+    public static let outcomes = ["属实", "不属实"]
+
+    public static func load(_ read: DepartmentFileReader.Result, kind: DepartmentRecord.Kind, file: URL, county: AreaCode?, dryRun: Bool,
+                            in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
+        let county = try BenefitsService.requireCounty(ctx, county)
+        var issues = read.issues
+        guard !read.hasErrors else { return .init(issues: issues, rows: read.records.count, changed: 0, written: false) }
+        let digest = try BenefitStore.digest(file)
+        if try await DepartmentStore.loaded(digest: digest, kind: kind, county: county, on: ctx.db) {
+            issues.append(ImportIssue(row: nil, column: "", value: file.lastPathComponent, severity: .error, message: "这份文件已导入过 / this file was already loaded"))
+            return .init(issues: issues, rows: read.records.count, changed: 0, written: false)
+        }
+        let members = try await BenefitStore.members(county: county, on: ctx.db)
+        var unmatched = 0
+        for (i, r) in read.records.enumerated() where members[r.idNumber] == nil {
+            unmatched += 1
+            if unmatched <= 200 {
+                issues.append(ImportIssue(row: i + 2, column: "证件号码", value: r.idNumber, severity: .warning,
+                                          message: "不是本县建档立卡人员，不参与比对 / not in the county's registry: not matched"))
+            }
+        }
+        guard !dryRun else { return .init(issues: issues, rows: read.records.count, changed: 0, written: false) }
+        try await ctx.transaction { [unmatched] tx in
+            try await DepartmentStore.load(read.records, kind: kind, file: file.lastPathComponent, digest: digest, county: county, username: tx.user.username,
+                                           date: tx.today, on: tx.db)
+            try await tx.record(MatchEvent.imported(kind: kind, file: file.lastPathComponent, digest: digest, rows: read.records.count,
+                                                    unmatched: unmatched, county: county))
+        }
+        return .init(issues: issues, rows: read.records.count, changed: read.records.count - unmatched, written: true)
+    }
+
+    public struct Queue: Sendable {
+        public var county: AreaCode
+        public var area: AreaCode
+        public var year: Int
+        /// Open and 属实 flags (不属实 ones are kept out).
+        public var flags: [DepartmentMatch.Flag]
+        public var dismissed: Int
+        public var decisions: [String: DepartmentStore.Decision]
+        public var mayDecide: Bool
+
+        /// `tuopin match --format csv`: 户编号,证件号码,姓名,部门,规则,说明.
+        public var table: [[String]] {
+            [["户编号", "证件号码", "姓名", "部门", "规则", "说明"]] + flags.map { f in
+                [f.householdNumber, f.idNumber, f.name, f.kind?.department ?? "教育", f.rule.rawValue, f.explanation]
+            }
+        }
+    }
+
+    public static func match(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Queue {
+        try ctx.user.require(.readRegistry)
+        guard let area = try ctx.area(requested) ?? requested ?? ctx.user.area, let county = area.level == .county ? area : area.ancestor(at: .county) else {
+            throw Refused(.badRequest, "请指定县或乡镇（area）", "name the county or township", field: "area")
+        }
+        let records = try await DepartmentStore.records(county: county, on: ctx.db)
+        let homes = try await BenefitStore.homes(under: area, on: ctx.db)
+        let all = DepartmentMatch.evaluate(records: records, homes: homes, year: year, asOf: ctx.today)
+        let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
+        let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }
+        return Queue(county: county, area: area, year: year, flags: kept, dismissed: all.count - kept.count, decisions: decisions,
+                     mayDecide: ctx.user.can(.runProcedures) && ctx.user.scope.includes(area) && ctx.user.role != .villageTeam)
+    }
+
+    /// 核实 — a township or the county records what it found.
+    public static func decide(year: Int, key: String, outcome: String, reason: String, area: AreaCode?, in ctx: ServiceContext) async throws -> FormResult<DepartmentMatch.Flag> {
+        let queue = try await match(year: year, area: area, in: ctx)
+        guard queue.mayDecide else { throw Refused(.forbidden, "只有乡镇或县可以核实", "only the township or county verifies") }
+        guard let flag = queue.flags.first(where: { $0.key == key }) else { throw Refused.notFound("没有这个疑点", "no such flag") }
+        var faults: [String: String] = [:]
+        if !outcomes.contains(outcome) { faults["outcome"] = "请选择 属实 或 不属实 / choose the outcome" }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if why.count < 4 || why.count > 300 { faults["reason"] = "请写明核实情况（4–300字） / the reason, 4–300 characters" }
+        else if let f = TextRule.fault(why, .freeText) { faults["reason"] = f }
+        guard faults.isEmpty else { return .rejected(FormRejection(faults: faults)) }
+        let before = queue.decisions[key]?.outcome
+        try await ctx.transaction { tx in
+            try await DepartmentStore.decide(flag, outcome: outcome, reason: why, date: tx.today, username: tx.user.username, county: queue.county, on: tx.db)
+            try await tx.record(MatchEvent.decided(flag, outcome: outcome, reason: why, before: before))
+        }
+        return .done(flag)
+    }
+}

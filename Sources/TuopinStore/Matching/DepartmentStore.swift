@@ -1,0 +1,67 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TuopinDomain
+
+/// 部门比对数据 — loaded batches, their records for a county, and the decisions on the flags they raise.
+public enum DepartmentStore {
+    static func sql(_ db: any Database) -> any SQLDatabase { db as! any SQLDatabase }
+
+    public static func loaded(digest: String, kind: DepartmentRecord.Kind, county: AreaCode, on db: any Database) async throws -> Bool {
+        try await sql(db).raw("SELECT id FROM department_batches WHERE digest = \(bind: digest) AND kind = \(bind: kind.rawValue) AND county_code = \(bind: county.value)")
+            .first() != nil
+    }
+
+    public static func load(_ records: [DepartmentRecord], kind: DepartmentRecord.Kind, file: String, digest: String, county: AreaCode, username: String,
+                            date: LocalDate, on db: any Database) async throws {
+        let row = try await sql(db).raw("""
+            INSERT INTO department_batches (kind, file, digest, rows_loaded, county_code, username, loaded_on)
+            VALUES (\(bind: kind.rawValue), \(bind: file), \(bind: digest), \(bind: records.count), \(bind: county.value), \(bind: username), \(bind: date.description))
+            RETURNING id
+            """).first()
+        let batch = try row!.decode(column: "id", as: Int64.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let rows: [[BulkValue]] = try records.map { r in
+            [.int(batch), .text(r.kind.rawValue), .text(r.idNumber), .text(r.name), r.date.map { .text($0.description) } ?? .null,
+             .text(String(decoding: try encoder.encode(r.fields), as: UTF8.self)), .text(county.value)]
+        }
+        try await BulkWriter(db).insert(into: "department_records", columns: ["batch_id", "kind", "id_number", "name", "record_date", "fields", "county_code"],
+                                        rows: rows)
+    }
+
+    public static func records(county: AreaCode, on db: any Database) async throws -> [DepartmentRecord] {
+        let decoder = JSONDecoder()
+        return try await sql(db).raw("SELECT * FROM department_records WHERE county_code = \(bind: county.value) ORDER BY id").all().compactMap { r in
+            guard let kind = DepartmentRecord.Kind(rawValue: try r.decode(column: "kind", as: String.self)) else { return nil }
+            return DepartmentRecord(kind: kind, idNumber: try r.decode(column: "id_number", as: String.self), name: try r.decode(column: "name", as: String.self),
+                                    date: try r.decode(column: "record_date", as: String?.self).flatMap { LocalDate(iso: $0) },
+                                    fields: try decoder.decode([String: String].self, from: Data(try r.decode(column: "fields", as: String.self).utf8)))
+        }
+    }
+
+    public struct Decision: Sendable, Hashable {
+        public var outcome: String, reason: String, date: LocalDate, username: String
+    }
+
+    public static func decisions(county: AreaCode, on db: any Database) async throws -> [String: Decision] {
+        var found: [String: Decision] = [:]
+        for r in try await sql(db).raw("SELECT * FROM match_decisions WHERE county_code = \(bind: county.value)").all() {
+            found[try r.decode(column: "flag_key", as: String.self)] = Decision(outcome: try r.decode(column: "outcome", as: String.self),
+                                                                                reason: try r.decode(column: "reason", as: String.self),
+                                                                                date: LocalDate(iso: try r.decode(column: "decided_on", as: String.self))!,
+                                                                                username: try r.decode(column: "username", as: String.self))
+        }
+        return found
+    }
+
+    public static func decide(_ f: DepartmentMatch.Flag, outcome: String, reason: String, date: LocalDate, username: String, county: AreaCode,
+                              on db: any Database) async throws {
+        try await sql(db).raw("DELETE FROM match_decisions WHERE flag_key = \(bind: f.key)").run()
+        try await sql(db).raw("""
+            INSERT INTO match_decisions (flag_key, rule, id_number, household_id, outcome, reason, decided_on, username, county_code)
+            VALUES (\(bind: f.key), \(bind: f.rule.rawValue), \(bind: f.idNumber), \(bind: f.household.rawValue), \(bind: outcome), \(bind: reason),
+            \(bind: date.description), \(bind: username), \(bind: county.value))
+            """).run()
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinServices
+import TuopinStore
+import Vapor
+
+/// 信息比对: the flags (page, CSV, JSON) and a township's or the county's verification of one.
+enum MatchController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("match", use: page)
+        routes.get("match.csv", use: csv)
+        routes.get("api", "v1", "match", use: json)
+        routes.post("match", "decide", use: decide)
+    }
+
+    @Sendable static func page(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let q = try LeaksController.query(req, today: ctx.today)
+        return try await render(req, year: q.year, area: q.area)
+    }
+
+    static func render(_ req: Request, year: Int, area: AreaCode?, draft: (key: String, values: [String: String], faults: [String: String])? = nil,
+                       status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = try req.context
+        let q = try await MatchService.match(year: year, area: area, in: ctx)
+        let name = try await AreaStore.names(of: [q.area], on: ctx.db)[q.area] ?? q.area.value
+        let notice = (try? req.query.get(String.self, at: "saved")) == "1" ? "已保存核实结论 / saved" : nil
+        return .html(MatchView.render(q, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice, chrome: req.chrome), status: status)
+    }
+
+    @Sendable static func csv(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let q = try LeaksController.query(req, today: ctx.today)
+        let queue = try await MatchService.match(year: q.year, area: q.area, in: ctx)
+        let response = Response(status: .ok, body: .init(string: CSVFormat.table(queue.table, byteOrderMark: true)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "match-\(q.year).csv")
+        return response
+    }
+
+    struct MatchJSON: Content {
+        var year: Int, areaCode: String, dismissed: Int
+        var flags: [Item]
+        struct Item: Content {
+            var householdNumber: String, idNumber: String, name: String, department: String, rule: String, explanation: String, outcome: String?
+        }
+    }
+
+    @Sendable static func json(req: Request) async throws -> MatchJSON {
+        let ctx = try req.context
+        let q = try LeaksController.query(req, today: ctx.today)
+        let queue = try await MatchService.match(year: q.year, area: q.area, in: ctx)
+        return MatchJSON(year: queue.year, areaCode: queue.area.value, dismissed: queue.dismissed, flags: queue.flags.map { f in
+            .init(householdNumber: f.householdNumber, idNumber: f.idNumber, name: f.name, department: f.kind?.department ?? "教育", rule: f.rule.rawValue,
+                  explanation: f.explanation, outcome: queue.decisions[f.key]?.outcome)
+        })
+    }
+
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let ctx = try req.context
+        guard let year = Int(req.formText("year")), (2014...2100).contains(year) else { throw Refused(.badRequest, "年度无效", "bad year", field: "year") }
+        let area = AreaCode(req.formText("area"))
+        let key = req.formText("key")
+        let values = ["outcome": req.formText("outcome"), "reason": req.formText("reason")]
+        switch try await MatchService.decide(year: year, key: key, outcome: values["outcome"]!, reason: values["reason"]!, area: area, in: ctx) {
+        case .done: return req.redirect(to: "/match?year=\(year)\(area.map { "&area=\($0.value)" } ?? "")&saved=1")
+        case .rejected(let r): return try await render(req, year: year, area: area, draft: (key, values, r.faults), status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import TuopinDomain
+import TuopinServices
+
+/// 信息比对疑点 — the flags of an area with their explanations, counts by rule, and for the township or county a
+/// form on each (属实 / 不属实 with what was found). Printable as the suspect list a township works through.
+enum MatchView {
+    static func render(_ q: MatchService.Queue, areaName: String, draft: (key: String, values: [String: String], faults: [String: String])?,
+                       csrf: String, notice: String?, chrome: Layout.Chrome?) -> HTML {
+        let byRule = Dictionary(grouping: q.flags, by: \.rule)
+        let summary = DepartmentMatch.Rule.allCases.compactMap { r -> HTML? in byRule[r].map { "<li>\(r.rawValue)：\($0.count)</li>" } }.joined()
+        let rows = q.flags.enumerated().map { i, f -> HTML in
+            let decided: HTML
+            if let d = q.decisions[f.key] {
+                decided = "\(d.outcome)<br><span class=\"muted\">\(d.reason)（\(d.username) \(d.date)）</span>"
+                    + (d.outcome == "属实" ? "<br><a class=\"noprint\" href=\"/households/\(f.household.rawValue)\">到户页办理更正或剔除</a>" as HTML : .empty)
+            } else if q.mayDecide {
+                let mine = draft?.key == f.key
+                let fields = FormFields(prefix: "match\(i)", values: mine ? draft!.values : [:], faults: mine ? draft!.faults : [:])
+                decided = """
+                    <form method="post" action="/match/decide" class="stack noprint" id="match-\(i)">
+                    <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="year" value="\(q.year)">
+                    <input type="hidden" name="area" value="\(q.area.value)"><input type="hidden" name="key" value="\(f.key)">
+                    \(fields.select("outcome", "核实结论", MatchService.outcomes.map { ($0, $0) }))\(fields.input("reason", "核实情况"))
+                    <button type="submit">保存</button></form>
+                    """
+            } else {
+                decided = "<span class=\"warn\">待核实</span>"
+            }
+            return "<tr><td><a href=\"/households/\(f.household.rawValue)\">\(f.householdNumber)</a></td><td>\(f.name)</td><td>\(f.kind?.department ?? "教育")</td><td>\(f.rule.rawValue)</td><td>\(f.explanation)</td><td>\(decided)</td></tr>"
+        }.joined(separator: "\n")
+        let body: HTML = """
+            \(notice.map { n -> HTML in "<p class=\"notice noprint\">\(n)</p>" } ?? .empty)
+            <form method="get" action="/match" class="inline noprint"><input type="hidden" name="area" value="\(q.area.value)">
+            <label>年度<input name="year" value="\(q.year)" size="5" inputmode="numeric"></label><button type="submit">查看</button></form>
+            <p>\(areaName) \(q.year)年：比对疑点 <strong>\(q.flags.count)</strong> 个（已核实不属实、不再列出的 \(q.dismissed) 个）。
+            <a class="noprint" href="/match.csv?area=\(q.area.value)&year=\(q.year)">下载CSV</a></p>
+            <ul>\(summary)</ul>
+            \(q.flags.isEmpty ? "<p class=\"muted\">没有疑点（或还没有导入部门数据）。</p>" as HTML : """
+            <div class="scroll"><table id="match"><thead><tr><th scope="col">户编号</th><th scope="col">成员</th><th scope="col">部门</th><th scope="col">规则</th><th scope="col">说明</th><th scope="col">核实</th></tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """)
+            """
+        return Layout.page(title: "信息比对疑点", crumbs: [.init("首页", "/areas"), .init("信息比对")], chrome: chrome,
+                           print: .init(landscape: true, signatures: ["核实人", "乡镇负责人"]), body: body)
+    }
+}

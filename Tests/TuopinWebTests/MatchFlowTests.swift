@@ -1,0 +1,77 @@
+import Foundation
+import SQLKit
+import Testing
+import TuopinDomain
+import TuopinExchange
+import TuopinServices
+import TuopinStore
+import TuopinTestSupport
+@testable import TuopinWeb
+import Vapor
+import VaporTesting
+
+/// Issue #17 on both databases: a department file with a fault loads nothing; a good one loads (someone from
+/// elsewhere is a warning); the flags show with their explanations; a township verifies one as 属实 (a link to the
+/// household) and the county another as 不属实 with a reason, which keeps it off the next match; both audited.
+@Suite struct MatchFlowTests {
+    static func file(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dept-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func department_files_matched_and_verified() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let sql = app.db as! any SQLDatabase
+            let ctx = ServiceContext.commandLine(db: app.db)
+            let rows = try await sql.raw("SELECT id_number, name FROM members ORDER BY id").all()
+            let a = try rows[0].decode(column: "id_number", as: String.self), an = try rows[0].decode(column: "name", as: String.self)
+            let b = try rows[1].decode(column: "id_number", as: String.self), bn = try rows[1].decode(column: "name", as: String.self)
+            let outsider = ResidentID.make(region: "451224", birth: LocalDate(year: 1980, month: 1, day: 1)!, sequence: 951).number
+            let county = AreaCode("451224")!
+            let bad = try Self.file("证件号码,姓名,死亡日期\n\(a),\(an),2099-01-01\n")
+            var outcome = try await MatchService.load(DepartmentFileReader.read(bad, kind: .deaths, today: ctx.today), kind: .deaths, file: bad, county: county,
+                                                      dryRun: false, in: ctx)
+            #expect(!outcome.written && outcome.issues.contains { $0.column == "死亡日期" })
+            let deaths = try Self.file("证件号码,姓名,死亡日期\n\(a),\(an),2019-03-02\n")
+            outcome = try await MatchService.load(DepartmentFileReader.read(deaths, kind: .deaths, today: ctx.today), kind: .deaths, file: deaths, county: county,
+                                                  dryRun: false, in: ctx)
+            #expect(outcome.written)
+            let cars = try Self.file("证件号码,姓名,号牌号码,车辆类型,登记日期,估值\n\(b),\(bn),桂A12345,小型轿车,2018-05-01,68000\n\(b),\(bn),桂M1,拖拉机,2018-05-01,12000\n\(outsider),外县人员,桂A1,小型轿车,2018-05-01,90000\n")
+            outcome = try await MatchService.load(DepartmentFileReader.read(cars, kind: .vehicles, today: ctx.today), kind: .vehicles, file: cars, county: county,
+                                                  dryRun: false, in: ctx)
+            #expect(outcome.written && outcome.issues.filter { $0.severity == .warning }.count == 1)
+
+            let countyUser = try await WebHarness.signIn(app, as: "county")
+            try await app.testing().test(.GET, "match?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
+                let body = r.body.string
+                #expect(body.contains("已死亡仍在户") && body.contains("2019-03-02死亡") && body.contains("小型轿车（桂A12345") && !body.contains("桂M1"))
+            }
+            try await app.testing().test(.GET, "match.csv?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
+                #expect(r.body.string.contains("户编号,证件号码,姓名,部门,规则,说明"))
+            }
+            let q = try await MatchService.match(year: 2019, area: county, in: ctx)
+            let death = try #require(q.flags.first { $0.rule == .deceased }), car = try #require(q.flags.first { $0.rule == .vehicle })
+            var res = try await WebHarness.post(app, "match/decide", countyUser, ["year": "2019", "area": "451224", "key": car.key, "outcome": "不属实", "reason": ""])
+            #expect(res.status == .unprocessableEntity && res.body.contains("aria-invalid"))
+            res = try await WebHarness.post(app, "match/decide", countyUser, ["year": "2019", "area": "451224", "key": car.key, "outcome": "不属实",
+                                                                             "reason": "车辆已于2019年转让，交管未过户"])
+            #expect(res.location?.hasPrefix("/match") == true, "\(res.status) \(res.body.prefix(300))")
+            let township = try await WebHarness.signIn(app, as: "township")
+            res = try await WebHarness.post(app, "match/decide", township, ["year": "2019", "area": "451224100", "key": death.key, "outcome": "属实",
+                                                                           "reason": "经核实已死亡，启动标注"])
+            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            let again = try await MatchService.match(year: 2019, area: county, in: ctx)
+            #expect(!again.flags.contains { $0.key == car.key } && again.dismissed == 1, "不属实 does not come back")
+            #expect(again.decisions[death.key]?.outcome == "属实")
+            try await app.testing().test(.GET, "match?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
+                #expect(r.body.string.contains("到户页办理更正或剔除"))
+            }
+            let village = try await WebHarness.signIn(app, as: "village")
+            res = try await WebHarness.post(app, "match/decide", village, ["year": "2019", "area": "451224100201", "key": death.key, "outcome": "属实", "reason": "村里核实"])
+            #expect(res.status == .forbidden || res.status == .notFound || res.status == .badRequest, "a village does not verify")
+            let actions = Set(try await sql.raw("SELECT action FROM audit_events").all().map { try $0.decode(column: "action", as: String.self) })
+            #expect(actions.isSuperset(of: ["department.import", "match.decide"]))
+        }
+    }
+}
