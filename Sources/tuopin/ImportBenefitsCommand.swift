@@ -13,30 +13,24 @@ struct ImportBenefitsCommand: AsyncParsableCommand {
             Columns: 证件号码,姓名,金额,发放日期[,项目编号][,备注] (docs/BENEFITS.md). Any error loads nothing; an ID not in the registry is a warning (loaded and flagged).
             """
     )
-    @Argument(help: "要导入的文件 / the file to load (.csv or .xlsx)") var file: String
+    @OptionGroup var input: CountyFileOptions
     @Option(help: ArgumentHelp("政策（政策清单中的 key 或名称，如 education） / the policy's key or name", valueName: "KEY")) var policy: String
     @Option(help: ArgumentHelp("发放部门（默认为政策清单中的部门） / the paying department", valueName: "NAME")) var department: String?
-    @Option(help: ArgumentHelp("县（6位代码；县扶贫办账号以外必填） / the county", valueName: "CODE")) var county: String?
-    @Flag(name: .customLong("dry-run"), help: "只检查，不写入 / check only, write nothing") var dryRun = false
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        if let c = county, AreaCode(c)?.level != .county { throw ValidationError("--county 应为6位县级代码 / --county must be a 6-digit county code") }
-        guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("找不到文件 \(file) / no such file: \(file)") }
-    }
 
     func run() async throws {
         let policies: BenefitPolicies
         do { policies = try BenefitFiles.fromEnvironment(ProcessInfo.processInfo.environment) } catch let f as BenefitFiles.Fault {
             throw CommandFailure(f.chinese, f.english)
         }
-        let url = URL(fileURLWithPath: file)
+        let url = input.url
         let outcome = try await database.run { ctx in
             var ctx = ctx
             ctx.benefits = policies
             return try await BenefitsService.load(BenefitFileReader.read(url, today: ctx.today), policy: policy, department: department, file: url,
-                                                  county: county.flatMap(AreaCode.init), dryRun: dryRun, in: ctx)
+                                                  county: input.area, dryRun: input.dryRun, in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: file, noun: ("笔", "payments"), dryRun: dryRun)
+        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("笔", "payments"), dryRun: input.dryRun)
     }
 }

@@ -13,17 +13,9 @@ struct LeaksCommand: AsyncParsableCommand {
             Rules: not registered, after exit, paid twice in a month, over the yearly cap, entitled but not received. See docs/BENEFITS.md.
             """
     )
-    @Option(help: ArgumentHelp("年度 / the year", valueName: "YEAR")) var year: Int
-    @Option(help: ArgumentHelp("县或乡镇（6或9位代码） / the county or township", valueName: "CODE")) var area: String
-    @Option(help: "table 或 csv / table or csv") var format: ReportFormat = .table
+    @OptionGroup var report: YearAreaOptions
     @OptionGroup var database: DatabaseOptions
 
-    func validate() throws {
-        guard let a = AreaCode(area), a.level == .county || a.level == .township else {
-            throw ValidationError("--area 应为6位县级或9位乡镇代码 / --area must be a county or township code")
-        }
-        guard (2014...2100).contains(year) else { throw ValidationError("--year 应为2014–2100 / --year must be 2014–2100") }
-    }
 
     func run() async throws {
         let policies: BenefitPolicies
@@ -33,10 +25,10 @@ struct LeaksCommand: AsyncParsableCommand {
         let q = try await database.run { ctx in
             var ctx = ctx
             ctx.benefits = policies
-            return try await BenefitsService.leaks(year: year, area: AreaCode(area), in: ctx)
+            return try await BenefitsService.leaks(year: report.year, area: report.code, in: ctx)
         }
         let rows = q.table.map { Array($0.prefix(6)) }
-        if format == .csv {
+        if report.format == .csv {
             FileHandle.standardOutput.write(Data(CSVFormat.table(rows, byteOrderMark: false).utf8))
         } else {
             print(PlainTable.render(rows))

@@ -14,22 +14,6 @@ enum LeaksController {
         routes.post("leaks", "decide", use: decide)
     }
 
-    static func query(_ req: Request, today: LocalDate) throws -> (year: Int, area: AreaCode?) {
-        if req.url.path.hasPrefix("/api/") {
-            for key in ["area", "year"] where (try? req.query.get(String.self, at: key)) == "" {
-                throw Refused(.badRequest, "参数\(key)不能为空", "parameter \(key) must not be empty", field: key)
-            }
-        }
-        var area: AreaCode?
-        if let a = (try? req.query.get(String.self, at: "area")), !a.isEmpty {
-            guard let code = AreaCode(a), code.level == .county || code.level == .township else {
-                throw Refused.notFound("应为县或乡镇的区划代码", "not a county or township code")
-            }
-            area = code
-        }
-        return (try req.wholeNumber("year", in: 2014...2100) ?? today.year - 1, area)
-    }
-
     static func render(_ req: Request, year: Int, area: AreaCode?, draft: (key: String, values: [String: String], faults: [String: String])? = nil,
                        status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try req.context
@@ -41,13 +25,13 @@ enum LeaksController {
 
     @Sendable static func page(req: Request) async throws -> Response {
         let ctx = try req.context
-        let q = try query(req, today: ctx.today)
+        let q = try req.yearAndArea(today: ctx.today)
         return try await render(req, year: q.year, area: q.area)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
         let ctx = try req.context
-        let q = try query(req, today: ctx.today)
+        let q = try req.yearAndArea(today: ctx.today)
         let queue = try await BenefitsService.leaks(year: q.year, area: q.area, in: ctx)
         let response = Response(status: .ok, body: .init(string: CSVFormat.table(queue.table, byteOrderMark: true)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -65,7 +49,7 @@ enum LeaksController {
 
     @Sendable static func json(req: Request) async throws -> LeaksJSON {
         let ctx = try req.context
-        let q = try query(req, today: ctx.today)
+        let q = try req.yearAndArea(today: ctx.today)
         let queue = try await BenefitsService.leaks(year: q.year, area: q.area, in: ctx)
         return LeaksJSON(year: queue.year, areaCode: queue.area.value, open: queue.open, flags: queue.flags.map { f in
             .init(householdNumber: f.householdNumber, idNumber: f.idNumber, policy: f.policy, rule: f.rule.rawValue, amount: f.amount.plainYuan, note: f.note,

@@ -16,7 +16,7 @@ enum MatchController {
 
     @Sendable static func page(req: Request) async throws -> Response {
         let ctx = try req.context
-        let q = try LeaksController.query(req, today: ctx.today)
+        let q = try req.yearAndArea(today: ctx.today)
         return try await render(req, year: q.year, area: q.area)
     }
 
@@ -31,7 +31,7 @@ enum MatchController {
 
     @Sendable static func csv(req: Request) async throws -> Response {
         let ctx = try req.context
-        let q = try LeaksController.query(req, today: ctx.today)
+        let q = try req.yearAndArea(today: ctx.today)
         let queue = try await MatchService.match(year: q.year, area: q.area, in: ctx)
         let response = Response(status: .ok, body: .init(string: CSVFormat.table(queue.table, byteOrderMark: true)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -49,7 +49,7 @@ enum MatchController {
 
     @Sendable static func json(req: Request) async throws -> MatchJSON {
         let ctx = try req.context
-        let q = try LeaksController.query(req, today: ctx.today)
+        let q = try req.yearAndArea(today: ctx.today)
         let queue = try await MatchService.match(year: q.year, area: q.area, in: ctx)
         return MatchJSON(year: queue.year, areaCode: queue.area.value, dismissed: queue.dismissed, flags: queue.flags.map { f in
             .init(householdNumber: f.householdNumber, idNumber: f.idNumber, name: f.name, department: f.kind?.department ?? "教育", rule: f.rule.rawValue,

@@ -67,6 +67,24 @@ extension Request {
     }
 
     var today: LocalDate { LocalDate(Date()) }
+
+    /// `year` (default last year) and `area` (a county or township) of the yearly check pages (防漏, 信息比对); in the
+    /// API a parameter given empty is a fault naming it.
+    func yearAndArea(today: LocalDate) throws -> (year: Int, area: AreaCode?) {
+        if url.path.hasPrefix("/api/") {
+            for key in ["area", "year"] where (try? query.get(String.self, at: key)) == "" {
+                throw Refused(.badRequest, "参数\(key)不能为空", "parameter \(key) must not be empty", field: key)
+            }
+        }
+        var area: AreaCode?
+        if let a = (try? query.get(String.self, at: "area")), !a.isEmpty {
+            guard let code = AreaCode(a), code.level == .county || code.level == .township else {
+                throw Refused.notFound("应为县或乡镇的区划代码", "not a county or township code")
+            }
+            area = code
+        }
+        return (try wholeNumber("year", in: 2014...2100) ?? today.year - 1, area)
+    }
 }
 
 extension Response {
