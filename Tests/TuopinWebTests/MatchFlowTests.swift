@@ -46,9 +46,13 @@ import VaporTesting
             try await app.testing().test(.GET, "match?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
                 let body = r.body.string
                 #expect(body.contains("已死亡仍在户") && body.contains("2019-03-02死亡") && body.contains("小型轿车（桂A12345") && !body.contains("桂M1"))
+                #expect(body.contains("id=\"patterns\""), "the paper-exit patterns' section")
             }
             try await app.testing().test(.GET, "match.csv?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
                 #expect(r.body.string.contains("户编号,证件号码,姓名,部门,规则,说明"))
+            }
+            try await app.testing().test(.GET, "match/suspicions.csv?year=2016&area=451224", headers: WebHarness.headers(countyUser)) { r async in
+                #expect(r.status == .ok && r.body.string.contains("户编号,模式,分值,说明"))
             }
             let q = try await MatchService.match(year: 2019, area: county, in: ctx)
             let death = try #require(q.flags.first { $0.rule == .deceased }), car = try #require(q.flags.first { $0.rule == .vehicle })

@@ -10,6 +10,7 @@ enum MatchController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("match", use: page)
         routes.get("match.csv", use: csv)
+        routes.get("match", "suspicions.csv", use: suspicionsCSV)
         routes.get("api", "v1", "match", use: json)
         routes.post("match", "decide", use: decide)
     }
@@ -24,9 +25,10 @@ enum MatchController {
                        status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try req.context
         let q = try await MatchService.match(year: year, area: area, in: ctx)
+        let suspicions = try await MatchService.suspicions(year: year, area: q.area, in: ctx)
         let name = try await AreaStore.names(of: [q.area], on: ctx.db)[q.area] ?? q.area.value
         let notice = (try? req.query.get(String.self, at: "saved")) == "1" ? "已保存核实结论 / saved" : nil
-        return .html(MatchView.render(q, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice, chrome: req.chrome), status: status)
+        return .html(MatchView.render(q, suspicions: suspicions, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice, chrome: req.chrome), status: status)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
@@ -36,6 +38,16 @@ enum MatchController {
         let response = Response(status: .ok, body: .init(string: CSVFormat.table(queue.table, byteOrderMark: true)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: "match-\(q.year).csv")
+        return response
+    }
+
+    @Sendable static func suspicionsCSV(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let q = try req.yearAndArea(today: ctx.today)
+        let s = try await MatchService.suspicions(year: q.year, area: q.area, in: ctx)
+        let response = Response(status: .ok, body: .init(string: CSVFormat.table(s.table, byteOrderMark: true)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: "suspicions-\(q.year).csv")
         return response
     }
 

@@ -4,7 +4,7 @@ import TuopinServices
 /// 信息比对疑点 — the flags of an area with their explanations, counts by rule, and for the township or county a
 /// form on each (属实 / 不属实 with what was found). Printable as the suspect list a township works through.
 enum MatchView {
-    static func render(_ q: MatchService.Queue, areaName: String, draft: (key: String, values: [String: String], faults: [String: String])?,
+    static func render(_ q: MatchService.Queue, suspicions: MatchService.Suspicions, areaName: String, draft: (key: String, values: [String: String], faults: [String: String])?,
                        csrf: String, notice: String?, chrome: Layout.Chrome?) -> HTML {
         let byRule = Dictionary(grouping: q.flags, by: \.rule)
         let summary = DepartmentMatch.Rule.allCases.compactMap { r -> HTML? in byRule[r].map { "<li>\(r.rawValue)：\($0.count)</li>" } }.joined()
@@ -28,6 +28,15 @@ enum MatchView {
             }
             return "<tr><td><a href=\"/households/\(f.household.rawValue)\">\(f.householdNumber)</a></td><td>\(f.name)</td><td>\(f.kind?.department ?? "教育")</td><td>\(f.rule.rawValue)</td><td>\(f.explanation)</td><td>\(decided)</td></tr>"
         }.joined(separator: "\n")
+        let patternRows = suspicions.found.map { x -> HTML in
+            "<tr><td><a href=\"/households/\(x.household.rawValue)\">\(x.number)</a></td><td>\(x.pattern.rawValue)</td><td class=\"num\">\(x.score)</td><td>\(x.explanation)</td></tr>"
+        }.joined(separator: "\n")
+        let patterns: HTML = suspicions.found.isEmpty ? "<h2 id=\"patterns\">数字脱贫疑点</h2><p class=\"muted\">\(q.year)年没有发现。</p>" : """
+            <h2 id="patterns">数字脱贫疑点（\(suspicions.found.count)）</h2>
+            <p class="muted">从建档立卡数据本身找出：收入刚过线、收入数字雷同、未达标即退出；分值越高越可疑。<a class="noprint" href="/match/suspicions.csv?area=\(q.area.value)&year=\(q.year)">下载CSV</a></p>
+            <div class="scroll"><table id="suspicions"><thead><tr><th scope="col">户编号</th><th scope="col">模式</th><th scope="col">分值</th><th scope="col">说明</th></tr></thead>
+            <tbody>\(patternRows)</tbody></table></div>
+            """
         let body: HTML = """
             \(notice.map { n -> HTML in "<p class=\"notice noprint\">\(n)</p>" } ?? .empty)
             <form method="get" action="/match" class="inline noprint"><input type="hidden" name="area" value="\(q.area.value)">
@@ -35,10 +44,12 @@ enum MatchView {
             <p>\(areaName) \(q.year)年：比对疑点 <strong>\(q.flags.count)</strong> 个（已核实不属实、不再列出的 \(q.dismissed) 个）。
             <a class="noprint" href="/match.csv?area=\(q.area.value)&year=\(q.year)">下载CSV</a></p>
             <ul>\(summary)</ul>
+            <h2>部门比对疑点</h2>
             \(q.flags.isEmpty ? "<p class=\"muted\">没有疑点（或还没有导入部门数据）。</p>" as HTML : """
             <div class="scroll"><table id="match"><thead><tr><th scope="col">户编号</th><th scope="col">成员</th><th scope="col">部门</th><th scope="col">规则</th><th scope="col">说明</th><th scope="col">核实</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """)
+            \(patterns)
             """
         return Layout.page(title: "信息比对疑点", crumbs: [.init("首页", "/areas"), .init("信息比对")], chrome: chrome,
                            print: .init(landscape: true, signatures: ["核实人", "乡镇负责人"]), body: body)

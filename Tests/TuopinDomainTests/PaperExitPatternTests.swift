@@ -1,0 +1,45 @@
+import Testing
+@testable import TuopinDomain
+
+/// Issue #17 item 3: the paper-exit patterns (数字脱贫) — each found with its figures, and honest households left alone.
+@Suite struct PaperExitPatternTests {
+    typealias F = ExitTestFixtures
+
+    /// A household of three that exited in 2016 with these per-capita incomes in 2015 and 2016.
+    static func exited(_ number: String, before: Int64, now: Int64, missing: Bool = false) -> (Household.ID, Household) {
+        var h = F.household()
+        h.number = number
+        h.exitYear = 2016
+        h.incomes = [HouseholdIncome(year: 2015, wage: Money(yuan: before * 3)), HouseholdIncome(year: 2016, wage: Money(yuan: now * 3))]
+        if missing { h.housingGrade = .d }
+        return (Household.ID(Int64(number.dropFirst()) ?? 1), h)
+    }
+
+    @Test func an_exit_just_over_the_line_after_a_year_below_it() {
+        let found = PaperExitPatterns.evaluate([Self.exited("H1", before: 2500, now: 3000), Self.exited("H2", before: 2500, now: 4500),
+                                                Self.exited("H3", before: 3100, now: 3000)], year: 2016, standard: F.standard)
+        #expect(found.filter { $0.pattern == .narrowBand }.map(\.number) == ["H1"], "4,500 is well over; 3,100 was not below the year before")
+        #expect(found.first { $0.number == "H1" }?.explanation.contains("仅高出标准2,952元的1%") == true)
+    }
+
+    @Test func an_exit_recorded_while_an_item_is_not_met() {
+        let found = PaperExitPatterns.evaluate([Self.exited("H4", before: 2000, now: 5000, missing: true)], year: 2016, standard: F.standard)
+        #expect(found.map(\.pattern) == [.failing] && found[0].score == 90 && found[0].explanation.contains("住房"))
+    }
+
+    @Test func the_same_figures_in_three_households_of_a_village() {
+        var rows = (1...3).map { n -> (Household.ID, Household) in
+            var h = F.household()
+            h.number = "H\(n)"
+            h.incomes = [HouseholdIncome(year: 2016, wage: Money(yuan: 9000), business: Money(yuan: 1200), property: nil, transfer: Money(yuan: 800),
+                                         businessExpense: nil)]
+            return (Household.ID(Int64(n)), h)
+        }
+        #expect(PaperExitPatterns.evaluate(Array(rows.prefix(2)), year: 2016, standard: F.standard).isEmpty, "two alike is chance")
+        let found = PaperExitPatterns.evaluate(rows, year: 2016, standard: F.standard)
+        #expect(found.count == 3 && found.allSatisfy { $0.pattern == .identical && $0.score == 80 })
+        #expect(found.first { $0.number == "H1" }?.explanation.contains("H2、H3") == true)
+        rows[2].1.incomes[0].transfer = Money(yuan: 801)
+        #expect(PaperExitPatterns.evaluate(rows, year: 2016, standard: F.standard).isEmpty, "one yuan apart is not the same")
+    }
+}
