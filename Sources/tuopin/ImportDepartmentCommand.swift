@@ -4,8 +4,6 @@ import TuopinDomain
 import TuopinExchange
 import TuopinServices
 
-extension DepartmentRecord.Kind: ExpressibleByArgument {}
-
 struct ImportDepartmentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-department",
@@ -16,7 +14,17 @@ struct ImportDepartmentCommand: AsyncParsableCommand {
             """
     )
     @OptionGroup var input: CountyFileOptions
-    @Option(help: ArgumentHelp("数据类别 / the kind of file", valueName: "KIND")) var kind: DepartmentRecord.Kind
+    @Option(name: .customLong("kind"), help: ArgumentHelp("数据类别 / the kind of file: \(DepartmentRecord.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
+                                                          valueName: "KIND")) var kindName: String
+
+    var kind: DepartmentRecord.Kind { DepartmentRecord.Kind(rawValue: kindName)! }
+
+    func validate() throws {
+        guard DepartmentRecord.Kind(rawValue: kindName) != nil else {
+            let all = DepartmentRecord.Kind.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、")
+            throw ValidationError("--kind 应为 \(all) / --kind must be one of \(DepartmentRecord.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(kindName)'")
+        }
+    }
     @OptionGroup var database: DatabaseOptions
 
 
