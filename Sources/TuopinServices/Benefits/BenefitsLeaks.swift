@@ -25,9 +25,7 @@ extension BenefitsService {
 
     public static func leaks(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Queue {
         try ctx.user.require(.readRegistry)
-        guard let area = try ctx.area(requested) ?? requested ?? ctx.user.area, let county = area.level == .county ? area : area.ancestor(at: .county) else {
-            throw Refused(.badRequest, "请指定县或乡镇（area）", "name the county or township", field: "area")
-        }
+        let (area, county) = try ctx.countyOrTownship(requested)
         let payments = try await BenefitStore.payments(county: county, year: year, on: ctx.db)
         let homes = try await BenefitStore.homes(under: county, on: ctx.db)
         var flags = LeakCheck.evaluate(year: year, payments: payments, homes: homes, policies: ctx.benefits)
@@ -39,7 +37,7 @@ extension BenefitsService {
 
     /// 核实 — the county office records its decision on a flag (again replaces, and the trail keeps both).
     public static func decide(year: Int, key: String, outcome text: String, reason: String, county: AreaCode?, in ctx: ServiceContext) async throws -> FormResult<LeakCheck.Flag> {
-        let county = try requireCounty(ctx, county)
+        let county = try ctx.managedCounty(county)
         let queue = try await leaks(year: year, area: county, in: ctx)
         guard let flag = queue.flags.first(where: { $0.key == key }) else { throw Refused.notFound("没有这个疑点（可能已不再成立）", "no such flag") }
         var faults: [String: String] = [:]

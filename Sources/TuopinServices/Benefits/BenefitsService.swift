@@ -7,21 +7,11 @@ import TuopinStore
 /// is a warning, kept and flagged), each household's ledger, the year's leak flags (`LeakCheck`) with the
 /// county's decisions, every change audited.
 public enum BenefitsService {
-    static func requireCounty(_ ctx: ServiceContext, _ county: AreaCode?) throws -> AreaCode {
-        try ctx.user.require(.manageFunds)
-        if let county {
-            guard county.level == .county, ctx.user.scope.includes(county) else { throw Refused.noSuchArea(county) }
-            return county
-        }
-        if case .area(let a) = ctx.user.scope, let c = a.ancestor(at: .county), a.level == .county { return c }
-        throw Refused(.badRequest, "请指定县（--county） / name the county", "name the county", field: "county")
-    }
-
     /// Loads a read payment list for one policy. Errors (the reader's, an unknown project, the same file loaded
     /// twice) write nothing; IDs not in the county's registry are warnings and load unmatched.
     public static func load(_ read: BenefitFileReader.Result, policy key: String, department: String?, file: URL, county: AreaCode?, dryRun: Bool,
                             in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
-        let county = try requireCounty(ctx, county)
+        let county = try ctx.managedCounty(county)
         guard let policy = ctx.benefits.policy(key) else {
             throw Refused(.badRequest, "未知的政策“\(key)”（可用：\(ctx.benefits.policies.map(\.key).joined(separator: "、"))）", "unknown policy \(key)", field: "policy")
         }
@@ -40,8 +30,10 @@ public enum BenefitsService {
             issues.append(ImportIssue(row: e.row, column: "证件号码", value: e.id.number, severity: .warning,
                                       message: "不是本县建档立卡人员，已导入并列为防漏疑点 / not in the county's registry: loaded and flagged"))
         }
+        var unknownProjects: Set<Int64> = []
+        for p in Set(read.entries.compactMap(\.project)) where try await ProjectStore.find(Project.ID(p), on: ctx.db) == nil { unknownProjects.insert(p) }
         for e in read.entries {
-            if let p = e.project, try await ProjectStore.find(Project.ID(p), on: ctx.db) == nil {
+            if let p = e.project, unknownProjects.contains(p) {
                 issues.append(ImportIssue(row: e.row, column: "项目编号", value: String(p), severity: .error, message: "项目库中没有这个项目 / no such project"))
             }
         }

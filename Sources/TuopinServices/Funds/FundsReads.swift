@@ -82,10 +82,11 @@ extension FundsService {
         let o = try await overview(area: area, asOf: asOf, rule: rule, in: ctx)
         let item = ctx.supervision.checkItems.first { $0.contains("资金") } ?? ctx.supervision.checkItems[0]
         var listed: [Problem] = []
+        let open = try await ProblemStore.board(.init(area: o.area, source: .fundsCheck), limit: 100_000, offset: 0, on: ctx.db).problems
+            .filter { $0.state != .closed }
         for r in o.idleRows {
             let marker = "（下达记录 \(r.allocation.id!.rawValue)）"
-            let existing = try await ProblemStore.board(.init(area: r.allocation.area, source: .fundsCheck), limit: 500, offset: 0, on: ctx.db).problems
-            if existing.contains(where: { $0.description.contains(marker) && $0.state != .closed }) { continue }
+            if open.contains(where: { $0.description.contains(marker) }) { continue }
             let age = rule.age(of: r.allocation.date, asOf: asOf)
             let text = "沉淀资金：\(r.kind.rawValue)\(r.document)下达 \(r.allocation.amount.groupedYuan) 元，\(age) 天报账率 \(r.rate.percent)，低于\(rule.threshold)%\(marker)"
             let problem = Problem(source: .fundsCheck, area: r.allocation.area, unit: r.allocation.unit, category: item, description: text,

@@ -12,7 +12,7 @@ public enum MatchService {
 
     public static func load(_ read: DepartmentFileReader.Result, kind: DepartmentRecord.Kind, file: URL, county: AreaCode?, dryRun: Bool,
                             in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
-        let county = try BenefitsService.requireCounty(ctx, county)
+        let county = try ctx.managedCounty(county)
         var issues = read.issues
         guard !read.hasErrors else { return .init(issues: issues, rows: read.records.count, changed: 0, written: false) }
         let digest = try BenefitStore.digest(file)
@@ -59,9 +59,7 @@ public enum MatchService {
 
     public static func match(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Queue {
         try ctx.user.require(.readRegistry)
-        guard let area = try ctx.area(requested) ?? requested ?? ctx.user.area, let county = area.level == .county ? area : area.ancestor(at: .county) else {
-            throw Refused(.badRequest, "请指定县或乡镇（area）", "name the county or township", field: "area")
-        }
+        let (area, county) = try ctx.countyOrTownship(requested)
         let records = try await DepartmentStore.records(county: county, on: ctx.db)
         let homes = try await BenefitStore.homes(under: area, on: ctx.db)
         let all = DepartmentMatch.evaluate(records: records, homes: homes, year: year, asOf: ctx.today)

@@ -17,9 +17,7 @@ extension MatchService {
 
     public static func suspicions(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Suspicions {
         try ctx.user.require(.readRegistry)
-        guard let area = try ctx.area(requested) ?? requested ?? ctx.user.area else {
-            throw Refused(.badRequest, "请指定县或乡镇（area）", "name the county or township", field: "area")
-        }
+        let area = try ctx.countyOrTownship(requested).area
         var households: [(Household.ID, Household)] = []
         try await HouseholdScan.forEach(area: area, incomeYears: [year - 1, year], file: ctx.registryFile, on: ctx.db) { window in
             households += window.map { ($0.id, $0.household) }

@@ -99,3 +99,26 @@ public struct ServiceContext: Sendable {
         try await AuditTrail.append(events, by: auditActor, at: now, on: db)
     }
 }
+
+extension ServiceContext {
+    /// The county or township a yearly check covers (the one asked for, narrowed to the actor's sight, else the
+    /// actor's own area) and its county.
+    func countyOrTownship(_ requested: AreaCode?) throws -> (area: AreaCode, county: AreaCode) {
+        guard let area = try self.area(requested) ?? requested ?? user.area, let county = area.level == .county ? area : area.ancestor(at: .county) else {
+            throw Refused(.badRequest, "请指定县或乡镇（area）", "name the county or township", field: "area")
+        }
+        return (area, county)
+    }
+
+    /// The county whose funds, payment lists or department files the actor manages (`manage_funds`): the one named,
+    /// within sight, or the actor's own county.
+    func managedCounty(_ county: AreaCode?) throws -> AreaCode {
+        try user.require(.manageFunds)
+        if let county {
+            guard county.level == .county, user.scope.includes(county) else { throw Refused.noSuchArea(county) }
+            return county
+        }
+        if case .area(let a) = user.scope, a.level == .county { return a }
+        throw Refused(.badRequest, "请指定县（--county） / name the county", "name the county", field: "county")
+    }
+}

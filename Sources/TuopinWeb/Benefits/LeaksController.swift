@@ -33,10 +33,7 @@ enum LeaksController {
         let ctx = try req.context
         let q = try req.yearAndArea(today: ctx.today)
         let queue = try await BenefitsService.leaks(year: q.year, area: q.area, in: ctx)
-        let response = Response(status: .ok, body: .init(string: CSVFormat.table(queue.table, byteOrderMark: true)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "leaks-\(q.year).csv")
-        return response
+        return .csv(queue.table, filename: "leaks-\(q.year).csv")
     }
 
     struct LeaksJSON: Content {

@@ -59,10 +59,7 @@ enum FundsController {
         let ctx = try req.context
         let q = try query(req, today: ctx.today)
         let o = try await FundsService.overview(area: q.area, asOf: q.asOf, rule: q.rule, in: ctx)
-        let response = Response(status: .ok, body: .init(string: CSVFormat.table(o.table, byteOrderMark: true)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "funds-\(q.asOf).csv")
-        return response
+        return .csv(o.table, filename: "funds-\(q.asOf).csv")
     }
 
     struct FundsJSON: Content {

@@ -35,20 +35,14 @@ enum MatchController {
         let ctx = try req.context
         let q = try req.yearAndArea(today: ctx.today)
         let queue = try await MatchService.match(year: q.year, area: q.area, in: ctx)
-        let response = Response(status: .ok, body: .init(string: CSVFormat.table(queue.table, byteOrderMark: true)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "match-\(q.year).csv")
-        return response
+        return .csv(queue.table, filename: "match-\(q.year).csv")
     }
 
     @Sendable static func suspicionsCSV(req: Request) async throws -> Response {
         let ctx = try req.context
         let q = try req.yearAndArea(today: ctx.today)
         let s = try await MatchService.suspicions(year: q.year, area: q.area, in: ctx)
-        let response = Response(status: .ok, body: .init(string: CSVFormat.table(s.table, byteOrderMark: true)))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.contentDisposition = .init(.attachment, filename: "suspicions-\(q.year).csv")
-        return response
+        return .csv(s.table, filename: "suspicions-\(q.year).csv")
     }
 
     struct MatchJSON: Content {

@@ -1,4 +1,5 @@
 import Foundation
+import TuopinExchange
 import TuopinDomain
 import TuopinStore
 import Vapor
@@ -88,6 +89,14 @@ extension Request {
 }
 
 extension Response {
+    /// A table as a CSV download (UTF-8 with a byte-order mark, so that Excel opens it in Chinese).
+    static func csv(_ rows: [[String]], filename: String) -> Response {
+        let response = Response(status: .ok, body: .init(string: CSVFormat.table(rows, byteOrderMark: true)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.contentDisposition = .init(.attachment, filename: filename)
+        return response
+    }
+
     static func html(_ page: HTML, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
