@@ -108,6 +108,13 @@ struct DemoCommand: AsyncParsableCommand {
             (item.problem, item.steps.map { ProblemStore.Step(date: $0.date, username: $0.username, action: $0.action, note: $0.note, evidence: $0.evidence,
                                                               auditRecord: nil, state: $0.state) })
         }, in: chainCtx)
+        // 月工作清单: four months of the county's tasks to its townships.
+        let townships = Array(Set(try await InspectionStore.frame(under: code, on: ctx.db).compactMap { $0.code.ancestor(at: .township) }))
+        let tasks = GeneratedWorkList.make(townships: try await AreaStore.names(of: townships, on: ctx.db), county: code, today: today, seed: options.seed)
+        _ = try await SupervisionService.load(tasks.map { item in
+            (item.problem, item.steps.map { ProblemStore.Step(date: $0.date, username: $0.username, action: $0.action, note: $0.note, evidence: $0.evidence,
+                                                              auditRecord: nil, state: $0.state) })
+        }, in: chainCtx)
         // 问责: the units of the three problems longest overdue are called in for a talk (约谈).
         for p in try await ProblemStore.worst(under: code, at: today, limit: 3, on: ctx.db) {
             _ = try await SupervisionService.holdToAccount(p.id!, .init(action: "约谈", basis: "整改逾期", unit: p.unit.isEmpty ? "县扶贫办" : p.unit, person: "",
@@ -136,7 +143,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let matched = try await MatchService.match(year: options.year, area: code, in: chainCtx).flags.count
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
-             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations, \(payments) 笔到户资金 benefit payments（\(leaks) 个防漏疑点 leak flags）, \(matched) 个比对疑点 matching flags")
+             + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(tasks.count) 项月工作清单任务 work-list tasks, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations, \(payments) 笔到户资金 benefit payments（\(leaks) 个防漏疑点 leak flags）, \(matched) 个比对疑点 matching flags")
     }
 
     private func createAccountsIfAbsent(url: DatabaseURL, in ctx: ServiceContext) async throws {

@@ -59,6 +59,20 @@ def sign_in_on(driver, username):
     WebDriverWait(driver, 30).until(gone(page))
 
 
+# A real 1×1 JPEG, so that the browser decodes it.
+PHOTO = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////"
+    "wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=")
+
+
+def photo_file():
+    """The photo on disk, where a file input can take it."""
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"), "tuopin-browser-photo.jpg")
+    with open(path, "wb") as f:
+        f.write(PHOTO)
+    return path
+
+
 class Pages(unittest.TestCase):
     driver = None
 
@@ -437,6 +451,7 @@ class Pages(unittest.TestCase):
             finding = phone.find_element(By.ID, "problem-form")
             Select(finding.find_element(By.NAME, "category")).select_by_visible_text("查帮扶措施")
             finding.find_element(By.NAME, "description").send_keys("帮扶手册填写与实际不符")
+            finding.find_element(By.NAME, "files[]").send_keys(photo_file())
             width = phone.execute_script("return document.documentElement.scrollWidth")
             self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the finding form fits a phone")
             page = phone.find_element(By.TAG_NAME, "html")
@@ -444,6 +459,9 @@ class Pages(unittest.TestCase):
             WebDriverWait(phone, 30).until(gone(page))
             self.assertIn("/problems/", phone.current_url)
             problem = phone.current_url.split("?")[0].replace(BASE, "")
+            thumb = WebDriverWait(phone, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "img.thumb"))
+            WebDriverWait(phone, 10).until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", thumb))
+            self.assertEqual(phone.execute_script("return arguments[0].naturalWidth", thumb), 1, "the photo taken at the household shows")
         finally:
             phone.quit()
 
@@ -464,7 +482,8 @@ class Pages(unittest.TestCase):
         step("return", {"note": "缺少户主签字照片"})
         self.sign_in("county")
         self.open(problem)
-        step("apply", {"evidence": "补充户主签字照片三张"})
+        step("apply", {"evidence": "补充户主签字照片", "files[]": photo_file()})
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "ul.attachments li")), 2, "the finding's photo and the evidence")
         self.sign_in("inspector")
         self.open(problem)
         step("close", {"note": "核实无误"})
@@ -621,6 +640,29 @@ class Pages(unittest.TestCase):
             self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the page itself does not scroll sideways")
         finally:
             phone.quit()
+
+    def test_22_the_county_issues_a_months_work_list_that_prints(self):
+        """月工作清单: a task without a unit is refused with the task kept; with one it joins the month's list, which
+        links to the task's own page and prints as a document."""
+        self.sign_in("county")
+        self.open("/worklist")
+        form = self.driver.find_element(By.ID, "task-form")
+        form.find_element(By.NAME, "task").send_keys("完成全县帮扶手册核对")
+        Select(form.find_element(By.NAME, "category")).select_by_visible_text("查帮扶措施")
+        self.click_and_wait("#task-form button[type=submit]")
+        unit = self.driver.find_element(By.CSS_SELECTOR, "#task-form input[name=unit]")
+        self.assertEqual(unit.get_attribute("aria-invalid"), "true")
+        self.assertEqual(self.driver.find_element(By.CSS_SELECTOR, "#task-form textarea[name=task]").get_attribute("value"), "完成全县帮扶手册核对")
+        unit.send_keys("县扶贫办")
+        self.click_and_wait("#task-form button[type=submit]")
+        self.assertIn("saved=1", self.driver.current_url)
+        table = self.driver.find_element(By.ID, "work-list")
+        self.assertIn("完成全县帮扶手册核对", table.text)
+        self.assertIn("县扶贫办", table.text)
+        self.assertIn("工作清单", self.driver.find_element(By.CLASS_NAME, "bulletin-title").text)
+        self.driver.find_element(By.LINK_TEXT, "完成全县帮扶手册核对").click()
+        WebDriverWait(self.driver, 10).until(lambda d: "/problems/" in d.current_url)
+        self.assertIn("月工作清单", self.driver.find_element(By.TAG_NAME, "body").text)
 
 
 if __name__ == "__main__":

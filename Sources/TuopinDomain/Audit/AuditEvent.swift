@@ -69,6 +69,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
     case reimbursement
     case project
     case benefitBatch = "benefit_batch"
+    case changeRequest = "change_request"
 
     public var label: String {
         switch self {
@@ -90,6 +91,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
         case .reimbursement: "报账"
         case .project: "项目"
         case .benefitBatch: "到户资金"
+        case .changeRequest: "变更申请"
         }
     }
 }

@@ -47,14 +47,17 @@ public enum ProblemAction: Sendable, Hashable {
 public struct ProblemEvidence: Sendable, Hashable {
     public var text: String
     public var auditRecord: Int64?
+    /// How many photos or documents come with it.
+    public var files: Int
 
-    public init(text: String, auditRecord: Int64? = nil) {
+    public init(text: String, auditRecord: Int64? = nil, files: Int = 0) {
         self.text = text
         self.auditRecord = auditRecord
+        self.files = files
     }
 
-    /// Enough to close on: at least ten characters of description, or a linked record.
-    public var isSufficient: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 || auditRecord != nil }
+    /// Enough to close on: at least ten characters of description, a linked record, or a photo or document.
+    public var isSufficient: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).count >= 10 || auditRecord != nil || files > 0 }
 }
 
 /// Who takes a step: their account, the area they answer for (nil: everything) and what their role allows.
@@ -110,7 +113,7 @@ extension Problem {
             try require([.rectifying])
             guard actor.mayRectify, actor.sees(self) else { throw Refused(.forbidden, "只有责任单位可以申请销号", "only the owner applies for closing") }
             guard evidence.isSufficient else {
-                throw Refused(.invalid, "申请销号须附整改证据：说明（至少10字）或关联的登记修改记录", "evidence is required: a description of 10 characters or a linked record", field: "evidence")
+                throw Refused(.invalid, "申请销号须附整改证据：说明（至少10字）、照片或文件，或关联的登记修改记录", "evidence is required: a description of 10 characters, a photo or document, or a linked record", field: "evidence")
             }
             p.rectifier = actor.username
             p.state = .applied

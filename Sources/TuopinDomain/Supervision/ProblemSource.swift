@@ -15,6 +15,9 @@ public enum ProblemSource: String, Vocabulary {
     case handedDown = "上级交办"
     /// 资金监测 — found by the funds ledger (idle money, issue #16).
     case fundsCheck = "资金监测"
+    /// 月工作清单 — a task of the county command's monthly work list, tracked like a problem: its month is the
+    /// month of its date found (the first day), its owner the unit named, its deadline the due date.
+    case workList = "月工作清单"
 
     public static var aliases: [String: ProblemSource] { ["举报": .complaint, "督查": .higherInspection, "评估": .evaluation, "日志": .visit] }
 

@@ -13,6 +13,10 @@ public enum ChangeService {
         public var canWithdraw: Bool
         /// "姓名（单位）" of everyone who took a step.
         public var actors: [String: String]
+        /// Its supporting papers (证明材料) and whether the viewer may add more: the requester or a decider, while pending.
+        public var attachments: [Attachment] = []
+        public var canAttach = false
+        public var uploadLimit = AttachmentRules()
     }
 
     public enum Decision: Sendable {
@@ -55,7 +59,28 @@ public enum ChangeService {
         let canDecide = (try? probe.approve(by: ctx.user, now: ctx.now)) != nil
         let pending: Bool = { if case .pending = stored.request.state { return true } else { return false } }()
         let actors = try await UserStore.labels(of: stored.request.steps.map(\.actor), on: ctx.db)
-        return Shown(stored: stored, canDecide: canDecide, canWithdraw: pending && stored.request.requester == ctx.user.username, actors: actors)
+        var shown = Shown(stored: stored, canDecide: canDecide, canWithdraw: pending && stored.request.requester == ctx.user.username, actors: actors)
+        shown.attachments = try await AttachmentStore.list(.changeRequest(id), on: ctx.db)
+        shown.canAttach = pending && (canDecide || stored.request.requester == ctx.user.username)
+        shown.uploadLimit = ctx.attachments
+        return shown
+    }
+
+    /// 上传证明材料 — photos or documents for a pending request, by its requester or a level that decides it;
+    /// each written with its audit record, or none when one is refused.
+    public static func attach(_ id: ChangeRequest.ID, files: [AttachmentService.Upload], in ctx: ServiceContext) async throws -> FormResult<[Attachment]> {
+        let shown = try await show(id, in: ctx)
+        guard shown.canAttach else {
+            throw Refused(.conflict, "只有申请人或审批层级可在办理中上传证明材料", "only the requester or a deciding level adds papers, while the request is pending")
+        }
+        switch AttachmentService.check(files, in: ctx) {
+        case .failure(let r): return .rejected(FormRejection(faults: [r.field ?? "files": r.message]))
+        case .success(let checked) where checked.isEmpty:
+            return .rejected(FormRejection(faults: ["files": "请选择要上传的照片或文件 / choose a photo or document to upload"]))
+        case .success(let checked):
+            let area = shown.stored.request.area
+            return .done(try await ctx.transaction { tx in try await AttachmentService.attach(checked, to: .changeRequest(id), area: area, in: tx) })
+        }
     }
 
     /// Takes one step; at the last approval the change is carried out (a newer version of the household

@@ -94,7 +94,11 @@ extension FundsService {
     /// A step's fields as typed.
     public struct StepForm: Sendable {
         public var action: String, note: String, amount: String
-        public init(action: String, note: String = "", amount: String = "") { self.action = action; self.note = note; self.amount = amount }
+        /// Documents of the step: the review's minutes, the acceptance report, the notice as posted.
+        public var files: [AttachmentService.Upload]
+        public init(action: String, note: String = "", amount: String = "", files: [AttachmentService.Upload] = []) {
+            self.action = action; self.note = note; self.amount = amount; self.files = files
+        }
     }
 
     /// 项目流转 — one step, checked by `Project.take`; its refusal comes back at its field.
@@ -107,6 +111,11 @@ extension FundsService {
         if note.count > 500 { return .rejected(FormRejection(faults: ["note": "不超过500字 / at most 500 characters"])) }
         if let fault = TextRule.fault(note, .freeText) { return .rejected(FormRejection(faults: ["note": fault])) }
         var f = Fields(today: ctx.today)
+        let files: [AttachmentService.Checked]
+        switch AttachmentService.check(form.files, in: ctx) {
+        case .success(let checked): files = checked
+        case .failure(let r): return .rejected(FormRejection(faults: [r.field ?? "files": r.message]))
+        }
         let action: ProjectAction
         switch form.action {
         case "advance": action = .advance(note: note)
@@ -127,6 +136,7 @@ extension FundsService {
             try await ProjectStore.update(after, on: tx.db)
             try await ProjectStore.addStep(id, .init(date: tx.today, username: tx.user.username, action: action.key, stage: after.stage, note: note), on: tx.db)
             try await tx.record(FundsEvent.stepped(after, before: before, action: action))
+            try await AttachmentService.attach(files, to: .project(id), area: after.area, in: tx)
         }
         return .done(after)
     }

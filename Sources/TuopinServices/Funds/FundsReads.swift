@@ -118,6 +118,9 @@ extension FundsService {
         public var allowed: [String]
         public var mayReimburse: Bool
         public var today: LocalDate
+        /// Documents of its steps, oldest first.
+        public var attachments: [Attachment] = []
+        public var uploadLimit = AttachmentRules()
     }
 
     public static func project(_ id: Project.ID, in ctx: ServiceContext) async throws -> ProjectDetail {
@@ -133,10 +136,13 @@ extension FundsService {
         if p.stage == .posted, mayStep(p, action: "object", in: ctx) { allowed.append("object") }
         if p.stage.mayBeRemoved, mayStep(p, action: "remove", in: ctx) { allowed.append("remove") }
         if [.pooled, .planned, .underway, .accepted].contains(p.stage), mayStep(p, action: "replan", in: ctx) { allowed.append("replan") }
-        return ProjectDetail(project: p, steps: try await ProjectStore.steps(id, on: ctx.db), ledger: ledger, reimbursements: reimbursements,
-                             reimbursed: reimbursements.reduce(.zero) { $0 + $1.amount },
-                             households: p.households.compactMap { refs[$0] }, areaNames: try await AreaStore.names(of: p.villages + [p.county], on: ctx.db),
-                             allowed: allowed, mayReimburse: ctx.user.can(.manageFunds) && p.stage.mayBeReimbursed && !ledger.isEmpty, today: ctx.today)
+        var detail = ProjectDetail(project: p, steps: try await ProjectStore.steps(id, on: ctx.db), ledger: ledger, reimbursements: reimbursements,
+                                   reimbursed: reimbursements.reduce(.zero) { $0 + $1.amount },
+                                   households: p.households.compactMap { refs[$0] }, areaNames: try await AreaStore.names(of: p.villages + [p.county], on: ctx.db),
+                                   allowed: allowed, mayReimburse: ctx.user.can(.manageFunds) && p.stage.mayBeReimbursed && !ledger.isEmpty, today: ctx.today)
+        detail.attachments = try await AttachmentStore.list(.project(id), on: ctx.db)
+        detail.uploadLimit = ctx.attachments
+        return detail
     }
 }
 

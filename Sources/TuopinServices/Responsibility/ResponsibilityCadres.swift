@@ -26,6 +26,9 @@ extension ResponsibilityService {
         public var assignments: [Assignment]
         public var pairings: [(pairing: Pairing, household: HouseholdStore.Reference?)]
         public var areaNames: [AreaCode: String]
+        /// The problems the cadre answers for (open first) and the accountability (and commendation) recorded on them.
+        public var problems: [Problem] = []
+        public var accountability: [Accountability] = []
         /// The viewer may edit the record (管理责任体系, with the cadre's areas in sight).
         public var editable: Bool
     }
@@ -41,10 +44,15 @@ extension ResponsibilityService {
         guard inSight else { throw Refused.notFound("没有这名干部", "no such cadre") }
         let refs = try await HouseholdStore.references(ids: pairings.map(\.household), on: ctx.db)
         let names = try await AreaStore.names(of: Array(Set(areas)), on: ctx.db)
-        return CadreRecord(cadre: cadre, assignments: assignments.sorted { ($0.end == nil ? 0 : 1, $0.start) < ($1.end == nil ? 0 : 1, $1.start) },
+        var record = CadreRecord(cadre: cadre, assignments: assignments.sorted { ($0.end == nil ? 0 : 1, $0.start) < ($1.end == nil ? 0 : 1, $1.start) },
                            pairings: pairings.sorted { ($0.end == nil ? 0 : 1, $0.village.value) < ($1.end == nil ? 0 : 1, $1.village.value) }
                                .map { ($0, refs[$0.household]) },
                            areaNames: names, editable: ctx.user.can(.manageResponsibility))
+        var mine = ProblemStore.Filter()
+        mine.owner = id
+        record.problems = try await ProblemStore.board(mine, limit: 100, offset: 0, on: ctx.db).problems
+        record.accountability = try await AccountabilityStore.list(cadre: id, on: ctx.db)
+        return record
     }
 
     /// The cadre form's fields as typed.

@@ -16,11 +16,14 @@ extension SupervisionService {
         public var worst: [Problem]
         public var accountability: [Accountability]
         public var areaNames: [AreaCode: String]
+        /// 月工作清单: the month's tasks issued, done in the month, open at its end and overdue (all units together).
+        public var tasks = ProblemStore.MonthCounts(key: "")
 
         /// 一、总体情况 in one sentence.
         public var summary: String {
             "\(month.description)，\(areaName)新发现问题 \(total.found) 个，销号 \(total.closed) 个；月末未销号 \(total.open) 个，其中逾期 \(total.overdue) 个；"
                 + "问责 \(accountability.filter { $0.action != .commend }.count) 起，表彰 \(accountability.filter { $0.action == .commend }.count) 起。"
+                + (tasks.found + tasks.open == 0 ? "" : "月工作清单下达任务 \(tasks.found) 项，完成 \(tasks.closed) 项，月末未完成 \(tasks.open) 项，其中逾期 \(tasks.overdue) 项。")
         }
 
         /// The bulletin as rows (the XLSX and CSV): 部分, 名称, 本月发现, 本月销号, 月末未销号, 其中逾期, 说明.
@@ -30,6 +33,7 @@ extension SupervisionService {
                 [part, name, String(c.found), String(c.closed), String(c.open), String(c.overdue), note]
             }
             out.append(line("总体情况", areaName, total, summary))
+            if tasks.found + tasks.open > 0 { out.append(line("月工作清单", "任务（下达、完成、未完成、逾期）", tasks)) }
             out += byPart.map { line("分区划", AreaCode.padded($0.key).flatMap { areaNames[$0] } ?? $0.key, $0) }
             out += byUnit.map { line("分责任单位", $0.key.isEmpty ? "（待认领）" : $0.key, $0) }
             out += worst.map { p in
@@ -54,7 +58,11 @@ extension SupervisionService {
         let accountability = try await AccountabilityStore.list(area: area, from: month.first, to: month.last, on: ctx.db)
         let codes = byPart.compactMap { AreaCode.padded($0.key) } + worst.map(\.area) + (area.map { [$0] } ?? [])
         let names = try await AreaStore.names(of: Array(Set(codes)), on: ctx.db)
-        return Bulletin(month: month, area: area, areaName: area.flatMap { names[$0] } ?? "全辖区", total: total, byPart: byPart, byUnit: byUnit,
-                        worst: worst, accountability: accountability, areaNames: names)
+        var bulletin = Bulletin(month: month, area: area, areaName: area.flatMap { names[$0] } ?? "全辖区", total: total, byPart: byPart, byUnit: byUnit,
+                                worst: worst, accountability: accountability, areaNames: names)
+        for c in try await ProblemStore.month(under: area, from: month.first, to: month.last, byUnit: true, tasks: true, on: ctx.db) {
+            bulletin.tasks.found += c.found; bulletin.tasks.closed += c.closed; bulletin.tasks.open += c.open; bulletin.tasks.overdue += c.overdue
+        }
+        return bulletin
     }
 }

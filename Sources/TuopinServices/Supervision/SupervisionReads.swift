@@ -51,6 +51,9 @@ extension SupervisionService {
         public var accountability: [Accountability]
         /// The viewer reviews for the issuing level, and so may record accountability.
         public var mayHoldToAccount: Bool
+        /// Photos and documents of the finding and of the fix, oldest first.
+        public var attachments: [Attachment]
+        public var uploadLimit: AttachmentRules
     }
 
     public static func problem(_ id: Problem.ID, in ctx: ServiceContext) async throws -> Detail {
@@ -72,7 +75,14 @@ extension SupervisionService {
         return Detail(problem: p, steps: try await ProblemStore.steps(of: id, on: ctx.db), households: p.households.compactMap { refs[$0] },
                       areaNames: names, inspection: inspection, allowed: allowed, today: ctx.today, escalateAfterDays: ctx.supervision.escalateAfterDays,
                       accountability: try await AccountabilityStore.list(problem: id, on: ctx.db),
-                      mayHoldToAccount: ctx.user.can(.reviewProblems) && (who.area.map { $0.contains(p.issuedBy) } ?? true))
+                      mayHoldToAccount: ctx.user.can(.reviewProblems) && (who.area.map { $0.contains(p.issuedBy) } ?? true),
+                      attachments: try await AttachmentStore.list(.problem(id), on: ctx.db), uploadLimit: ctx.attachments)
+    }
+
+    /// The problems concerning a household the viewer may see (the household page has checked its sight), newest first.
+    public static func problems(ofHousehold id: Household.ID, in ctx: ServiceContext) async throws -> [Problem] {
+        try ctx.user.require(.readRegistry)
+        return try await ProblemStore.problems(of: id, on: ctx.db)
     }
 
     /// `tuopin problems` and the CSV: the board's problems, all of them, as rows under the header.

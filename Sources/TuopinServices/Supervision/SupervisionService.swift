@@ -11,10 +11,12 @@ public enum SupervisionService {
     public struct ProblemForm: Sendable {
         public var source: String, area: String, category: String, description: String, households: String, severity: String
         public var found: String, deadline: String, unit: String
+        /// Photos or documents of the finding.
+        public var files: [AttachmentService.Upload]
         public init(source: String, area: String, category: String, description: String, households: String, severity: String,
-                    found: String, deadline: String, unit: String) {
+                    found: String, deadline: String, unit: String, files: [AttachmentService.Upload] = []) {
             self.source = source; self.area = area; self.category = category; self.description = description; self.households = households
-            self.severity = severity; self.found = found; self.deadline = deadline; self.unit = unit
+            self.severity = severity; self.found = found; self.deadline = deadline; self.unit = unit; self.files = files
         }
     }
 
@@ -80,19 +82,25 @@ public enum SupervisionService {
         }
         let unit = form.unit.trimmingCharacters(in: .whitespaces)
         if unit.count > 60 { faults["unit"] = "不超过60字 / at most 60 characters" }
+        var files: [AttachmentService.Checked] = []
+        switch AttachmentService.check(form.files, in: ctx) {
+        case .success(let checked): files = checked
+        case .failure(let r): faults[r.field ?? "files"] = r.message
+        }
         guard faults.isEmpty, let source, let area, let severity, let found else { return .rejected(FormRejection(faults: faults)) }
         let problem = Problem(source: source, area: area, unit: unit, category: category, description: description, households: households,
                               severity: severity, found: found, deadline: deadline ?? ctx.supervision.deadline(for: severity, found: found),
                               state: unit.isEmpty ? .unclaimed : .rectifying, issuedBy: issuingLevel(ctx, for: area), inspection: inspection)
-        return .done(try await save(problem, in: ctx))
+        return .done(try await save(problem, files: files, in: ctx))
     }
 
-    static func save(_ problem: Problem, in ctx: ServiceContext) async throws -> Problem {
+    static func save(_ problem: Problem, files: [AttachmentService.Checked] = [], in ctx: ServiceContext) async throws -> Problem {
         try await ctx.transaction { tx in
             let saved = try await ProblemStore.add(problem, on: tx.db)
             try await ProblemStore.addStep(saved.id!, .init(date: tx.today, username: tx.user.username, action: "list", note: saved.source.rawValue,
                                                            evidence: "", auditRecord: nil, state: saved.state), on: tx.db)
             try await tx.record(SupervisionEvent.listed(saved))
+            try await AttachmentService.attach(files, to: .problem(saved.id!), area: saved.area, in: tx)
             return saved
         }
     }
@@ -122,8 +130,12 @@ public enum SupervisionService {
     /// A step's fields as typed: the action key and what it needs.
     public struct StepForm: Sendable {
         public var action: String, unit: String, evidence: String, auditRecord: String, note: String, deadline: String
-        public init(action: String, unit: String = "", evidence: String = "", auditRecord: String = "", note: String = "", deadline: String = "") {
+        /// Photos or documents of the fix (with 申请销号) or of a later check (with 复查).
+        public var files: [AttachmentService.Upload]
+        public init(action: String, unit: String = "", evidence: String = "", auditRecord: String = "", note: String = "", deadline: String = "",
+                    files: [AttachmentService.Upload] = []) {
             self.action = action; self.unit = unit; self.evidence = evidence; self.auditRecord = auditRecord; self.note = note; self.deadline = deadline
+            self.files = files
         }
     }
 
@@ -145,10 +157,15 @@ public enum SupervisionService {
             if let n = Int64(form.auditRecord.trimmingCharacters(in: .whitespaces)), try await AuditQuery.exists(seq: n, on: ctx.db) { record = n }
             else { faults["audit_record"] = "没有这条痕迹记录（填痕迹查询中的编号） / no such audit record" }
         }
+        var files: [AttachmentService.Checked] = []
+        switch AttachmentService.check(form.files, in: ctx) {
+        case .success(let checked): files = checked
+        case .failure(let r): faults[r.field ?? "files"] = r.message
+        }
         let action: ProblemAction? = switch form.action {
         case "claim": .claim(unit: form.unit, owner: nil)
         case "assign": .assign(unit: form.unit, owner: nil)
-        case "apply": .apply(ProblemEvidence(text: form.evidence, auditRecord: record))
+        case "apply": .apply(ProblemEvidence(text: form.evidence, auditRecord: record, files: files.count))
         case "return": .sendBack(reason: form.note)
         case "close": .close(note: form.note)
         case "reopen": date(form.deadline).map { .reopen(reason: form.note, deadline: $0) }
@@ -166,11 +183,13 @@ public enum SupervisionService {
         }
         let note = [form.note, form.unit].first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
         let linked = record
+        let kept = files
         try await ctx.transaction { tx in
             try await ProblemStore.update(after, on: tx.db)
             try await ProblemStore.addStep(id, .init(date: tx.today, username: tx.user.username, action: action.key, note: note,
                                                      evidence: form.action == "apply" ? form.evidence : "", auditRecord: linked, state: after.state), on: tx.db)
             try await tx.record(SupervisionEvent.stepped(after, before: before, action: action, note: note))
+            try await AttachmentService.attach(kept, to: .problem(id), area: after.area, in: tx)
         }
         return .done(after)
     }

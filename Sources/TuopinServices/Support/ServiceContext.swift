@@ -19,6 +19,8 @@ public struct ServiceContext: Sendable {
     public var supervision: SupervisionRules = SupervisionFiles.shipped
     /// The benefit policies and entitlement rules in force (the shipped file unless a deployment names its own).
     public var benefits: BenefitPolicies = BenefitFiles.shipped
+    /// What an upload may be: size and number of files (`TUOPIN_UPLOAD_LIMIT_MB`).
+    public var attachments = AttachmentRules()
     public var approvals: ApprovalPolicy
     /// Reads that may be kept until the registry changes (the web's cache; none on the command line).
     public var reads: any CurrentReads

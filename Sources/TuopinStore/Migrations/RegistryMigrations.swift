@@ -29,5 +29,6 @@ public enum RegistryMigrations {
         CreateBenefits(),
         CreateNoticePostings(),
         CreateDepartmentRecords(),
+        CreateAttachments(),
     ]
 }

@@ -35,6 +35,10 @@ public enum ProblemStore {
         public var unit: String?
         /// Only the problems overdue on this date.
         public var overdueOn: LocalDate?
+        /// Only those found within these dates (a month's work list).
+        public var found: ClosedRange<LocalDate>?
+        /// Only those a cadre answers for (责任人).
+        public var owner: Cadre.ID?
         public init(area: AreaCode? = nil, state: ProblemState? = nil, source: ProblemSource? = nil, category: String? = nil, unit: String? = nil,
                     overdueOn: LocalDate? = nil) {
             self.area = area
@@ -60,6 +64,11 @@ public enum ProblemStore {
                 closed: try r.decode(column: "closed_date", as: String?.self).flatMap(LocalDate.init(iso:)),
                 inspection: try r.decode(column: "inspection_id", as: Int64?.self).map { Inspection.ID($0) },
                 workLog: try r.decode(column: "work_log_id", as: Int64?.self).map { WorkLog.ID($0) })
+    }
+
+    /// Every unit named on a problem so far.
+    public static func units(on db: any Database) async throws -> Set<String> {
+        Set(try await (db as! any SQLDatabase).raw("SELECT DISTINCT unit FROM problems WHERE unit <> ''").all().map { try $0.decode(column: "unit", as: String.self) })
     }
 
     public static func add(_ p: Problem, on db: any Database) async throws -> Problem {
@@ -121,6 +130,11 @@ public enum ProblemStore {
         if let s = f.source { q.appendLiteral(" AND source = "); q.appendInterpolation(bind: s.rawValue) }
         if let c = f.category { q.appendLiteral(" AND category = "); q.appendInterpolation(bind: c) }
         if let u = f.unit { q.appendLiteral(" AND unit = "); q.appendInterpolation(bind: u) }
+        if let o = f.owner { q.appendLiteral(" AND owner_cadre_id = "); q.appendInterpolation(bind: o.rawValue) }
+        if let r = f.found {
+            q.appendLiteral(" AND found_date >= "); q.appendInterpolation(bind: r.lowerBound.description)
+            q.appendLiteral(" AND found_date <= "); q.appendInterpolation(bind: r.upperBound.description)
+        }
         if let d = f.overdueOn {
             q.appendLiteral(" AND state IN ('\(ProblemState.unclaimed.rawValue)', '\(ProblemState.rectifying.rawValue)') AND deadline < ")
             q.appendInterpolation(bind: d.description)
@@ -199,7 +213,9 @@ public enum ProblemStore {
         }
     }
 
-    public static func month(under area: AreaCode?, from: LocalDate, to: LocalDate, byUnit: Bool, on db: any Database) async throws -> [MonthCounts] {
+    /// A month's counts by the area's parts or by unit: of the problems (`tasks` false) or of the work list's tasks.
+    public static func month(under area: AreaCode?, from: LocalDate, to: LocalDate, byUnit: Bool, tasks: Bool = false,
+                             on db: any Database) async throws -> [MonthCounts] {
         let sql = db as! any SQLDatabase
         let level = area.map { AreaLevel(rawValue: min($0.level.rawValue + 1, AreaLevel.village.rawValue)) ?? .village } ?? .county
         let key: SQLQueryString = byUnit ? "unit" : "substr(area_code, 1, \(unsafeRaw: String(level.prefixLength)))"
@@ -210,7 +226,7 @@ public enum ProblemStore {
             CAST(SUM(CASE WHEN closed_date >= \(bind: f) AND closed_date <= \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS closed,
             CAST(SUM(CASE WHEN closed_date IS NULL OR closed_date > \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS still,
             CAST(SUM(CASE WHEN (closed_date IS NULL OR closed_date > \(bind: t)) AND deadline < \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS late
-            FROM problems WHERE found_date <= \(bind: t)
+            FROM problems WHERE found_date <= \(bind: t) AND source \(unsafeRaw: tasks ? "=" : "<>") \(bind: ProblemSource.workList.rawValue)
             """
         if let area { q.appendInterpolation(" AND \(SQLConditions.within(area, column: "area_code"))" as SQLQueryString) }
         q.appendInterpolation(" GROUP BY \(key)" as SQLQueryString)
@@ -226,7 +242,7 @@ public enum ProblemStore {
     public static func worst(under area: AreaCode?, at to: LocalDate, limit: Int, on db: any Database) async throws -> [Problem] {
         var q: SQLQueryString = """
             SELECT * FROM problems WHERE found_date <= \(bind: to.description) AND (closed_date IS NULL OR closed_date > \(bind: to.description))
-            AND deadline < \(bind: to.description)
+            AND deadline < \(bind: to.description) AND source <> \(bind: ProblemSource.workList.rawValue)
             """
         if let area { q.appendInterpolation(" AND \(SQLConditions.within(area, column: "area_code"))" as SQLQueryString) }
         q.appendLiteral(" ORDER BY deadline, id LIMIT \(limit)")

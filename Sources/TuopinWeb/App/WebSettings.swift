@@ -29,6 +29,8 @@ public struct WebSettings: Sendable {
     public var supervision: SupervisionRules = SupervisionFiles.shipped
     /// The benefit policies and entitlement rules (TUOPIN_BENEFIT_POLICIES).
     public var benefits: BenefitPolicies = BenefitFiles.shipped
+    /// Uploads: at most TUOPIN_UPLOAD_LIMIT_MB a file (10 by default) and TUOPIN_UPLOAD_FILES files a form (5).
+    public var attachments = AttachmentRules()
 
     public init(signIn: SignInPolicy = SignInPolicy(), bcryptCost: Int = 12, sessionLifetime: TimeInterval = 12 * 3600,
                 approvals: ApprovalPolicy = .standard, standards: StandardSet = StandardsCatalog.shipped) {
@@ -99,6 +101,8 @@ public struct WebSettings: Sendable {
         settings.responsibility = try ResponsibilityFiles.fromEnvironment(env)
         settings.supervision = try SupervisionFiles.fromEnvironment(env)
         settings.benefits = try BenefitFiles.fromEnvironment(env)
+        settings.attachments = AttachmentRules(maxBytes: try int("TUOPIN_UPLOAD_LIMIT_MB", 1...100, 10) * 1024 * 1024,
+                                               maxFiles: try int("TUOPIN_UPLOAD_FILES", 1...20, 5))
         if (settings.anchorKeyFile == nil) != (settings.anchorLog == nil) {
             throw Invalid("TUOPIN_ANCHOR_KEY", "TUOPIN_ANCHOR_KEY 与 TUOPIN_ANCHOR_LOG 须同时设置", "set both TUOPIN_ANCHOR_KEY and TUOPIN_ANCHOR_LOG, or neither")
         }

@@ -14,6 +14,10 @@ public enum ChangeShowView {
         public var masked = false
         /// "姓名（单位）" by login, for the steps.
         public var actors: [String: String] = [:]
+        public var attachments: [Attachment] = []
+        public var canAttach = false
+        public var uploadLimit = AttachmentRules()
+        public var filesFault: String?
         public init(stored: ChangeRequestStore.Stored, csrf: String, canDecide: Bool, canWithdraw: Bool, message: String? = nil) {
             self.stored = stored
             self.csrf = csrf
@@ -52,9 +56,15 @@ public enum ChangeShowView {
             \(message.orEmpty)
             <dl class="facts"><dt>种类</dt><dd>\(r.kind.rawValue)</dd><dt>状态</dt><dd>\(r.state.label)</dd>
             <dt>申请人</dt><dd>\(ChangeListView.requester(m.stored))</dd><dt>原因</dt><dd>\(r.reason)</dd>
-            <dt>附件</dt><dd>\(r.attachments.joined(separator: "、"))</dd><dt>户</dt><dd>\(household.orEmpty)</dd></dl>
+            <dt>附件名称</dt><dd>\(r.attachments.isEmpty ? "—" : r.attachments.joined(separator: "、"))</dd><dt>户</dt><dd>\(household.orEmpty)</dd></dl>
             <h2>修改前后</h2><table><thead><tr><th scope="col">项目</th><th scope="col">修改前</th><th scope="col">修改后</th></tr></thead><tbody>\(diff)</tbody></table>
             <h2>办理过程</h2><table><thead><tr><th scope="col">时间</th><th scope="col">办理人</th><th scope="col">角色</th><th scope="col">办理</th><th scope="col">意见</th></tr></thead><tbody>\(steps)</tbody></table>
+            <h2>证明材料</h2>
+            \(AttachmentViews.list(m.attachments))
+            \(m.canAttach ? """
+                <form class="stack noprint" method="post" action="/changes/\(m.stored.id)/attachments" enctype="multipart/form-data" id="change-files">\(hidden)
+                \(AttachmentViews.input(m.uploadLimit, label: "上传证明材料（照片或 PDF）", fault: m.filesFault))<button type="submit">上传</button></form>
+                """ as HTML : .empty)
             \(actions)
             """
         return Layout.page(title: "变更申请 #\(m.stored.id)", crumbs: [.init("首页", "/areas"), .init("变更申请", "/changes"), .init("#\(m.stored.id)")],

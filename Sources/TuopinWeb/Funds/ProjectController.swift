@@ -5,13 +5,13 @@ import Vapor
 
 /// 项目库: the list (page and JSON), the proposal form, a project's page, its steps and reimbursements.
 enum ProjectController {
-    static func register(_ routes: any RoutesBuilder) {
+    static func register(_ routes: any RoutesBuilder, uploadLimit: Int) {
         routes.get("projects", use: list)
         routes.get("api", "v1", "projects", use: json)
         routes.get("projects", "new", use: new)
         routes.post("projects", use: create)
         routes.get("projects", ":project", use: show)
-        routes.post("projects", ":project", "steps", use: step)
+        UploadRoute.post(routes, "projects", ":project", "steps", limit: uploadLimit, use: step)
         routes.post("projects", ":project", "reimbursements", use: reimburse)
     }
 
@@ -93,7 +93,7 @@ enum ProjectController {
     @Sendable static func step(req: Request) async throws -> Response {
         let id = try projectID(req)
         let v = ["action", "note", "amount"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
-        switch try await FundsService.step(id, .init(action: v["action"]!, note: v["note"]!, amount: v["amount"]!), in: try req.context) {
+        switch try await FundsService.step(id, .init(action: v["action"]!, note: v["note"]!, amount: v["amount"]!, files: req.uploads()), in: try req.context) {
         case .done: return req.redirect(to: "/projects/\(id.rawValue)?saved=1")
         case .rejected(let r): return try await page(req, values: v, faults: r.faults, status: .unprocessableEntity)
         }

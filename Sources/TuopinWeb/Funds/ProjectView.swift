@@ -18,9 +18,9 @@ enum ProjectView {
         let f = FormFields(prefix: "step", values: values, faults: faults)
         func form(_ action: String, _ button: String, _ fields: HTML) -> HTML {
             """
-            <form method="post" action="/projects/\(p.id!.rawValue)/steps" class="stack noprint" id="step-\(action)">
+            <form method="post" action="/projects/\(p.id!.rawValue)/steps" class="stack noprint" id="step-\(action)" enctype="multipart/form-data">
             <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="action" value="\(action)">
-            \(fields)<button type="submit">\(button)</button></form>
+            \(fields)\(AttachmentViews.input(d.uploadLimit, label: "材料（会议纪要、验收报告、公示照片等，可空）", fault: faults["files"]))<button type="submit">\(button)</button></form>
             """
         }
         var forms: [HTML] = []
@@ -48,7 +48,7 @@ enum ProjectView {
                 """)
         }
         // Faults of fields the page shows sit beside them; the others (the step itself, a form not shown) head the page.
-        var shown: Set<String> = d.allowed.isEmpty ? [] : ["note", "amount"]
+        var shown: Set<String> = d.allowed.isEmpty ? [] : ["note", "amount", "files"]
         if d.mayReimburse { shown.formUnion(["allocation", "amount", "date", "voucher", "level"]) }
         let loose = faults.filter { !shown.contains($0.key) }.map(\.value).sorted()
         let alert: HTML = faults.isEmpty ? .empty
@@ -92,6 +92,8 @@ enum ProjectView {
             <h2>资金</h2>
             \(d.ledger.isEmpty ? "<p class=\"muted\">还没有安排到本项目的资金。</p>" as HTML : "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">下达编号</th><th scope=\"col\">资金来源</th><th scope=\"col\">下达日期</th><th scope=\"col\">下达（元）</th><th scope=\"col\">已报账（元）</th><th scope=\"col\">报账率</th></tr></thead><tbody>\(money)</tbody></table></div>" as HTML)
             \(d.reimbursements.isEmpty ? .empty : "<h3>报账记录</h3><table id=\"reimbursements\"><thead><tr><th scope=\"col\">申请日期</th><th scope=\"col\">凭证号</th><th scope=\"col\">级别</th><th scope=\"col\">金额（元）</th></tr></thead><tbody>\(paid)</tbody></table>" as HTML)
+            <h2>材料</h2>
+            \(AttachmentViews.list(d.attachments))
             <h2>办理过程</h2>
             <table id="project-steps"><thead><tr><th scope="col">日期</th><th scope="col">操作</th><th scope="col">办理人</th><th scope="col">办理后阶段</th><th scope="col">意见或原因</th></tr></thead><tbody>\(steps)</tbody></table>
             """

@@ -38,6 +38,8 @@ enum HouseholdController {
                                                  draft: planDraft)
         model.ledger = HouseholdLedgerSection.render(try await BenefitsService.ledger(p.detail.id, in: ctx),
                                                      names: Dictionary(p.detail.household.members.map { ($0.id.number, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        model.problems = ProblemListSection.render(try await SupervisionService.problems(ofHousehold: p.detail.id, in: ctx), today: ctx.today,
+                                                   id: "household-problems", title: "督查发现的问题", empty: "没有涉及本户的督查问题。")
         return .html(HouseholdShowView.render(model, chrome: req.chrome), status: status)
     }
 }

@@ -35,6 +35,8 @@ public enum HouseholdShowView {
         public var plan: HTML = .empty
         /// 防漏表: the benefits the household's members received, by year.
         public var ledger: HTML = .empty
+        /// 督查问题 concerning the household.
+        public var problems: HTML = .empty
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
@@ -79,6 +81,7 @@ public enum HouseholdShowView {
         body += verdict(m)
         body += m.plan
         body += m.ledger
+        body += m.problems
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
                                                   canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today, draft: m.hardshipDraft)
         body += m.procedures.map(HouseholdProceduresSection.render) ?? .empty

@@ -103,6 +103,10 @@ enum CadreView {
             let who: HTML = h.map { h -> HTML in "<a href=\"/households/\(h.id.rawValue)\">\(h.number) \(h.head)</a>" } ?? "\(p.household.rawValue)"
             return "<tr><td>\(who)</td><td>\(r.areaNames[p.village] ?? p.village.value)</td><td>\(p.start.description)</td><td>\(p.end?.description ?? "至今")</td><td>\(p.reason)</td></tr>"
         }.joined(separator: "\n")
+        let accountability = r.accountability.map { a -> HTML in
+            let links = a.problems.map { p -> HTML in "<a href=\"/problems/\(p.rawValue)\">问题 \(p.rawValue)</a>" }.joined(separator: "、")
+            return "<li>\(a.date.description) \(a.action.rawValue)（\(a.basis.rawValue)）：\(a.note) \(links)</li>"
+        }.joined()
         let body: HTML = """
             <h2>基本信息</h2>
             \(details)
@@ -111,6 +115,10 @@ enum CadreView {
             \(newPost)
             <h2>结对帮扶的户（\(r.pairings.filter { $0.pairing.holds(on: today) }.count) 户在帮）</h2>
             \(r.pairings.isEmpty ? "<p class=\"muted\">没有结对帮扶的户。</p>" as HTML : "<table><thead><tr><th scope=\"col\">户</th><th scope=\"col\">村</th><th scope=\"col\">开始</th><th scope=\"col\">结束</th><th scope=\"col\">原因</th></tr></thead><tbody>\(households)</tbody></table>" as HTML)
+            \(ProblemListSection.render(r.problems, today: today, id: "cadre-problems", title: "本人负责的问题", empty: "没有以本人为责任人的问题。",
+                                       more: "<p><a href=\"/problems?unit=\(c.unit.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")\">\(c.unit)的问题清单</a></p>"))
+            <section id="cadre-accountability"><h2>问责与表彰</h2>
+            \(r.accountability.isEmpty ? "<p class=\"muted\">没有问责或表彰记录。</p>" as HTML : "<ul>\(accountability)</ul>" as HTML)</section>
             """
         return Layout.page(title: "干部：\(c.name)", crumbs: [.init("首页", "/areas"), .init("干部名单", "/cadres"), .init(c.name)], chrome: chrome,
                            print: .init(landscape: false, signatures: []), body: body)

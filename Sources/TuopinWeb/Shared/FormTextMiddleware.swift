@@ -6,8 +6,7 @@ import Vapor
 /// `CSRFMiddleware`, which has collected the body.
 struct FormTextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.method == .POST, request.headers.contentType == .urlEncodedForm,
-           let fields = try? request.content.decode([String: String].self) {
+        if request.method == .POST, let fields = Self.textFields(request) {
             for key in fields.keys.sorted() {
                 if let fault = TextRule.fault(key, .cell) ?? fields[key].flatMap({ TextRule.fault($0, .freeText) }) {
                     throw Refused(.invalid, "字段 \(key)：" + (fault.components(separatedBy: " / ").first ?? fault),
@@ -16,5 +15,30 @@ struct FormTextMiddleware: AsyncMiddleware {
             }
         }
         return try await next.respond(to: request)
+    }
+
+    /// The text fields of a posted form, plain or multipart (whose file parts are not text).
+    static func textFields(_ request: Request) -> [String: String]? {
+        if request.headers.contentType == .urlEncodedForm { return try? request.content.decode([String: String].self) }
+        if request.headers.contentType?.type == "multipart" { return (try? request.content.decode(MultipartText.self))?.fields }
+        return nil
+    }
+
+    /// Every field of a multipart form that decodes as one text value.
+    struct MultipartText: Decodable {
+        var fields: [String: String] = [:]
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            for key in c.allKeys where key.stringValue != "files" {
+                if let v = try? c.decode(String.self, forKey: key) { fields[key.stringValue] = v }
+            }
+        }
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -56,6 +56,8 @@ public enum Stylesheet {
     .notice { background:#fff8e1; border-left:4px solid var(--warn); padding:.5rem .8rem; }
     dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }
     dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
+    ul.attachments { list-style:none; display:flex; flex-wrap:wrap; gap:.8rem; padding:0; } ul.attachments li { max-width:14rem; }
+    img.thumb { max-width:13rem; max-height:10rem; border:1px solid var(--line); }
     footer { color:var(--muted); font-size:.8rem; padding:1rem 1.2rem; }
     .print-head, .signatures { display:none; }
     button.print-button { background:#fff; color:var(--accent); border:1px solid var(--accent); }

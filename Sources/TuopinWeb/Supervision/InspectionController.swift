@@ -4,13 +4,13 @@ import Vapor
 
 /// 督查与暗访: list and order inspections; an inspection's page with its draw, the finding form and closing.
 enum InspectionController {
-    static func register(_ routes: any RoutesBuilder) {
+    static func register(_ routes: any RoutesBuilder, uploadLimit: Int) {
         routes.get("inspections", use: list)
         routes.post("inspections", use: order)
         routes.get("inspections", ":inspection", use: show)
         routes.post("inspections", ":inspection", "draw", use: draw)
         routes.post("inspections", ":inspection", "close", use: close)
-        routes.post("inspections", ":inspection", "findings", use: finding)
+        UploadRoute.post(routes, "inspections", ":inspection", "findings", limit: uploadLimit, use: finding)
     }
 
     static let keys = ["kind", "title", "team", "start", "end", "area", "method"]
@@ -46,7 +46,7 @@ enum InspectionController {
             v = ["households": h, "area": a]
         }
         return .html(InspectionView.show(detail, checkItems: ctx.supervision.checkItems, values: v, faults: faults, today: ctx.today,
-                                         csrf: req.viewer?.csrfToken ?? "", chrome: req.chrome), status: status)
+                                         csrf: req.viewer?.csrfToken ?? "", upload: ctx.attachments, chrome: req.chrome), status: status)
     }
 
     @Sendable static func show(req: Request) async throws -> Response { try await page(req) }
@@ -75,7 +75,9 @@ enum InspectionController {
     @Sendable static func finding(req: Request) async throws -> Response {
         let id = try inspectionID(req)
         let values = ProblemFormView.keys.reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
-        switch try await SupervisionService.finding(id, ProblemFormView.typed(values), in: try req.context) {
+        var form = ProblemFormView.typed(values)
+        form.files = req.uploads()
+        switch try await SupervisionService.finding(id, form, in: try req.context) {
         case .done(let p): return req.redirect(to: "/problems/\(p.id!.rawValue)?saved=1")
         case .rejected(let r): return try await page(req, values: values, faults: r.faults, status: .unprocessableEntity)
         }

@@ -41,7 +41,7 @@ enum InspectionView {
     }
 
     static func show(_ d: SupervisionService.InspectionDetail, checkItems: [String], values: [String: String], faults: [String: String], today: LocalDate,
-                     csrf: String, chrome: Layout.Chrome?) -> HTML {
+                     csrf: String, upload: AttachmentRules, chrome: Layout.Chrome?) -> HTML {
         let i = d.inspection
         let id = i.id!.rawValue
         var drawPart: HTML
@@ -71,7 +71,7 @@ enum InspectionView {
         let finding: HTML = d.onTeam && !i.closed ? """
             <h2 id="finding">记录发现的问题</h2>
             \(ProblemFormView.form(action: "/inspections/\(id)/findings", checkItems: checkItems, sourceFixed: i.kind.rawValue,
-                                   values: values.isEmpty ? ["area": i.area.value] : values, faults: faults, today: today, csrf: csrf))
+                                   values: values.isEmpty ? ["area": i.area.value] : values, faults: faults, today: today, csrf: csrf, upload: upload))
             <form method="post" action="/inspections/\(id)/close" class="noprint" id="close-form"><input type="hidden" name="_csrf" value="\(csrf)">\
             <button type="submit">结束督查（公开抽样结果）</button></form>
             """ : .empty

@@ -52,6 +52,7 @@ enum ProblemBoardView {
             \(mayList ? "<a href=\"/problems/new\">登记问题</a>" as HTML : .empty)
             <a href="/inspections">督查与暗访</a>
             <a href="/bulletin\(f.area.map { "?area=\($0.value)" } ?? "")">督查通报</a>
+            <a href="/worklist">月工作清单</a>
             </form>
             <p>共 \(b.total) 个问题。未销号的按整改期限排在前面，逾期的标红；逾期超过 \(b.escalateAfterDays) 天的升级到上一级督办。</p>
             \(b.problems.isEmpty ? "<p class=\"ok\">没有符合条件的问题。</p>" as HTML : "<table><thead><tr><th scope=\"col\">编号</th><th scope=\"col\">区划</th><th scope=\"col\">来源</th><th scope=\"col\">检查项目</th><th scope=\"col\">问题描述</th><th scope=\"col\">责任单位</th><th scope=\"col\">程度</th><th scope=\"col\">整改期限</th><th scope=\"col\">状态</th></tr></thead><tbody>\(rows)</tbody></table>" as HTML)

@@ -8,14 +8,14 @@ import Vapor
 /// 问题清单: the board (page, CSV, JSON), the form to list a problem, a problem's page and its steps, and a
 /// cadre sending on the problem a visit found.
 enum ProblemController {
-    static func register(_ routes: any RoutesBuilder) {
+    static func register(_ routes: any RoutesBuilder, uploadLimit: Int) {
         routes.get("problems", use: board)
         routes.get("problems.csv", use: csv)
         routes.get("api", "v1", "problems", use: json)
         routes.get("problems", "new", use: new)
-        routes.post("problems", use: create)
+        UploadRoute.post(routes, "problems", limit: uploadLimit, use: create)
         routes.get("problems", ":problem", use: show)
-        routes.post("problems", ":problem", "steps", use: step)
+        UploadRoute.post(routes, "problems", ":problem", "steps", limit: uploadLimit, use: step)
         routes.post("problems", ":problem", "accountability", use: account)
         routes.post("my", "logs", ":log", "forward", use: forward)
     }
@@ -105,7 +105,7 @@ enum ProblemController {
 
     static func newPage(_ req: Request, _ ctx: ServiceContext, values: [String: String], faults: [String: String], status: HTTPStatus) -> Response {
         let form = ProblemFormView.form(action: "/problems", checkItems: ctx.supervision.checkItems, sourceFixed: nil, values: values, faults: faults,
-                                        today: ctx.today, csrf: req.viewer?.csrfToken ?? "")
+                                        today: ctx.today, csrf: req.viewer?.csrfToken ?? "", upload: ctx.attachments)
         return .html(Layout.page(title: "登记问题", crumbs: [.init("首页", "/areas"), .init("问题清单", "/problems"), .init("登记问题")],
                                  chrome: req.chrome, body: form), status: status)
     }
@@ -120,7 +120,9 @@ enum ProblemController {
     @Sendable static func create(req: Request) async throws -> Response {
         let ctx = try context(req)
         let values = ProblemFormView.keys.reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
-        switch try await SupervisionService.list(ProblemFormView.typed(values), in: ctx) {
+        var form = ProblemFormView.typed(values)
+        form.files = req.uploads()
+        switch try await SupervisionService.list(form, in: ctx) {
         case .done(let p): return req.redirect(to: "/problems/\(p.id!.rawValue)?saved=1")
         case .rejected(let r): return newPage(req, ctx, values: values, faults: r.faults, status: .unprocessableEntity)
         }
@@ -144,7 +146,7 @@ enum ProblemController {
         let id = try problemID(req)
         let v = ["action", "unit", "evidence", "audit_record", "note", "deadline"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
         let form = SupervisionService.StepForm(action: v["action"]!, unit: v["unit"]!, evidence: v["evidence"]!, auditRecord: v["audit_record"]!,
-                                               note: v["note"]!, deadline: v["deadline"]!)
+                                               note: v["note"]!, deadline: v["deadline"]!, files: req.uploads())
         switch try await SupervisionService.step(id, form, in: try context(req)) {
         case .done: return req.redirect(to: "/problems/\(id.rawValue)?saved=1")
         case .rejected(let r): return try await page(req, values: v, faults: r.faults, status: .unprocessableEntity)

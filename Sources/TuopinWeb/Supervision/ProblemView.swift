@@ -13,8 +13,9 @@ enum ProblemView {
         func fault(_ key: String) -> HTML { faults[key].map { x -> HTML in "<span class=\"bad\" id=\"s-\(key)-fault\">\(x)</span>" } ?? .empty }
         func invalid(_ key: String) -> HTML { faults[key] == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"s-\(key)-fault\"" }
         func form(_ action: String, _ button: String, _ fields: HTML) -> HTML {
-            """
-            <form method="post" action="/problems/\(p.id!.rawValue)/steps" class="stack noprint" id="step-\(action)">
+            let files = action == "apply" || action == "reopen"
+            return """
+            <form method="post" action="/problems/\(p.id!.rawValue)/steps" class="stack noprint" id="step-\(action)"\(files ? " enctype=\"multipart/form-data\"" as HTML : .empty)>
             <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="action" value="\(action)">
             \(fields)<button type="submit">\(button)</button></form>
             """
@@ -30,10 +31,12 @@ enum ProblemView {
             switch a {
             case "claim": forms.append(form("claim", "认领", input("unit", "责任单位")))
             case "assign": forms.append(form("assign", "交办", input("unit", "交办给（责任单位）")))
-            case "apply": forms.append(form("apply", "申请销号", area("evidence", "整改情况与证据（至少10字）") + input("audit_record", "关联的登记修改（痕迹编号，可空）")))
+            case "apply": forms.append(form("apply", "申请销号", area("evidence", "整改情况（至少10字，有照片或文件时可简写）") + input("audit_record", "关联的登记修改（痕迹编号，可空）")
+                                            + AttachmentViews.input(d.uploadLimit, label: "整改佐证照片或文件", fault: faults["files"])))
             case "return": forms.append(form("return", "退回重改", area("note", "退回原因")))
             case "close": forms.append(form("close", "审核通过，销号", input("note", "审核意见（可空）")))
-            case "reopen": forms.append(form("reopen", "复查重开", area("note", "复查发现的情况") + input("deadline", "新的整改期限", type: "date")))
+            case "reopen": forms.append(form("reopen", "复查重开", area("note", "复查发现的情况") + input("deadline", "新的整改期限", type: "date")
+                                             + AttachmentViews.input(d.uploadLimit, label: "复查照片（可空）", fault: faults["files"])))
             case "extend": forms.append(form("extend", "延期", input("deadline", "新的整改期限", type: "date") + input("note", "延期原因")))
             default: break
             }
@@ -76,6 +79,8 @@ enum ProblemView {
             <dt>下发单位（审核销号）</dt><dd>\(d.areaNames[p.issuedBy] ?? p.issuedBy.value)</dd>
             \(p.closed.map { c -> HTML in "<dt>销号日期</dt><dd>\(c.description)</dd>" } ?? .empty)
             </dl>
+            <h2>照片与材料</h2>
+            \(AttachmentViews.list(d.attachments))
             \(forms.isEmpty ? .empty : "<h2>办理</h2>" + forms.joined())
             <h2>问责情况</h2>
             \(d.accountability.isEmpty ? "<p class=\"muted\">没有问责记录。</p>" as HTML : "<table><thead><tr><th scope=\"col\">日期</th><th scope=\"col\">方式</th><th scope=\"col\">单位、责任人</th><th scope=\"col\">依据</th><th scope=\"col\">说明</th></tr></thead><tbody>\(accountability)</tbody></table>" as HTML)

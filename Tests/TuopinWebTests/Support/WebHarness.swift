@@ -23,11 +23,11 @@ enum WebHarness {
     ]
 
     /// Runs the test once on each kind of database (SQLite always, PostgreSQL when configured).
-    static func withLoadedApp(_ test: (Application) async throws -> Void) async throws {
+    static func withLoadedApp(settings: WebSettings = settings, _ test: (Application) async throws -> Void) async throws {
         for kind in TestDatabase.kinds {
             let (url, drop) = try await TestDatabase.make(kind)
             do {
-                try await withLoadedApp(url, test)
+                try await withLoadedApp(url, settings: settings, test)
             } catch {
                 await drop()
                 throw error
