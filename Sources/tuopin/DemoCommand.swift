@@ -32,6 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await database.run(default: url) { ctx in
             try await createCountyIfAbsent(in: ctx)
             try await createAccountsIfAbsent(url: url, in: ctx)
+            try await createEvaluationIfAbsent(in: ctx)
         }
         try await Server.run(database: url, host: host, port: port)
     }
@@ -159,7 +160,8 @@ struct DemoCommand: AsyncParsableCommand {
         var users = [User(username: "admin", name: "演示管理员", unit: "系统管理（演示）", role: .administrator, area: nil),
                      User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: code),
                      User(username: "leader", name: "演示县领导", unit: "县委县政府（演示）", role: .leader, area: code),
-                     User(username: "inspector", name: "演示督查组", unit: "县督查室（演示）", role: .inspector, area: code)]
+                     User(username: "inspector", name: "演示督查组", unit: "县督查室（演示）", role: .inspector, area: code),
+                     User(username: "evaluator", name: "演示评估员", unit: "预评估组（演示）", role: .evaluator, area: nil)]
         if let village {
             users.append(User(username: "township", name: "演示乡镇工作站", unit: "乡镇扶贫工作站（演示）", role: .townshipStation,
                               area: village.ancestor(at: .township)))
@@ -176,6 +178,22 @@ struct DemoCommand: AsyncParsableCommand {
         }
         note("演示账号 / demo accounts: \(users.map { "\($0.username)（\($0.role.rawValue)）" }.joined(separator: "、"))，密码均为 / password for all: \(password)")
         print("登录 / sign in: admin / \(password)")
+    }
+
+    /// 县级预评估: a sample of the demo county drawn for the evaluator account, two thirds of it interviewed.
+    private func createEvaluationIfAbsent(in ctx: ServiceContext) async throws {
+        guard try await EvaluationStore.list(under: nil, on: ctx.db).isEmpty, try await UserStore.find(username: "evaluator", on: ctx.db) != nil else { return }
+        let (year, seed): (Int, UInt64) = (2020, 2016)   // the demo county's year and seed (createCountyIfAbsent)
+        let form = EvaluationService.Form(kind: "县级预评估", county: county, year: String(year), title: "\(year)年县级预评估（演示）",
+                                          team: "evaluator", seed: String(seed), villages: "12", perVillage: "20,5,0")
+        guard case .done(let e) = try await EvaluationService.create(form, in: ctx) else {
+            throw CommandFailure("演示数据（预评估）未能创建", "the demo evaluation was refused")
+        }
+        let sample = try await EvaluationStore.sample(e.id!, on: ctx.db).map(\.pick)
+        for a in GeneratedInterviews.make(sample, seed: seed) {
+            _ = try await EvaluationService.interview(e.id!, sample: a.sample, .init(verdict: a.verdict.rawValue, date: "", note: a.note, approvals: a.approvals), in: ctx)
+        }
+        note("预评估 / pre-evaluation: \(sample.count) 户样本 sampled households; evaluator 账号可入户调查 / the evaluator account interviews")
     }
 
     private func firstVillage(_ node: AreaNode) -> AreaCode? {

@@ -664,6 +664,47 @@ class Pages(unittest.TestCase):
         WebDriverWait(self.driver, 10).until(lambda d: "/problems/" in d.current_url)
         self.assertIn("月工作清单", self.driver.find_element(By.TAG_NAME, "body").text)
 
+    def test_23_a_pre_evaluation_is_drawn_and_interviewed_on_a_phone(self):
+        """县级预评估: the county draws a sample for the evaluator; on a 390 px screen the evaluator opens a sampled
+        household, a verdict is required, the interview is saved; the county sees the rates with their interval."""
+        self.sign_in("county")
+        self.open("/evaluations")
+        form = self.driver.find_element(By.ID, "evaluation-form")
+        form.find_element(By.NAME, "title").send_keys("浏览器预评估")
+        form.find_element(By.NAME, "team").send_keys("evaluator")
+        form.find_element(By.NAME, "villages").send_keys("3")
+        form.find_element(By.NAME, "per_village").send_keys("3,2,0")
+        form.find_element(By.NAME, "seed").send_keys("11")
+        self.click_and_wait("#evaluation-form button[type=submit]")
+        evaluation = self.driver.current_url.split("?")[0].replace(BASE, "")
+        self.assertRegex(evaluation, r"^/evaluations/[0-9]+$")
+        phone = make_driver(390, 844)
+        try:
+            sign_in_on(phone, "evaluator")
+            phone.get(BASE + evaluation)
+            phone.find_element(By.LINK_TEXT, "调查").click()
+            WebDriverWait(phone, 10).until(lambda d: "/interviews/" in d.current_url)
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, "#interview-form button[type=submit]").click()
+            WebDriverWait(phone, 30).until(gone(page))
+            verdict = phone.find_element(By.CSS_SELECTOR, "#interview-form select[name=verdict]")
+            self.assertEqual(verdict.get_attribute("aria-invalid"), "true", "a verdict is required")
+            Select(verdict).select_by_index(1)
+            for i in range(4):
+                Select(phone.find_element(By.CSS_SELECTOR, f"#interview-form select[name=approval{i}]")).select_by_visible_text("认可")
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the interview form fits a phone")
+            page = phone.find_element(By.TAG_NAME, "html")
+            phone.find_element(By.CSS_SELECTOR, "#interview-form button[type=submit]").click()
+            WebDriverWait(phone, 30).until(gone(page))
+            self.assertIn("done=", phone.current_url)
+        finally:
+            phone.quit()
+        self.open(evaluation)
+        rates = self.driver.find_element(By.ID, "rates").text
+        self.assertIn("群众认可度 100%", rates)
+        self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "svg.interval")) >= 1, True)
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

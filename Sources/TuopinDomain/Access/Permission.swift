@@ -32,6 +32,8 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
     case proposeProjects = "propose_projects"
     /// 管理资金项目：登记资金、下达、报账，审核、公示、入库、验收项目（按级别）
     case manageFunds = "manage_funds"
+    /// 组织评估 — set up an evaluation (a county's own 预评估, or a third party's) and draw its sample.
+    case manageEvaluations = "manage_evaluations"
 
     /// 中文名称
     public var label: String {
@@ -52,6 +54,7 @@ public enum Permission: String, CaseIterable, Sendable, Codable {
         case .reviewProblems: "审核销号"
         case .proposeProjects: "申报项目"
         case .manageFunds: "管理资金项目"
+        case .manageEvaluations: "组织评估"
         }
     }
 }

@@ -40,7 +40,8 @@ public enum Role: String, Vocabulary {
         switch self {
         case .administrator: Set(Permission.allCases).subtracting([.writeFindings])
         case .countyOffice: [.readRegistry, .editRegistry, .approveChanges, .manageUsers, .viewAudit, .exportPersonalData, .viewFullIdentity,
-                             .planTargets, .runProcedures, .manageResponsibility, .writeFindings, .rectifyProblems, .reviewProblems, .proposeProjects, .manageFunds]
+                             .planTargets, .runProcedures, .manageResponsibility, .writeFindings, .rectifyProblems, .reviewProblems, .proposeProjects, .manageFunds,
+                             .manageEvaluations]
         case .townshipStation: [.readRegistry, .editRegistry, .approveChanges, .viewFullIdentity, .runProcedures, .logWork, .writeFindings,
                                 .rectifyProblems, .reviewProblems, .proposeProjects, .manageFunds]
         case .villageTeam: [.readRegistry, .editRegistry, .viewFullIdentity, .runProcedures, .logWork, .rectifyProblems, .proposeProjects]

@@ -70,6 +70,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
     case project
     case benefitBatch = "benefit_batch"
     case changeRequest = "change_request"
+    case evaluation
 
     public var label: String {
         switch self {
@@ -92,6 +93,7 @@ public enum AuditEntity: String, CaseIterable, Sendable, Hashable {
         case .project: "项目"
         case .benefitBatch: "到户资金"
         case .changeRequest: "变更申请"
+        case .evaluation: "评估"
         }
     }
 }

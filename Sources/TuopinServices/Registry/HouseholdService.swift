@@ -17,6 +17,11 @@ public enum HouseholdService {
            let detail = try await HouseholdStore.find(id, scope: .everything, on: ctx.db) {
             return detail
         }
+        // 第三方评估 see exactly the households sampled by an open evaluation whose team lists them.
+        if ctx.user.role == .evaluator, try await EvaluationStore.sampledFor(ctx.user.username, household: id, on: ctx.db),
+           let detail = try await HouseholdStore.find(id, scope: .everything, on: ctx.db) {
+            return detail
+        }
         throw Refused.noSuchHousehold
     }
 

@@ -30,5 +30,6 @@ public enum RegistryMigrations {
         CreateNoticePostings(),
         CreateDepartmentRecords(),
         CreateAttachments(),
+        CreateEvaluations(),
     ]
 }

@@ -96,6 +96,7 @@ extension Request {
             c.logsWork = v.user.role == .cadre || v.user.role == .villageTeam
             c.overseesDuty = [.administrator, .countyOffice, .townshipStation, .leader, .inspector].contains(v.user.role)
             c.handlesProblems = [.writeFindings, .rectifyProblems, .reviewProblems].contains { v.user.can($0) } || v.user.role == .leader
+            c.seesEvaluations = v.user.can(.manageEvaluations) || v.user.role == .evaluator || v.user.role == .leader
             c.handlesFunds = [.proposeProjects, .manageFunds].contains { v.user.can($0) } || v.user.role == .leader
             return c
         }

@@ -16,6 +16,7 @@ public enum AreaTreeView {
         if m.scopeIsEmpty {
             return Layout.page(title: "区划与建档立卡户", crumbs: [.init("首页")], chrome: chrome, body: """
                 <p>您的角色目前没有可查看的户：帮扶干部在结对后、第三方评估在抽样后才能看到对应的户。</p>
+                <p>帮扶干部请到 <a href="/my">我的帮扶</a>；第三方评估请到 <a href="/evaluations">评估</a> 查看本组的样本户。</p>
                 <p class="muted">Your role sees no households yet: cadres see the households paired to them, evaluators the sampled ones.</p>
                 """)
         }

@@ -30,6 +30,8 @@ public struct Layout {
         public var overseesDuty = false
         /// 问题清单: the viewer lists, rectifies or reviews problems.
         public var handlesProblems = false
+        /// 评估: the viewer organises evaluations, or works on one as an evaluator, or leads.
+        public var seesEvaluations = false
         /// 资金项目: the viewer proposes projects or manages funds (leaders read them).
         public var handlesFunds = false
         public init(name: String, role: String, unit: String = "", csrfToken: String?, canViewAudit: Bool = false, canManageUsers: Bool = false,
@@ -107,6 +109,7 @@ public struct Layout {
         if c.handlesProblems { links += "<a href=\"/problems\">问题清单</a>" }
         if c.handlesFunds { links += "<a href=\"/funds\">资金项目</a>" }
         if c.handlesProblems { links += "<a href=\"/match\">信息比对</a>" }
+        if c.seesEvaluations { links += "<a href=\"/evaluations\">评估</a>" }
         links += "<a href=\"/standards\">扶贫标准</a>"
         if c.canViewAudit { links += "<a href=\"/audit\">痕迹查询</a>" }
         if c.canManageUsers { links += "<a href=\"/users\">用户管理</a>" }

@@ -57,6 +57,8 @@ public enum Stylesheet {
     dl.facts { display:grid; grid-template-columns: max-content 1fr max-content 1fr; gap:.3rem 1rem; background:#fff; border:1px solid var(--line); padding:.8rem; }
     dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
     ul.attachments { list-style:none; display:flex; flex-wrap:wrap; gap:.8rem; padding:0; } ul.attachments li { max-width:14rem; }
+    ul.rates li { margin:.4rem 0; } svg.interval { display:block; width:100%; max-width:24rem; height:.8rem; }
+    svg.interval .axis { fill:var(--line); } svg.interval .range { fill:#9ab; } svg.interval .point { fill:#124; } svg.interval .limit { fill:#c22; }
     img.thumb { max-width:13rem; max-height:10rem; border:1px solid var(--line); }
     footer { color:var(--muted); font-size:.8rem; padding:1rem 1.2rem; }
     .print-head, .signatures { display:none; }

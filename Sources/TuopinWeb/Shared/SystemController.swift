@@ -24,6 +24,9 @@ enum SystemController {
         document.querySelectorAll('button.print-button').forEach(function (b) {
           b.addEventListener('click', function () { window.print(); });
         });
+        document.querySelectorAll('button[data-confirm]').forEach(function (b) {
+          b.addEventListener('click', function (e) { if (!window.confirm(b.getAttribute('data-confirm'))) { e.preventDefault(); } });
+        });
         """
 
     @Sendable static func script(req: Request) async throws -> Response {

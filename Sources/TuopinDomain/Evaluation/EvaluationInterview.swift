@@ -1,0 +1,29 @@
+/// 入户调查 — one sampled household's interview: when and by whom, the verdict, and the answers to the
+/// approval questions (认可 true, 不认可 false, not asked absent).
+public struct EvaluationInterview: Hashable, Sendable {
+    public var evaluation: Evaluation.ID
+    /// 样本编号.
+    public var sample: Int
+    public var date: LocalDate
+    public var interviewer: String
+    public var verdict: EvaluationVerdict
+    public var approvals: [String: Bool]
+    public var note: String
+
+    public init(evaluation: Evaluation.ID, sample: Int, date: LocalDate, interviewer: String, verdict: EvaluationVerdict,
+                approvals: [String: Bool], note: String = "") {
+        self.evaluation = evaluation
+        self.sample = sample
+        self.date = date
+        self.interviewer = interviewer
+        self.verdict = verdict
+        self.approvals = approvals
+        self.note = note
+    }
+
+    /// 认可户: answered at least one approval question and none 不认可.
+    public var approves: Bool { !approvals.isEmpty && !approvals.values.contains(false) }
+
+    /// The approval dimensions of policy-rules §4.1.
+    public static let approvalItems = ["脱贫攻坚政策", "帮扶措施及成效", "脱贫退出", "干部帮扶"]
+}

@@ -1,0 +1,112 @@
+import Foundation
+import TuopinDomain
+import TuopinStore
+
+/// The evaluation's page and work list: its sample with the households' references, progress, the rates with
+/// their intervals (hidden from the county while a third party is still interviewing), and what the viewer may do.
+extension EvaluationService {
+    public struct Detail: Sendable {
+        public var evaluation: Evaluation
+        public var sample: [EvaluationStore.Sampled]
+        public var households: [Household.ID: HouseholdStore.Reference]
+        public var interviews: [Int: EvaluationInterview]
+        /// nil while the answers are hidden from the viewer.
+        public var rates: EvaluationRates?
+        public var areaNames: [AreaCode: String]
+        public var onTeam: Bool
+        public var mayAdvance: Bool
+        public var answersHidden: Bool
+    }
+
+    public static func detail(_ id: Evaluation.ID, in ctx: ServiceContext) async throws -> Detail {
+        let e = try await visible(id, in: ctx)
+        let sample = try await EvaluationStore.sample(id, on: ctx.db)
+        let onTeam = e.team.contains(ctx.user.username)
+        // Cadres of the county do not see a third party's answers before its feedback (issue #18 item 4).
+        let hidden = !onTeam && !ctx.onCommandLine && e.state == .open && e.kind != .countyPre
+        let interviews = hidden ? [] : try await EvaluationStore.interviews(id, on: ctx.db)
+        let refs = try await HouseholdStore.references(ids: sample.compactMap(\.household), on: ctx.db)
+        let names = try await AreaStore.names(of: Array(Set(sample.map(\.pick.village) + [e.county])), on: ctx.db)
+        return Detail(evaluation: e, sample: sample, households: refs, interviews: Dictionary(interviews.map { ($0.sample, $0) }, uniquingKeysWith: { _, b in b }),
+                      rates: hidden ? nil : EvaluationRates(sample: sample.map(\.pick), interviews: interviews), areaNames: names, onTeam: onTeam,
+                      mayAdvance: e.state != .closed && (onTeam || (ctx.user.can(.manageEvaluations) && ctx.user.scope.includes(e.county))),
+                      answersHidden: hidden)
+    }
+
+    /// The evaluations the viewer may see, newest first.
+    public static func list(in ctx: ServiceContext) async throws -> [Evaluation] {
+        try ctx.user.require(.readRegistry)
+        let all = try await EvaluationStore.list(under: nil, on: ctx.db)
+        return all.filter { e in
+            (ctx.user.role != .evaluator && ctx.user.scope.includes(e.county)) || (e.team.contains(ctx.user.username) && e.state != .closed)
+        }
+    }
+
+    /// `tuopin rates`: the rates of an evaluation (the command line sees everything).
+    public static func rates(_ id: Evaluation.ID, in ctx: ServiceContext) async throws -> EvaluationRates {
+        let d = try await detail(id, in: ctx)
+        guard let rates = d.rates else { throw Refused(.forbidden, "评估反馈前不能查看结果", "the results are hidden until the feedback") }
+        return rates
+    }
+
+    /// The latest open rates of a county for the exit page: its newest evaluation whose answers the viewer may see.
+    public static func latestRates(county: AreaCode, in ctx: ServiceContext) async throws -> (Evaluation, EvaluationRates)? {
+        for e in try await EvaluationStore.list(under: county, on: ctx.db) {
+            let d = try await detail(e.id!, in: ctx)
+            if let r = d.rates, !d.interviews.isEmpty { return (e, r) }
+        }
+        return nil
+    }
+
+    /// The answers as typed on the phone form.
+    public struct InterviewForm: Sendable {
+        public var verdict: String, date: String, note: String
+        /// Approval item → "认可" / "不认可" / "" (not asked).
+        public var approvals: [String: String]
+        public init(verdict: String, date: String, note: String, approvals: [String: String]) {
+            self.verdict = verdict; self.date = date; self.note = note; self.approvals = approvals
+        }
+    }
+
+    /// 入户调查 — by a team member, while the evaluation is open, for a household of its sample; the verdict must
+    /// fit the household's stratum. Recorded (or corrected) with its audit record.
+    public static func interview(_ id: Evaluation.ID, sample number: Int, _ form: InterviewForm, in ctx: ServiceContext) async throws -> FormResult<EvaluationInterview> {
+        let e = try await visible(id, in: ctx)
+        guard e.team.contains(ctx.user.username) || ctx.onCommandLine else {
+            throw Refused(.forbidden, "只有评估组成员可以记录入户调查", "only the evaluation's team records interviews")
+        }
+        guard e.state == .open else { throw Refused(.conflict, "评估已发布反馈或已结束，不能再记录调查", "the evaluation no longer takes interviews") }
+        guard let pick = try await EvaluationStore.sample(id, on: ctx.db).first(where: { $0.pick.number == number })?.pick else {
+            throw Refused.notFound("样本中没有这一户", "no such household in the sample")
+        }
+        var faults: [String: String] = [:]
+        let verdict = EvaluationVerdict.parse(form.verdict)
+        if verdict == nil || !EvaluationVerdict.allowed(for: pick.stratum).contains(verdict!) {
+            faults["verdict"] = "\(pick.stratum.rawValue)的核实结论应为 \(EvaluationVerdict.allowed(for: pick.stratum).map(\.rawValue).joined(separator: "、")) / not a verdict for this stratum"
+        }
+        var date: LocalDate?
+        switch EventDate.parse(form.date.isEmpty ? ctx.today.description : form.date, field: "date", label: "访问日期", today: ctx.today) {
+        case .success(let d): date = d
+        case .failure(let f): faults["date"] = f.description
+        }
+        var approvals: [String: Bool] = [:]
+        for item in EvaluationInterview.approvalItems {
+            switch form.approvals[item] ?? "" {
+            case "认可": approvals[item] = true
+            case "不认可": approvals[item] = false
+            case "": break
+            default: faults["approval-\(item)"] = "应为 认可 或 不认可 / 认可 or 不认可"
+            }
+        }
+        let note = form.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if note.count > 500 { faults["note"] = "不超过500字 / at most 500 characters" } else if let f = TextRule.fault(note, .freeText) { faults["note"] = f }
+        guard faults.isEmpty, let verdict, let date else { return .rejected(FormRejection(faults: faults)) }
+        let i = EvaluationInterview(evaluation: id, sample: number, date: date, interviewer: ctx.user.username, verdict: verdict, approvals: approvals, note: note)
+        let before = try await EvaluationStore.interviews(id, on: ctx.db).first { $0.sample == number }
+        try await ctx.transaction { tx in
+            try await EvaluationStore.save(i, on: tx.db)
+            try await tx.record(EvaluationEvent.interviewed(e, i, before: before))
+        }
+        return .done(i)
+    }
+}

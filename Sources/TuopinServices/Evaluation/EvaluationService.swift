@@ -1,0 +1,121 @@
+import FluentKit
+import Foundation
+import TuopinDomain
+import TuopinStore
+
+/// 第三方评估 / 县级预评估 — an evaluation set up for a county and year with its team, its sample drawn from the
+/// registry by seed (`EvaluationSampler`), interviews recorded by the team, rates with their intervals, findings
+/// published for appeal, then closed. docs/EVALUATION.md.
+public enum EvaluationService {
+    /// The form that sets up an evaluation, as typed.
+    public struct Form: Sendable {
+        public var kind: String, county: String, year: String, title: String, team: String, seed: String, villages: String, perVillage: String
+        public init(kind: String, county: String, year: String, title: String, team: String, seed: String = "", villages: String = "",
+                    perVillage: String = "") {
+            self.kind = kind; self.county = county; self.year = year; self.title = title; self.team = team; self.seed = seed
+            self.villages = villages; self.perVillage = perVillage
+        }
+    }
+
+    /// Checks the form; the faults by field, or the evaluation to draw.
+    static func check(_ form: Form, in ctx: ServiceContext) async throws -> FormResult<Evaluation> {
+        var faults: [String: String] = [:]
+        let kind = Evaluation.Kind.parse(form.kind)
+        if kind == nil { faults["kind"] = "请选择评估类型 / choose the kind" }
+        let county = AreaCode(form.county.trimmingCharacters(in: .whitespaces))
+        if county?.level != .county { faults["county"] = "请填写6位县级代码 / a 6-digit county code" }
+        else if !ctx.user.scope.includes(county!) { faults["county"] = "没有这个县或不在您的辖区 / no such county in your scope" }
+        let year = Int(form.year.trimmingCharacters(in: .whitespaces))
+        if year == nil || !(2014...ctx.today.year).contains(year!) { faults["year"] = "年度应为2014至今年 / a year from 2014 to this year" }
+        let title = form.title.trimmingCharacters(in: .whitespaces)
+        if title.isEmpty || title.count > 60 { faults["title"] = "请填写名称（不超过60字） / a title of at most 60 characters" }
+        else if let f = TextRule.fault(title, .cell) { faults["title"] = f }
+        let team = form.team.split(whereSeparator: { " ,，、".contains($0) }).map(String.init)
+        if team.isEmpty { faults["team"] = "请填写评估组成员的登录名 / name the team's accounts" }
+        for name in team where try await UserStore.find(username: name, on: ctx.db) == nil {
+            faults["team"] = "没有这个用户：\(name) / no such account"
+        }
+        var seed = UInt64(ctx.now.timeIntervalSince1970 * 1000) % 1_000_000
+        if !form.seed.isEmpty {
+            if let s = UInt64(form.seed.trimmingCharacters(in: .whitespaces)) { seed = s } else { faults["seed"] = "种子应为非负整数 / a whole number" }
+        }
+        var design = EvaluationDesign()
+        if !form.villages.isEmpty {
+            if let v = Int(form.villages), (1...200).contains(v) { design.villages = v } else { faults["villages"] = "抽取村数应为1–200 / 1 to 200" }
+        }
+        if !form.perVillage.isEmpty {
+            if let p = EvaluationDesign.perVillage(form.perVillage) { design.perVillage = p }
+            else { faults["per_village"] = "应为三个数：脱贫户,未脱贫户,卡外户，如 30,10,30 / three numbers a,b,c" }
+        }
+        guard faults.isEmpty, let kind, let county, let year else { return .rejected(FormRejection(faults: faults)) }
+        return .done(Evaluation(kind: kind, county: county, year: year, title: title, team: team, seed: seed, design: design, created: ctx.today))
+    }
+
+    /// 组织评估 — sets it up and draws its sample in one transaction; audited.
+    public static func create(_ form: Form, in ctx: ServiceContext) async throws -> FormResult<Evaluation> {
+        try ctx.user.require(.manageEvaluations)
+        let e: Evaluation
+        switch try await check(form, in: ctx) {
+        case .rejected(let r): return .rejected(r)
+        case .done(let x): e = x
+        }
+        let (frame, ids) = try await EvaluationStore.frame(county: e.county, year: e.year, on: ctx.db)
+        guard !frame.isEmpty else { return .rejected(FormRejection(faults: ["county": "该县没有建档立卡户可抽 / the county has no registered households"])) }
+        let sample = EvaluationSampler.draw(frame, design: e.design, seed: e.seed)
+        return .done(try await ctx.transaction { tx in
+            let saved = try await EvaluationStore.add(e, sample: sample, ids: ids, on: tx.db)
+            try await tx.record(EvaluationEvent.created(saved, households: sample.count, villages: Set(sample.map(\.village)).count))
+            return saved
+        })
+    }
+
+    /// `tuopin sample` without an evaluation: the draw only, nothing written.
+    public static func draw(county: AreaCode, year: Int, seed: UInt64, design: EvaluationDesign, in ctx: ServiceContext) async throws -> [EvaluationSampler.Pick] {
+        try ctx.user.require(.readRegistry)
+        try ctx.requireSight(of: county)
+        return EvaluationSampler.draw(try await EvaluationStore.frame(county: county, year: year, on: ctx.db).villages, design: design, seed: seed)
+    }
+
+    /// `样本编号,村代码,村类型,层,户编号,户号,户主姓名,入样概率`.
+    public static let sampleHeader = ["样本编号", "村代码", "村类型", "层", "户编号", "户号", "户主姓名", "入样概率"]
+
+    public static func sampleRows(_ picks: [EvaluationSampler.Pick], heads: [String: String]) -> [[String]] {
+        [sampleHeader] + picks.map { p in
+            [String(p.number), p.village.value, p.villageIsPoor ? "贫困村" : "非贫困村", p.stratum.rawValue, p.stratum == .nonRegistered ? "" : p.key,
+             p.stratum == .nonRegistered ? p.key : "", heads[p.key] ?? "", String(format: "%.6f", p.probability)]
+        }
+    }
+
+    /// Moves an evaluation on: 进行中 → 反馈中 (findings published) → 已结束 (the team's access ends). By the team
+    /// or whoever organises evaluations for the county.
+    public static func advance(_ id: Evaluation.ID, in ctx: ServiceContext) async throws -> Evaluation {
+        let e = try await visible(id, in: ctx)
+        guard e.team.contains(ctx.user.username) || (ctx.user.can(.manageEvaluations) && ctx.user.scope.includes(e.county)) else {
+            throw Refused(.forbidden, "只有评估组或组织评估的单位可以发布反馈或结束评估", "only the team or the organiser moves the evaluation on")
+        }
+        let next: Evaluation.State
+        switch e.state {
+        case .open: next = .feedback
+        case .feedback: next = .closed
+        case .closed: throw Refused(.conflict, "评估已结束", "the evaluation is closed")
+        }
+        var after = e
+        after.state = next
+        let done = after
+        try await ctx.transaction { tx in
+            try await EvaluationStore.setState(id, next, on: tx.db)
+            try await tx.record(EvaluationEvent.stateChanged(done, from: e.state))
+        }
+        return after
+    }
+
+    /// An evaluation the viewer may see: its county in their area, or their name on its team (until it closes).
+    static func visible(_ id: Evaluation.ID, in ctx: ServiceContext) async throws -> Evaluation {
+        try ctx.user.require(.readRegistry)
+        guard let e = try await EvaluationStore.find(id, on: ctx.db),
+              (ctx.user.role != .evaluator && ctx.user.scope.includes(e.county)) || (e.team.contains(ctx.user.username) && e.state != .closed) else {
+            throw Refused.notFound("没有这个评估", "no such evaluation")
+        }
+        return e
+    }
+}

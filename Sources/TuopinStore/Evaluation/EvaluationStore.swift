@@ -1,0 +1,140 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TuopinDomain
+
+/// 第三方评估 — evaluations, their samples and interviews; and the sampling frame of a county from the registry.
+public enum EvaluationStore {
+    /// A sampled household as stored: the pick, and the registry household when it is one.
+    public struct Sampled: Sendable, Hashable {
+        public var pick: EvaluationSampler.Pick
+        public var household: Household.ID?
+    }
+
+    /// The county's villages that have registered households, poor or not by their profile, with their exited
+    /// (已脱贫 by `year`) and still poor (未脱贫) households keyed by 户编号. Households outside the register come
+    /// from the roster (not loaded yet: that stratum is empty).
+    public static func frame(county: AreaCode, year: Int, on db: any Database) async throws -> (villages: [EvaluationSampler.Village], ids: [String: Household.ID]) {
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT h.id, h.household_no, h.village_code, h.status, h.exit_year, h.member_count, a.poor_village
+            FROM households h LEFT JOIN areas a ON a.code = h.village_code
+            WHERE \(SQLConditions.within(county, column: "h.village_code")) AND h.status IN ('已脱贫', '未脱贫')
+            """).all()
+        var villages: [AreaCode: EvaluationSampler.Village] = [:]
+        var ids: [String: Household.ID] = [:]
+        for r in rows {
+            let code = AreaCode(try r.decode(column: "village_code", as: String.self))!
+            let number = try r.decode(column: "household_no", as: String.self)
+            let exited = try r.decode(column: "status", as: String.self) == "已脱贫"
+            if exited, let y = try r.decode(column: "exit_year", as: Int?.self), y > year { continue }
+            let stratum: EvaluationStratum = exited ? .exited : .poor
+            let poor = (try? r.decode(column: "poor_village", as: Bool?.self)) ?? nil
+            villages[code, default: .init(code: code, isPoor: poor ?? false, households: [:])].households[stratum, default: []]
+                .append(.init(key: number, persons: try r.decode(column: "member_count", as: Int.self)))
+            ids[number] = Household.ID(try r.decode(column: "id", as: Int64.self))
+        }
+        return (Array(villages.values), ids)
+    }
+
+    public static func add(_ e: Evaluation, sample: [EvaluationSampler.Pick], ids: [String: Household.ID], on db: any Database) async throws -> Evaluation {
+        let sql = db as! any SQLDatabase
+        let d = e.design
+        let row = try await sql.raw("""
+            INSERT INTO evaluations (kind, county_code, year, title, team, seed, villages, poor_share, per_exited, per_poor, per_outside, state, created_on)
+            VALUES (\(bind: e.kind.rawValue), \(bind: e.county.countyPart), \(bind: e.year), \(bind: e.title), \(bind: e.team.joined(separator: " ")),
+            \(bind: String(e.seed)), \(bind: d.villages), \(bind: d.poorShare), \(bind: d.perVillage[.exited] ?? 0), \(bind: d.perVillage[.poor] ?? 0),
+            \(bind: d.perVillage[.nonRegistered] ?? 0), \(bind: e.state.rawValue), \(bind: e.created.description))
+            RETURNING id
+            """).first()
+        var saved = e
+        saved.id = Evaluation.ID(try row!.decode(column: "id", as: Int64.self))
+        for p in sample {
+            try await sql.raw("""
+                INSERT INTO evaluation_samples (evaluation_id, number, village_code, village_poor, stratum, unit_key, household_id, persons, probability)
+                VALUES (\(bind: saved.id!.rawValue), \(bind: p.number), \(bind: p.village.value), \(bind: p.villageIsPoor ? 1 : 0), \(bind: p.stratum.rawValue),
+                \(bind: p.key), \(bind: ids[p.key]?.rawValue), \(bind: p.persons), \(bind: p.probability))
+                """).run()
+        }
+        return saved
+    }
+
+    static func evaluation(_ r: any SQLRow) throws -> Evaluation {
+        Evaluation(id: Evaluation.ID(try r.decode(column: "id", as: Int64.self)),
+                   kind: Evaluation.Kind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .countyPre,
+                   county: AreaCode(try r.decode(column: "county_code", as: String.self))!, year: try r.decode(column: "year", as: Int.self),
+                   title: try r.decode(column: "title", as: String.self),
+                   team: try r.decode(column: "team", as: String.self).split(separator: " ").map(String.init),
+                   seed: UInt64(try r.decode(column: "seed", as: String.self)) ?? 0,
+                   design: EvaluationDesign(villages: try r.decode(column: "villages", as: Int.self), poorShare: try r.decode(column: "poor_share", as: Double.self),
+                                            perVillage: [.exited: try r.decode(column: "per_exited", as: Int.self), .poor: try r.decode(column: "per_poor", as: Int.self),
+                                                         .nonRegistered: try r.decode(column: "per_outside", as: Int.self)]),
+                   state: Evaluation.State(rawValue: try r.decode(column: "state", as: String.self)) ?? .open,
+                   created: LocalDate(iso: try r.decode(column: "created_on", as: String.self))!)
+    }
+
+    public static func find(_ id: Evaluation.ID, on db: any Database) async throws -> Evaluation? {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM evaluations WHERE id = \(bind: id.rawValue)").first().map(evaluation)
+    }
+
+    /// Evaluations of the counties under `area` (all when nil), newest first.
+    public static func list(under area: AreaCode?, on db: any Database) async throws -> [Evaluation] {
+        var q: SQLQueryString = "SELECT * FROM evaluations"
+        if let area { q.appendLiteral(" WHERE county_code = "); q.appendInterpolation(bind: area.countyPart) }
+        q.appendLiteral(" ORDER BY id DESC")
+        return try await (db as! any SQLDatabase).raw(q).all().map(evaluation)
+    }
+
+    public static func sample(_ id: Evaluation.ID, on db: any Database) async throws -> [Sampled] {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM evaluation_samples WHERE evaluation_id = \(bind: id.rawValue) ORDER BY number").all().map { r in
+            Sampled(pick: .init(number: try r.decode(column: "number", as: Int.self), village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
+                                villageIsPoor: try r.decode(column: "village_poor", as: Int.self) == 1,
+                                stratum: EvaluationStratum(rawValue: try r.decode(column: "stratum", as: String.self)) ?? .exited,
+                                key: try r.decode(column: "unit_key", as: String.self), persons: try r.decode(column: "persons", as: Int.self),
+                                probability: try r.decode(column: "probability", as: Double.self)),
+                    household: try r.decode(column: "household_id", as: Int64?.self).map { Household.ID($0) })
+        }
+    }
+
+    /// Whether a household is in the sample of an open evaluation whose team includes `username`.
+    public static func sampledFor(_ username: String, household: Household.ID, on db: any Database) async throws -> Bool {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT e.team FROM evaluation_samples s JOIN evaluations e ON e.id = s.evaluation_id
+            WHERE s.household_id = \(bind: household.rawValue) AND e.state <> '已结束'
+            """).all()
+        return try rows.contains { try $0.decode(column: "team", as: String.self).split(separator: " ").contains { String($0) == username } }
+    }
+
+    public static func interviews(_ id: Evaluation.ID, on db: any Database) async throws -> [EvaluationInterview] {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM evaluation_interviews WHERE evaluation_id = \(bind: id.rawValue) ORDER BY number").all().map { r in
+            EvaluationInterview(evaluation: id, sample: try r.decode(column: "number", as: Int.self),
+                                date: LocalDate(iso: try r.decode(column: "interview_date", as: String.self))!,
+                                interviewer: try r.decode(column: "interviewer", as: String.self),
+                                verdict: EvaluationVerdict(rawValue: try r.decode(column: "verdict", as: String.self)) ?? .rightExit,
+                                approvals: approvals(try r.decode(column: "approvals", as: String.self)), note: try r.decode(column: "note", as: String.self))
+        }
+    }
+
+    /// Writes (or replaces) an interview.
+    public static func save(_ i: EvaluationInterview, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.raw("DELETE FROM evaluation_interviews WHERE evaluation_id = \(bind: i.evaluation.rawValue) AND number = \(bind: i.sample)").run()
+        let text = i.approvals.keys.sorted().map { "\($0)=\(i.approvals[$0]! ? 1 : 0)" }.joined(separator: ";")
+        try await sql.raw("""
+            INSERT INTO evaluation_interviews (evaluation_id, number, interview_date, interviewer, verdict, approvals, note)
+            VALUES (\(bind: i.evaluation.rawValue), \(bind: i.sample), \(bind: i.date.description), \(bind: i.interviewer), \(bind: i.verdict.rawValue),
+            \(bind: text), \(bind: i.note))
+            """).run()
+    }
+
+    public static func setState(_ id: Evaluation.ID, _ state: Evaluation.State, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("UPDATE evaluations SET state = \(bind: state.rawValue) WHERE id = \(bind: id.rawValue)").run()
+    }
+
+    static func approvals(_ text: String) -> [String: Bool] {
+        Dictionary(text.split(separator: ";").compactMap { part -> (String, Bool)? in
+            let kv = part.split(separator: "=")
+            return kv.count == 2 ? (String(kv[0]), kv[1] == "1") : nil
+        }, uniquingKeysWith: { a, _ in a })
+    }
+}

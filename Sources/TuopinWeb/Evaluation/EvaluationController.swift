@@ -1,0 +1,123 @@
+import Foundation
+import TuopinDomain
+import TuopinExchange
+import TuopinServices
+import Vapor
+
+/// 第三方评估 / 预评估: the list and the form that sets one up, its page (sample, progress, rates), the sample as
+/// CSV, the interview form on a phone, moving it on (feedback, close), and its rates as JSON.
+enum EvaluationController {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("evaluations", use: list)
+        routes.post("evaluations", use: create)
+        routes.get("evaluations", ":evaluation", use: show)
+        routes.get("evaluations", ":evaluation", "sample.csv", use: sampleCSV)
+        routes.post("evaluations", ":evaluation", "advance", use: advance)
+        routes.get("evaluations", ":evaluation", "interviews", ":number", use: interviewPage)
+        routes.post("evaluations", ":evaluation", "interviews", ":number", use: interview)
+        routes.get("api", "v1", "evaluations", ":id", "rates", use: ratesJSON)
+    }
+
+    static let keys = ["kind", "county", "year", "title", "team", "seed", "villages", "per_village"]
+
+    static func evaluationID(_ req: Request, _ name: String = "evaluation") throws -> Evaluation.ID {
+        try req.pathID(name, or: Refused.notFound("没有这个评估", "no such evaluation"))
+    }
+
+    static func listPage(_ req: Request, values: [String: String] = [:], faults: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = try req.context
+        let all = try await EvaluationService.list(in: ctx)
+        var v = values
+        if v.isEmpty { v = ["county": ctx.user.area?.ancestor(at: .county)?.countyPart ?? "", "year": String(ctx.today.year - 1), "kind": "县级预评估"] }
+        return .html(EvaluationListView.render(all, mayCreate: ctx.user.can(.manageEvaluations), values: v, faults: faults,
+                                               csrf: req.viewer?.csrfToken ?? "", chrome: req.chrome), status: status)
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response { try await listPage(req) }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let v = keys.reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
+        let form = EvaluationService.Form(kind: v["kind"]!, county: v["county"]!, year: v["year"]!, title: v["title"]!, team: v["team"]!, seed: v["seed"]!,
+                                          villages: v["villages"]!, perVillage: v["per_village"]!)
+        switch try await EvaluationService.create(form, in: try req.context) {
+        case .done(let e): return req.redirect(to: "/evaluations/\(e.id!.rawValue)")
+        case .rejected(let r): return try await listPage(req, values: v, faults: r.faults, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let d = try await EvaluationService.detail(try evaluationID(req), in: ctx)
+        return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", chrome: req.chrome))
+    }
+
+    @Sendable static func sampleCSV(req: Request) async throws -> Response {
+        let d = try await EvaluationService.detail(try evaluationID(req), in: try req.context)
+        let heads = Dictionary(d.sample.compactMap { s in s.household.flatMap { d.households[$0] }.map { (s.pick.key, $0.head) } }, uniquingKeysWith: { a, _ in a })
+        return .csv(EvaluationService.sampleRows(d.sample.map(\.pick), heads: heads),
+                    filename: "sample-\(d.evaluation.id!.rawValue).csv")
+    }
+
+    @Sendable static func advance(req: Request) async throws -> Response {
+        let id = try evaluationID(req)
+        _ = try await EvaluationService.advance(id, in: try req.context)
+        return req.redirect(to: "/evaluations/\(id.rawValue)")
+    }
+
+    static func number(_ req: Request) throws -> Int {
+        guard let n = req.parameters.get("number").flatMap(Int.init), n > 0 else { throw Refused.notFound("样本中没有这一户", "no such household in the sample") }
+        return n
+    }
+
+    static func interviewForm(_ req: Request, values: [String: String] = [:], faults: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        let ctx = try req.context
+        let d = try await EvaluationService.detail(try evaluationID(req), in: ctx)
+        let n = try number(req)
+        guard d.onTeam, let s = d.sample.first(where: { $0.pick.number == n }) else {
+            throw Refused.notFound("样本中没有这一户", "no such household in the sample")
+        }
+        return .html(InterviewFormView.render(d, sampled: s, values: values, faults: faults, today: ctx.today, csrf: req.viewer?.csrfToken ?? "",
+                                              chrome: req.chrome), status: status)
+    }
+
+    @Sendable static func interviewPage(req: Request) async throws -> Response { try await interviewForm(req) }
+
+    @Sendable static func interview(req: Request) async throws -> Response {
+        let id = try evaluationID(req), n = try number(req)
+        var v = ["verdict", "date", "note"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
+        var approvals: [String: String] = [:]
+        for (i, item) in EvaluationInterview.approvalItems.enumerated() {
+            approvals[item] = req.formText("approval\(i)")
+            v["approval\(i)"] = approvals[item]
+        }
+        let form = EvaluationService.InterviewForm(verdict: v["verdict"]!, date: v["date"]!, note: v["note"]!, approvals: approvals)
+        switch try await EvaluationService.interview(id, sample: n, form, in: try req.context) {
+        case .done: return req.redirect(to: "/evaluations/\(id.rawValue)?done=\(n)#s\(n)")
+        case .rejected(let r):
+            var faults = r.faults
+            for (i, item) in EvaluationInterview.approvalItems.enumerated() { if let f = faults.removeValue(forKey: "approval-\(item)") { faults["approval\(i)"] = f } }
+            return try await interviewForm(req, values: v, faults: faults, status: .unprocessableEntity)
+        }
+    }
+
+    struct RatesJSON: Content {
+        var evaluation: Int64
+        var state: String
+        var rates: [Rate]
+        struct Rate: Content {
+            var name: String, units: Int, events: Double, plain: Double?, weighted: Double?, lower: Double?, upper: Double?, threshold: Double
+            var mustStayBelow: Bool, met: Bool?, chanceOfMissing: Double?
+        }
+    }
+
+    @Sendable static func ratesJSON(req: Request) async throws -> RatesJSON {
+        let id = try evaluationID(req, "id")
+        let d = try await EvaluationService.detail(id, in: try req.context)
+        guard let rates = d.rates else { throw Refused(.forbidden, "评估反馈前不能查看结果", "the results are hidden until the feedback") }
+        return RatesJSON(evaluation: id.rawValue, state: d.evaluation.state.rawValue, rates: rates.all.map { r in
+            .init(name: r.name, units: r.estimate.units, events: r.estimate.events, plain: r.estimate.plain, weighted: r.estimate.weighted,
+                  lower: r.estimate.interval?.lowerBound, upper: r.estimate.interval?.upperBound, threshold: r.threshold, mustStayBelow: r.mustStayBelow,
+                  met: r.met, chanceOfMissing: r.chanceOfMissing)
+        })
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import SQLKit
+import Testing
+import TuopinDomain
+import TuopinServices
+import TuopinStore
+import TuopinTestSupport
+@testable import TuopinWeb
+import Vapor
+import VaporTesting
+
+/// Issue #18 on both databases: the county sets up a pre-evaluation (a bad form refused at its fields); the
+/// evaluator sees exactly the sampled household, masked, and nothing else; an interview with a verdict outside
+/// the stratum is refused; the rates appear with their interval; a third party's answers stay hidden from the
+/// county until its feedback; closing ends the evaluator's access; every step is audited.
+@Suite struct EvaluationFlowTests {
+    static func id(_ location: String?) -> Int64? {
+        location.flatMap { $0.hasPrefix("/evaluations/") ? Int64($0.dropFirst("/evaluations/".count).prefix { $0.isNumber }) : nil }
+    }
+
+    @Test func a_pre_evaluation_from_the_draw_to_its_close() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            let evaluator = try await WebHarness.signIn(app, as: "evaluator")
+            var form = ["kind": "县级预评估", "county": "451224", "year": "2019", "title": "2019年预评估", "team": "nobody", "seed": "5",
+                        "villages": "2", "per_village": "x"]
+            var res = try await WebHarness.post(app, "evaluations", county, form)
+            #expect(res.status == .unprocessableEntity && res.body.contains("evaluation-team-fault") && res.body.contains("evaluation-per_village-fault"))
+            #expect(res.body.contains("2019年预评估"), "what was typed stays")
+            res = try await WebHarness.post(app, "evaluations", evaluator, form)
+            #expect(res.status == .forbidden, "an evaluator does not organise")
+            form["team"] = "evaluator"
+            form["per_village"] = "1,0,0"
+            res = try await WebHarness.post(app, "evaluations", county, form)
+            let evaluation = try #require(Self.id(res.location), "\(res.status) \(res.body.prefix(300))")
+            // Only the exited household H0002 (id 2) is in the sample; the evaluator sees it masked, and nothing else.
+            try await app.testing().test(.GET, "households/2", headers: WebHarness.headers(evaluator)) { r async in
+                #expect(r.status == .ok, "\(r.status)")
+                #expect(!r.body.string.contains(Samples.household("H0002", idBase: 2).members[0].id.number), "ID numbers are masked")
+            }
+            for route in ["households/1", "households/3", "areas/451224100201"] {
+                try await app.testing().test(.GET, route, headers: WebHarness.headers(evaluator)) { r async in #expect(r.status == .notFound, "\(route)") }
+            }
+            try await app.testing().test(.GET, "evaluations/\(evaluation)", headers: WebHarness.headers(evaluator)) { r async in
+                #expect(r.status == .ok && r.body.string.contains("/evaluations/\(evaluation)/interviews/1"))
+            }
+            // A verdict outside the stratum is refused at its field; then the exit is found wrong.
+            var answer = ["verdict": "正确未脱贫", "date": "", "note": "", "approval0": "认可", "approval1": "认可", "approval2": "不认可", "approval3": ""]
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", evaluator, answer)
+            #expect(res.status == .unprocessableEntity && res.body.contains("interview-verdict-fault"))
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/9", evaluator, answer)
+            #expect(res.status == .notFound, "a household outside the sample")
+            answer["verdict"] = "错退"
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", evaluator, answer)
+            #expect(res.location?.hasPrefix("/evaluations/\(evaluation)") == true, "\(res.status) \(res.body.prefix(300))")
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", county, answer)
+            #expect(res.status == .forbidden, "only the team interviews")
+            // The county runs its own pre-evaluation and sees its rates at once.
+            try await app.testing().test(.GET, "evaluations/\(evaluation)", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("错退率 100%") && r.body.string.contains("群众认可度 0%"), "\(r.body.string.prefix(3000))")
+            }
+            try await app.testing().test(.GET, "api/v1/evaluations/\(evaluation)/rates", headers: WebHarness.headers(county)) { r async in
+                #expect(r.status == .ok && r.body.string.contains("\"name\":\"错退率\"") && r.body.string.contains("\"met\":false"))
+            }
+            // A third party's answers are hidden from the county until its feedback.
+            form["kind"] = "国家第三方评估"
+            form["title"] = "国家评估"
+            res = try await WebHarness.post(app, "evaluations", county, form)
+            let national = try #require(Self.id(res.location))
+            res = try await WebHarness.post(app, "evaluations/\(national)/interviews/1", evaluator, answer)
+            #expect(res.location != nil)
+            try await app.testing().test(.GET, "evaluations/\(national)", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("不向县乡村干部公开") && !r.body.string.contains("错退率 100%"))
+            }
+            try await app.testing().test(.GET, "api/v1/evaluations/\(national)/rates", headers: WebHarness.headers(county)) { r async in #expect(r.status == .forbidden) }
+            res = try await WebHarness.post(app, "evaluations/\(national)/advance", evaluator, [:])
+            #expect(res.location != nil)
+            try await app.testing().test(.GET, "evaluations/\(national)", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("错退率 100%"), "published")
+            }
+            res = try await WebHarness.post(app, "evaluations/\(national)/interviews/1", evaluator, answer)
+            #expect(res.status == .conflict, "no interviews after the feedback")
+            // Closing ends the evaluator's access.
+            for _ in 0..<2 { res = try await WebHarness.post(app, "evaluations/\(evaluation)/advance", county, [:]) }
+            try await (app.db as! any SQLDatabase).raw("UPDATE evaluations SET state = '已结束'").run()
+            try await app.testing().test(.GET, "households/2", headers: WebHarness.headers(evaluator)) { r async in #expect(r.status == .notFound) }
+            try await app.testing().test(.GET, "evaluations/\(evaluation)", headers: WebHarness.headers(evaluator)) { r async in #expect(r.status == .notFound) }
+            let actions = try await (app.db as! any SQLDatabase).raw("SELECT action FROM audit_events WHERE entity = 'evaluation' ORDER BY seq").all()
+                .map { try $0.decode(column: "action", as: String.self) }
+            #expect(actions.filter { $0 == "evaluation.add" }.count == 2 && actions.filter { $0 == "evaluation.interview" }.count == 2
+                    && actions.filter { $0 == "evaluation.state" }.count == 3, "\(actions)")
+            // The same seed draws the same sample.
+            let ctx = ServiceContext.commandLine(db: app.db)
+            let design = EvaluationDesign(villages: 2, perVillage: [.exited: 1, .poor: 1, .nonRegistered: 0])
+            let a = try await EvaluationService.draw(county: AreaCode("451224")!, year: 2019, seed: 9, design: design, in: ctx)
+            #expect(a == (try await EvaluationService.draw(county: AreaCode("451224")!, year: 2019, seed: 9, design: design, in: ctx)))
+            #expect(EvaluationService.sampleRows(a, heads: [:])[0] == ["样本编号", "村代码", "村类型", "层", "户编号", "户号", "户主姓名", "入样概率"])
+        }
+    }
+}
