@@ -59,6 +59,11 @@ import VaporTesting
             try await app.testing().test(.GET, "evaluations/\(evaluation)", headers: WebHarness.headers(county)) { r async in
                 #expect(r.body.string.contains("错退率 100%") && r.body.string.contains("群众认可度 0%"), "\(r.body.string.prefix(3000))")
             }
+            try await app.testing().test(.GET, "areas/451224", headers: WebHarness.headers(county)) { r async in
+                let page = r.body.string
+                #expect(page.contains("脱贫人口错退率</td><td class=\"num\">100%") && page.contains("href=\"/evaluations/\(evaluation)\""),
+                        "the county's exit indicators show the evaluation")
+            }
             try await app.testing().test(.GET, "api/v1/evaluations/\(evaluation)/rates", headers: WebHarness.headers(county)) { r async in
                 #expect(r.status == .ok && r.body.string.contains("\"name\":\"错退率\"") && r.body.string.contains("\"met\":false"))
             }
@@ -80,15 +85,41 @@ import VaporTesting
             }
             res = try await WebHarness.post(app, "evaluations/\(national)/interviews/1", evaluator, answer)
             #expect(res.status == .conflict, "no interviews after the feedback")
-            // Closing ends the evaluator's access.
-            for _ in 0..<2 { res = try await WebHarness.post(app, "evaluations/\(evaluation)/advance", county, [:]) }
-            try await (app.db as! any SQLDatabase).raw("UPDATE evaluations SET state = '已结束'").run()
+            // 申诉举证: a reason too short is refused; the appeal is filed once; the team withdraws the finding, so the rate falls.
+            res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "不对"])
+            #expect(res.status == .unprocessableEntity && res.body.contains("至少10字"))
+            res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "该户2018年起务工收入稳定，附工资流水和用工合同"])
+            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "再次申诉再次申诉再次申诉"])
+            #expect(res.status == .conflict)
+            res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1/decide", county, ["decision": "撤销", "note": ""])
+            #expect(res.status == .forbidden, "the county does not decide its own appeal")
+            res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1/decide", evaluator, ["decision": "撤销", "note": "证据属实"])
+            #expect(res.location != nil)
+            try await app.testing().test(.GET, "evaluations/\(national)", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("错退率 0%") && r.body.string.contains("撤销，证据属实"))
+            }
+            res = try await WebHarness.post(app, "evaluations/\(national)/advance", evaluator, [:])
+            #expect(res.location != nil)
+            // The pre-evaluation: an appeal after the window is refused; at its close the finding standing becomes a problem.
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/advance", county, [:])
+            try await (app.db as! any SQLDatabase).raw("UPDATE evaluations SET feedback_on = \(bind: LocalDate(Date()).adding(days: -8).description) WHERE id = \(bind: evaluation)").run()
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/appeals/1", county, ["reason": "该户2018年起务工收入稳定，附工资流水和用工合同"])
+            #expect(res.status == .conflict && res.body.contains("已超过申诉期限"))
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/advance", county, [:])
+            #expect(res.location != nil)
+            let problems = try await (app.db as! any SQLDatabase).raw("SELECT p.source, p.area_code, h.household_id FROM problems p JOIN problem_households h ON h.problem_id = p.id").all()
+            #expect(problems.count == 1, "only the pre-evaluation's finding stands; the national one was withdrawn")
+            #expect(try problems.first?.decode(column: "source", as: String.self) == "第三方评估")
+            #expect(try problems.first?.decode(column: "household_id", as: Int64.self) == 2)
+            // Closing ended the evaluator's access.
             try await app.testing().test(.GET, "households/2", headers: WebHarness.headers(evaluator)) { r async in #expect(r.status == .notFound) }
             try await app.testing().test(.GET, "evaluations/\(evaluation)", headers: WebHarness.headers(evaluator)) { r async in #expect(r.status == .notFound) }
             let actions = try await (app.db as! any SQLDatabase).raw("SELECT action FROM audit_events WHERE entity = 'evaluation' ORDER BY seq").all()
                 .map { try $0.decode(column: "action", as: String.self) }
-            #expect(actions.filter { $0 == "evaluation.add" }.count == 2 && actions.filter { $0 == "evaluation.interview" }.count == 2
-                    && actions.filter { $0 == "evaluation.state" }.count == 3, "\(actions)")
+            #expect(actions.filter { $0 == "evaluation.add" }.count == 2 && actions.filter { $0 == "evaluation.interview" }.count == 3
+                    && actions.filter { $0 == "evaluation.state" }.count == 4 && actions.contains("evaluation.appeal")
+                    && actions.contains("evaluation.appeal.decide"), "\(actions)")
             // The same seed draws the same sample.
             let ctx = ServiceContext.commandLine(db: app.db)
             let design = EvaluationDesign(villages: 2, perVillage: [.exited: 1, .poor: 1, .nonRegistered: 0])

@@ -49,7 +49,7 @@ import VaporTesting
                 #expect(body.contains("退出指标（2016年末）"))
                 #expect(body.contains("贫困县退出（综合贫困发生率）"))
                 #expect(body.contains("户籍人口 未录入"))
-                #expect(body.contains("第三方评估抽样尚未建立"))
+                #expect(body.contains("尚无可公开结果的评估"))
             }
             try await app.testing().test(.GET, "areas/451224/exit?year=2016", headers: WebHarness.headers(county)) { res async in
                 #expect(res.status == .ok)

@@ -30,6 +30,8 @@ public struct Evaluation: Hashable, Sendable {
     public var design: EvaluationDesign
     public var state: State
     public var created: LocalDate
+    /// When the findings were published (反馈), which opens the appeal window.
+    public var feedback: LocalDate?
 
     public init(id: ID? = nil, kind: Kind, county: AreaCode, year: Int, title: String, team: [String], seed: UInt64,
                 design: EvaluationDesign = EvaluationDesign(), state: State = .open, created: LocalDate) {
@@ -43,5 +45,14 @@ public struct Evaluation: Hashable, Sendable {
         self.design = design
         self.state = state
         self.created = created
+    }
+}
+
+extension Evaluation {
+    /// The same evaluation with its feedback date.
+    public func with(feedback date: LocalDate?) -> Evaluation {
+        var e = self
+        e.feedback = date
+        return e
     }
 }

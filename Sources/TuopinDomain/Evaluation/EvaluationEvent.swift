@@ -4,17 +4,23 @@ public enum EvaluationEvent: AuditEvent {
     case created(Evaluation, households: Int, villages: Int)
     case interviewed(Evaluation, EvaluationInterview, before: EvaluationInterview?)
     case stateChanged(Evaluation, from: Evaluation.State)
+    case appealed(Evaluation, EvaluationAppeal)
+    case decided(Evaluation, EvaluationAppeal)
 
     public enum Action: String, AuditActionKind {
         case create = "evaluation.add"
         case interview = "evaluation.interview"
         case state = "evaluation.state"
+        case appeal = "evaluation.appeal"
+        case decide = "evaluation.appeal.decide"
 
         public var label: String {
             switch self {
             case .create: "组织评估并抽样"
             case .interview: "记录入户调查"
             case .state: "评估反馈或结束"
+            case .appeal: "申诉举证"
+            case .decide: "处理申诉（维持或撤销）"
             }
         }
     }
@@ -26,12 +32,14 @@ public enum EvaluationEvent: AuditEvent {
         case .created: .create
         case .interviewed: .interview
         case .stateChanged: .state
+        case .appealed: .appeal
+        case .decided: .decide
         }
     }
 
     var evaluation: Evaluation {
         switch self {
-        case .created(let e, _, _), .interviewed(let e, _, _), .stateChanged(let e, _): e
+        case .created(let e, _, _), .interviewed(let e, _, _), .stateChanged(let e, _), .appealed(let e, _), .decided(let e, _): e
         }
     }
 
@@ -58,6 +66,8 @@ public enum EvaluationEvent: AuditEvent {
              "种子": String(e.seed), "抽中村数": String(v), "抽中户数": String(n)]
         case .interviewed(_, let i, _): Self.fields(i)
         case .stateChanged(let e, _): ["状态": e.state.rawValue]
+        case .appealed(_, let a): ["样本编号": String(a.sample), "申诉理由": a.reason, "申诉日期": a.filed.description]
+        case .decided(_, let a): ["样本编号": String(a.sample), "处理结果": a.decision?.rawValue, "说明": a.note.isEmpty ? nil : a.note]
         }
     }
 }

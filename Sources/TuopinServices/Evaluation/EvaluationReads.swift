@@ -16,6 +16,9 @@ extension EvaluationService {
         public var onTeam: Bool
         public var mayAdvance: Bool
         public var answersHidden: Bool
+        public var appeals: [Int: EvaluationAppeal] = [:]
+        /// The viewer files appeals for the county (during the feedback, within the window).
+        public var mayAppeal = false
     }
 
     public static func detail(_ id: Evaluation.ID, in ctx: ServiceContext) async throws -> Detail {
@@ -27,10 +30,14 @@ extension EvaluationService {
         let interviews = hidden ? [] : try await EvaluationStore.interviews(id, on: ctx.db)
         let refs = try await HouseholdStore.references(ids: sample.compactMap(\.household), on: ctx.db)
         let names = try await AreaStore.names(of: Array(Set(sample.map(\.pick.village) + [e.county])), on: ctx.db)
-        return Detail(evaluation: e, sample: sample, households: refs, interviews: Dictionary(interviews.map { ($0.sample, $0) }, uniquingKeysWith: { _, b in b }),
+        var detail = Detail(evaluation: e, sample: sample, households: refs, interviews: Dictionary(interviews.map { ($0.sample, $0) }, uniquingKeysWith: { _, b in b }),
                       rates: hidden ? nil : EvaluationRates(sample: sample.map(\.pick), interviews: interviews), areaNames: names, onTeam: onTeam,
                       mayAdvance: e.state != .closed && (onTeam || (ctx.user.can(.manageEvaluations) && ctx.user.scope.includes(e.county))),
                       answersHidden: hidden)
+        detail.appeals = hidden ? [:] : try await EvaluationStore.appeals(id, on: ctx.db)
+        detail.mayAppeal = e.state == .feedback && !onTeam && (ctx.user.can(.manageEvaluations) || ctx.user.can(.reviewProblems))
+            && ctx.user.scope.includes(e.county) && e.feedback.map { ctx.today <= $0.adding(days: EvaluationAppeal.windowDays) } ?? false
+        return detail
     }
 
     /// The evaluations the viewer may see, newest first.

@@ -101,12 +101,94 @@ public enum EvaluationService {
         }
         var after = e
         after.state = next
+        if next == .feedback { after.feedback = ctx.today }
         let done = after
+        // Closing turns every finding still standing into a problem for rectification.
+        let findings = next == .closed ? try await standingFindings(e, in: ctx) : []
+        if next == .closed, let undecided = try await EvaluationStore.appeals(id, on: ctx.db).values.first(where: { $0.decision == nil }) {
+            throw Refused(.conflict, "样本 \(undecided.sample) 的申诉尚未处理，不能结束评估", "an appeal is still undecided")
+        }
         try await ctx.transaction { tx in
-            try await EvaluationStore.setState(id, next, on: tx.db)
+            try await EvaluationStore.setState(id, next, on: tx.today, on: tx.db)
             try await tx.record(EvaluationEvent.stateChanged(done, from: e.state))
+            for p in findings {
+                let saved = try await ProblemStore.add(p, on: tx.db)
+                try await ProblemStore.addStep(saved.id!, .init(date: tx.today, username: tx.user.username, action: "list", note: "\(e.title)反馈",
+                                                               evidence: "", auditRecord: nil, state: saved.state), on: tx.db)
+                try await tx.record(SupervisionEvent.listed(saved))
+            }
         }
         return after
+    }
+
+    /// 错退 and 漏评 findings not withdrawn on appeal, as problems of the household's village (source 第三方评估),
+    /// issued by the county, due by the supervision rules' deadline for a serious problem.
+    static func standingFindings(_ e: Evaluation, in ctx: ServiceContext) async throws -> [Problem] {
+        let sample = Dictionary(uniqueKeysWithValues: try await EvaluationStore.sample(e.id!, on: ctx.db).map { ($0.pick.number, $0) })
+        let appeals = try await EvaluationStore.appeals(e.id!, on: ctx.db)
+        return try await EvaluationStore.interviews(e.id!, on: ctx.db).compactMap { i -> Problem? in
+            guard i.verdict.isFinding, appeals[i.sample]?.decision != .withdrawn, let s = sample[i.sample] else { return nil }
+            let category = i.verdict == .wrongExit ? "查精准退出" : "查精准识别"
+            let text = "\(e.title)：样本 \(i.sample)（\(s.pick.key)）核实为\(i.verdict.rawValue)\(i.note.isEmpty ? "" : "。\(i.note)")"
+            return Problem(source: .evaluation, area: s.pick.village, category: ctx.supervision.checkItems.contains(category) ? category : ctx.supervision.checkItems[0],
+                           description: String(text.prefix(1000)), households: s.household.map { [$0] } ?? [], severity: .serious, found: ctx.today,
+                           deadline: ctx.supervision.deadline(for: .serious, found: ctx.today), issuedBy: e.county)
+        }
+    }
+
+    /// 申诉举证 — the county (whoever organises evaluations or reviews problems for it) contests a finding within the window.
+    public static func appeal(_ id: Evaluation.ID, sample number: Int, reason: String, in ctx: ServiceContext) async throws -> FormResult<EvaluationAppeal> {
+        let e = try await visible(id, in: ctx)
+        guard !e.team.contains(ctx.user.username), ctx.user.can(.manageEvaluations) || ctx.user.can(.reviewProblems), ctx.user.scope.includes(e.county) else {
+            throw Refused(.forbidden, "申诉由被评估的县提出", "the evaluated county files appeals")
+        }
+        guard let interview = try await EvaluationStore.interviews(id, on: ctx.db).first(where: { $0.sample == number }) else {
+            throw Refused.notFound("没有这条核实结论", "no such finding")
+        }
+        let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.count < 10 { return .rejected(FormRejection(faults: ["reason": "请写明申诉理由和证据（至少10字） / give the reason and evidence (10 characters or more)"])) }
+        if let f = TextRule.fault(text, .freeText) { return .rejected(FormRejection(faults: ["reason": f])) }
+        if let refusal = EvaluationAppeal.check(verdict: interview.verdict, state: e.state, feedback: e.feedback, on: ctx.today,
+                                                existing: try await EvaluationStore.appeals(id, on: ctx.db)[number]) {
+            if refusal.kind == .invalid { return .rejected(FormRejection(faults: ["reason": refusal.message])) }
+            throw refusal
+        }
+        let a = EvaluationAppeal(evaluation: id, sample: number, reason: String(text.prefix(1000)), appellant: ctx.user.username, filed: ctx.today)
+        try await ctx.transaction { tx in
+            try await EvaluationStore.save(a, on: tx.db)
+            try await tx.record(EvaluationEvent.appealed(e, a))
+        }
+        return .done(a)
+    }
+
+    /// 维持 or 撤销 — by the evaluation's team; a withdrawn finding's verdict becomes the stratum's other one.
+    public static func decide(_ id: Evaluation.ID, sample number: Int, decision text: String, note: String, in ctx: ServiceContext) async throws {
+        let e = try await visible(id, in: ctx)
+        guard e.team.contains(ctx.user.username) else { throw Refused(.forbidden, "申诉由评估组处理", "the evaluation's team decides appeals") }
+        guard e.state == .feedback else { throw Refused(.conflict, "评估不在反馈阶段", "the evaluation is not in its feedback") }
+        guard var a = try await EvaluationStore.appeals(id, on: ctx.db)[number], a.decision == nil else {
+            throw Refused(.conflict, "没有待处理的申诉", "no undecided appeal")
+        }
+        guard let decision = EvaluationAppeal.Decision.parse(text) else { throw Refused(.badRequest, "处理结果应为 维持 或 撤销", "decision must be 维持 or 撤销", field: "decision") }
+        a.decision = decision
+        a.decider = ctx.user.username
+        a.note = String(note.trimmingCharacters(in: .whitespacesAndNewlines).prefix(500))
+        var changed: (EvaluationInterview, EvaluationInterview)?
+        if decision == .withdrawn, let before = try await EvaluationStore.interviews(id, on: ctx.db).first(where: { $0.sample == number }) {
+            var after = before
+            after.verdict = before.verdict == .wrongExit ? .rightExit : .notPoor
+            after.note = "申诉撤销：\(a.note)"
+            changed = (before, after)
+        }
+        let decided = a, revised = changed
+        try await ctx.transaction { tx in
+            try await EvaluationStore.save(decided, on: tx.db)
+            try await tx.record(EvaluationEvent.decided(e, decided))
+            if let (before, after) = revised {
+                try await EvaluationStore.save(after, on: tx.db)
+                try await tx.record(EvaluationEvent.interviewed(e, after, before: before))
+            }
+        }
     }
 
     /// An evaluation the viewer may see: its county in their area, or their name on its team (until it closes).

@@ -71,6 +71,7 @@ public enum EvaluationStore {
                                                          .nonRegistered: try r.decode(column: "per_outside", as: Int.self)]),
                    state: Evaluation.State(rawValue: try r.decode(column: "state", as: String.self)) ?? .open,
                    created: LocalDate(iso: try r.decode(column: "created_on", as: String.self))!)
+            .with(feedback: try r.decode(column: "feedback_on", as: String?.self).flatMap { LocalDate(iso: $0) })
     }
 
     public static func find(_ id: Evaluation.ID, on db: any Database) async throws -> Evaluation? {
@@ -127,8 +128,35 @@ public enum EvaluationStore {
             """).run()
     }
 
-    public static func setState(_ id: Evaluation.ID, _ state: Evaluation.State, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("UPDATE evaluations SET state = \(bind: state.rawValue) WHERE id = \(bind: id.rawValue)").run()
+    public static func setState(_ id: Evaluation.ID, _ state: Evaluation.State, on date: LocalDate, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.raw("UPDATE evaluations SET state = \(bind: state.rawValue) WHERE id = \(bind: id.rawValue)").run()
+        if state == .feedback { try await sql.raw("UPDATE evaluations SET feedback_on = \(bind: date.description) WHERE id = \(bind: id.rawValue)").run() }
+    }
+
+    public static func appeals(_ id: Evaluation.ID, on db: any Database) async throws -> [Int: EvaluationAppeal] {
+        let rows = try await (db as! any SQLDatabase).raw("SELECT * FROM evaluation_appeals WHERE evaluation_id = \(bind: id.rawValue)").all()
+        var out: [Int: EvaluationAppeal] = [:]
+        for r in rows {
+            let n = try r.decode(column: "number", as: Int.self)
+            out[n] = EvaluationAppeal(evaluation: id, sample: n, reason: try r.decode(column: "reason", as: String.self),
+                                      appellant: try r.decode(column: "appellant", as: String.self),
+                                      filed: LocalDate(iso: try r.decode(column: "filed_on", as: String.self))!,
+                                      decision: try r.decode(column: "decision", as: String?.self).flatMap { EvaluationAppeal.Decision(rawValue: $0) },
+                                      decider: try r.decode(column: "decider", as: String?.self), note: try r.decode(column: "note", as: String.self))
+        }
+        return out
+    }
+
+    /// Writes (or replaces) an appeal as it now stands.
+    public static func save(_ a: EvaluationAppeal, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.raw("DELETE FROM evaluation_appeals WHERE evaluation_id = \(bind: a.evaluation.rawValue) AND number = \(bind: a.sample)").run()
+        try await sql.raw("""
+            INSERT INTO evaluation_appeals (evaluation_id, number, reason, appellant, filed_on, decision, decider, note)
+            VALUES (\(bind: a.evaluation.rawValue), \(bind: a.sample), \(bind: a.reason), \(bind: a.appellant), \(bind: a.filed.description),
+            \(bind: a.decision?.rawValue), \(bind: a.decider), \(bind: a.note))
+            """).run()
     }
 
     static func approvals(_ text: String) -> [String: Bool] {

@@ -31,5 +31,6 @@ public enum RegistryMigrations {
         CreateDepartmentRecords(),
         CreateAttachments(),
         CreateEvaluations(),
+        CreateEvaluationAppeals(),
     ]
 }

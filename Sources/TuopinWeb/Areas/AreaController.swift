@@ -31,6 +31,9 @@ enum AreaController {
         model.parts = p.parts
         model.villages = p.villages
         model.years = p.years
+        if code.level == .county, let (e, rates) = try await EvaluationService.latestRates(county: code, in: ctx) {
+            model.evaluation = .init(id: e.id!.rawValue, title: e.title, rates: rates)
+        }
         if code.level == .village, ctx.user.can(.planTargets) { model.profileCSRF = req.viewer?.csrfToken }
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }

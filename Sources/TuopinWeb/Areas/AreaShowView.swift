@@ -13,6 +13,8 @@ public enum AreaShowView {
         /// 贫困发生率 at the end of `indicatorYear` (villages and the areas above them).
         public var incidence: IncidenceIndicator?
         public var indicatorYear = 2020
+        /// The county's latest evaluation whose results the viewer may see, for 错退率, 漏评率 and 认可度.
+        public var evaluation: EvaluationFigures?
         /// 减贫计划 of `indicatorYear`: planned against exited (no exit test; that is on the targets page).
         public var targets: TargetProgress?
         /// 贫困村登记 of a village, and whether the viewer may edit it (with the CSRF token for the form).
@@ -199,8 +201,18 @@ public enum AreaShowView {
         var rows: HTML = "<tr><td>\(what)</td><td class=\"num\">\(i.incidence?.description ?? "—")</td><td>\(i.threshold.describe(western: i.western))</td><td>\(status)</td>"
             + "<td>未脱贫 \(HTML.count(i.poorRemaining)) 人 ÷ 户籍人口 \(i.population.map(HTML.count) ?? "未录入（请在各村页面的“贫困村登记”中填写）")</td></tr>"
         if area.code.level == .county {
-            for name in ["脱贫人口错退率", "贫困人口漏评率", "群众认可度"] {
-                rows += "<tr><td>\(name)</td><td class=\"num\">—</td><td></td><td><span class=\"muted\">无数据</span></td><td>第三方评估抽样尚未建立</td></tr>"
+            let names = ["脱贫人口错退率", "贫困人口漏评率", "群众认可度"]
+            if let e = m.evaluation {
+                for (name, r) in zip(names, e.rates.all) {
+                    let met: HTML = r.met.map { $0 ? "<span class=\"ok\">达到</span>" as HTML : "<span class=\"bad\">未达到</span>" as HTML } ?? "<span class=\"muted\">无数据</span>"
+                    let value = r.estimate.plain.map(EvaluationRates.Rate.percent) ?? "—"
+                    let bound = (r.mustStayBelow ? "< " : "≥ ") + EvaluationRates.Rate.percent(r.threshold)
+                    rows += "<tr><td>\(name)</td><td class=\"num\">\(value)</td><td>\(bound)</td><td>\(met)</td><td><a href=\"/evaluations/\(e.id)\">\(e.title)</a>：\(r.sentence)</td></tr>"
+                }
+            } else {
+                for name in names {
+                    rows += "<tr><td>\(name)</td><td class=\"num\">—</td><td></td><td><span class=\"muted\">无数据</span></td><td>尚无可公开结果的评估（<a href=\"/evaluations\">评估</a>）</td></tr>"
+                }
             }
         }
         return """
@@ -253,3 +265,4 @@ public enum AreaShowView {
             """
     }
 }
+

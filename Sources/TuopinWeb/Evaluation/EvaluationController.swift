@@ -16,6 +16,8 @@ enum EvaluationController {
         routes.get("evaluations", ":evaluation", "interviews", ":number", use: interviewPage)
         routes.post("evaluations", ":evaluation", "interviews", ":number", use: interview)
         routes.get("api", "v1", "evaluations", ":id", "rates", use: ratesJSON)
+        routes.post("evaluations", ":evaluation", "appeals", ":number", use: appeal)
+        routes.post("evaluations", ":evaluation", "appeals", ":number", "decide", use: decide)
     }
 
     static let keys = ["kind", "county", "year", "title", "team", "seed", "villages", "per_village"]
@@ -49,6 +51,23 @@ enum EvaluationController {
         let ctx = try req.context
         let d = try await EvaluationService.detail(try evaluationID(req), in: ctx)
         return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", chrome: req.chrome))
+    }
+
+    @Sendable static func appeal(req: Request) async throws -> Response {
+        let id = try evaluationID(req), n = try number(req)
+        switch try await EvaluationService.appeal(id, sample: n, reason: req.formText("reason"), in: try req.context) {
+        case .done: return req.redirect(to: "/evaluations/\(id.rawValue)#s\(n)")
+        case .rejected(let r):
+            let d = try await EvaluationService.detail(id, in: try req.context)
+            return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", message: "样本 \(n)：" + r.faults.values.sorted().joined(separator: "；"),
+                                               chrome: req.chrome), status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let id = try evaluationID(req), n = try number(req)
+        try await EvaluationService.decide(id, sample: n, decision: req.formText("decision"), note: req.formText("note"), in: try req.context)
+        return req.redirect(to: "/evaluations/\(id.rawValue)#s\(n)")
     }
 
     @Sendable static func sampleCSV(req: Request) async throws -> Response {

@@ -5,7 +5,7 @@ import TuopinStore
 /// 评估 — one evaluation: its design, progress by village, the rates with their intervals as bars against the
 /// threshold, and the sample (a link to each household, and for the team the interview form).
 enum EvaluationView {
-    static func render(_ d: EvaluationService.Detail, csrf: String, chrome: Layout.Chrome?) -> HTML {
+    static func render(_ d: EvaluationService.Detail, csrf: String, message: String? = nil, chrome: Layout.Chrome?) -> HTML {
         let e = d.evaluation
         let id = e.id!.rawValue
         let done = d.interviews.count
@@ -30,12 +30,28 @@ enum EvaluationView {
             let ref = s.household.flatMap { d.households[$0] }
             let who: HTML = ref.map { r -> HTML in "<a href=\"/households/\(r.id.rawValue)\">\(r.number) \(r.head)</a>" } ?? .text(p.key)
             let verdict: HTML = d.interviews[p.number].map { i -> HTML in .text(i.verdict.rawValue) } ?? (d.answersHidden ? "—" : "<span class=\"muted\">未调查</span>")
-            let action: HTML = d.onTeam && e.state == .open ? "<a href=\"/evaluations/\(id)/interviews/\(p.number)\">调查</a>" : .empty
+            var action: HTML = d.onTeam && e.state == .open ? "<a href=\"/evaluations/\(id)/interviews/\(p.number)\">调查</a>" : .empty
+            let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
+            if let a = d.appeals[p.number] {
+                action += "<span>已申诉：\(a.reason)（\(a.decision.map { "\($0.rawValue)\(a.note.isEmpty ? "" : "，\(a.note)")" } ?? "待处理")）</span>"
+                if a.decision == nil && d.onTeam && e.state == .feedback {
+                    action += """
+                        <form method="post" action="/evaluations/\(id)/appeals/\(p.number)/decide" class="inline" id="decide-\(p.number)">\(hidden)\
+                        <select name="decision" aria-label="处理结果"><option>维持</option><option>撤销</option></select>\
+                        <input name="note" aria-label="说明" placeholder="说明" size="10"><button type="submit">处理</button></form>
+                        """
+                }
+            } else if d.mayAppeal, let i = d.interviews[p.number], i.verdict.isFinding {
+                action += """
+                    <form method="post" action="/evaluations/\(id)/appeals/\(p.number)" class="inline" id="appeal-\(p.number)">\(hidden)\
+                    <input name="reason" aria-label="申诉理由和证据" placeholder="申诉理由和证据（至少10字）" size="18"><button type="submit">申诉</button></form>
+                    """
+            }
             return "<tr id=\"s\(p.number)\"><td class=\"num\">\(p.number)</td><td>\(d.areaNames[p.village] ?? p.village.value)</td><td>\(p.stratum.rawValue)</td><td>\(who)</td><td>\(verdict)</td><td>\(action)</td></tr>"
         }.joined(separator: "\n")
         let next: HTML = switch e.state {
         case .open: "发布反馈（结束入户调查，向县公开结果）"
-        case .feedback: "结束评估（评估组不再能查看样本户）"
+        case .feedback: "结束评估（评估组不再能查看样本户；未撤销的错退、漏评转入问题清单）"
         case .closed: ""
         }
         let advance: HTML = d.mayAdvance ? """
@@ -43,6 +59,7 @@ enum EvaluationView {
             <button type="submit" data-confirm="确定\(next)？此操作不能撤回。">\(next)</button></form>
             """ : .empty
         let body: HTML = """
+            \(message.map { m -> HTML in "<p class=\"bad\" role=\"alert\" id=\"evaluation-fault\">\(m)</p>" } ?? .empty)
             <dl class="facts"><dt>类型</dt><dd>\(e.kind.rawValue)</dd><dt>状态</dt><dd>\(e.state.rawValue)</dd>
             <dt>县</dt><dd>\(d.areaNames[e.county] ?? e.county.countyPart)</dd><dt>年度</dt><dd>\(String(e.year))</dd>
             <dt>评估组</dt><dd>\(e.team.joined(separator: "、"))</dd><dt>随机种子</dt><dd>\(String(e.seed))</dd>
