@@ -25,8 +25,7 @@ extension EvaluationService {
         let e = try await visible(id, in: ctx)
         let sample = try await EvaluationStore.sample(id, on: ctx.db)
         let onTeam = e.team.contains(ctx.user.username)
-        // Cadres of the county do not see a third party's answers before its feedback (issue #18 item 4).
-        let hidden = !onTeam && !ctx.onCommandLine && e.state == .open && e.kind != .countyPre
+        let hidden = answersHidden(e, ctx)
         let interviews = hidden ? [] : try await EvaluationStore.interviews(id, on: ctx.db)
         let refs = try await HouseholdStore.references(ids: sample.compactMap(\.household), on: ctx.db)
         let names = try await AreaStore.names(of: Array(Set(sample.map(\.pick.village) + [e.county])), on: ctx.db)
@@ -40,13 +39,15 @@ extension EvaluationService {
         return detail
     }
 
+    /// Cadres of the county do not see a third party's answers before its feedback (issue #18 item 4).
+    static func answersHidden(_ e: Evaluation, _ ctx: ServiceContext) -> Bool {
+        !e.team.contains(ctx.user.username) && !ctx.onCommandLine && e.state == .open && e.kind != .countyPre
+    }
+
     /// The evaluations the viewer may see, newest first.
     public static func list(in ctx: ServiceContext) async throws -> [Evaluation] {
         try ctx.user.require(.readRegistry)
-        let all = try await EvaluationStore.list(under: nil, on: ctx.db)
-        return all.filter { e in
-            (ctx.user.role != .evaluator && ctx.user.scope.includes(e.county)) || (e.team.contains(ctx.user.username) && e.state != .closed)
-        }
+        return try await EvaluationStore.list(under: nil, on: ctx.db).filter { sees($0, ctx) }
     }
 
     /// `tuopin rates`: the rates of an evaluation (the command line sees everything).
@@ -58,9 +59,13 @@ extension EvaluationService {
 
     /// The latest open rates of a county for the exit page: its newest evaluation whose answers the viewer may see.
     public static func latestRates(county: AreaCode, in ctx: ServiceContext) async throws -> (Evaluation, EvaluationRates)? {
-        for e in try await EvaluationStore.list(under: county, on: ctx.db) {
-            let d = try await detail(e.id!, in: ctx)
-            if let r = d.rates, !d.interviews.isEmpty { return (e, r) }
+        // The county page shows only the rates: the sample and interviews, not the households' references.
+        for e in try await EvaluationStore.list(under: county, on: ctx.db) where sees(e, ctx) {
+            guard !answersHidden(e, ctx) else { continue }
+            let interviews = try await EvaluationStore.interviews(e.id!, on: ctx.db)
+            if !interviews.isEmpty {
+                return (e, EvaluationRates(sample: try await EvaluationStore.sample(e.id!, on: ctx.db).map(\.pick), interviews: interviews))
+            }
         }
         return nil
     }

@@ -111,12 +111,7 @@ public enum EvaluationService {
         try await ctx.transaction { tx in
             try await EvaluationStore.setState(id, next, on: tx.today, on: tx.db)
             try await tx.record(EvaluationEvent.stateChanged(done, from: e.state))
-            for p in findings {
-                let saved = try await ProblemStore.add(p, on: tx.db)
-                try await ProblemStore.addStep(saved.id!, .init(date: tx.today, username: tx.user.username, action: "list", note: "\(e.title)反馈",
-                                                               evidence: "", auditRecord: nil, state: saved.state), on: tx.db)
-                try await tx.record(SupervisionEvent.listed(saved))
-            }
+            for p in findings { _ = try await SupervisionService.write(p, note: "\(e.title)反馈", in: tx) }
         }
         return after
     }
@@ -194,10 +189,12 @@ public enum EvaluationService {
     /// An evaluation the viewer may see: its county in their area, or their name on its team (until it closes).
     static func visible(_ id: Evaluation.ID, in ctx: ServiceContext) async throws -> Evaluation {
         try ctx.user.require(.readRegistry)
-        guard let e = try await EvaluationStore.find(id, on: ctx.db),
-              (ctx.user.role != .evaluator && ctx.user.scope.includes(e.county)) || (e.team.contains(ctx.user.username) && e.state != .closed) else {
-            throw Refused.notFound("没有这个评估", "no such evaluation")
-        }
+        guard let e = try await EvaluationStore.find(id, on: ctx.db), sees(e, ctx) else { throw Refused.notFound("没有这个评估", "no such evaluation") }
         return e
+    }
+
+    /// The county's users see its evaluations; an evaluator sees those whose team lists them, until they close.
+    static func sees(_ e: Evaluation, _ ctx: ServiceContext) -> Bool {
+        (ctx.user.role != .evaluator && ctx.user.scope.includes(e.county)) || (e.team.contains(ctx.user.username) && e.state != .closed)
     }
 }

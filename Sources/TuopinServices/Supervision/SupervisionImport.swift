@@ -63,12 +63,7 @@ extension SupervisionService {
         }
         let listed = problems
         try await ctx.transaction { tx in
-            for p in listed {
-                let saved = try await ProblemStore.add(p, on: tx.db)
-                try await ProblemStore.addStep(saved.id!, .init(date: tx.today, username: tx.user.username, action: "list", note: "导入 \(saved.source.rawValue)",
-                                                               evidence: "", auditRecord: nil, state: saved.state), on: tx.db)
-                try await tx.record(SupervisionEvent.listed(saved))
-            }
+            for p in listed { _ = try await write(p, note: "导入 \(p.source.rawValue)", in: tx) }
         }
         return .init(issues: issues, rows: read.entries.count, changed: listed.count, written: true)
     }

@@ -96,13 +96,20 @@ public enum SupervisionService {
 
     static func save(_ problem: Problem, files: [AttachmentService.Checked] = [], in ctx: ServiceContext) async throws -> Problem {
         try await ctx.transaction { tx in
-            let saved = try await ProblemStore.add(problem, on: tx.db)
-            try await ProblemStore.addStep(saved.id!, .init(date: tx.today, username: tx.user.username, action: "list", note: saved.source.rawValue,
-                                                           evidence: "", auditRecord: nil, state: saved.state), on: tx.db)
-            try await tx.record(SupervisionEvent.listed(saved))
+            let saved = try await write(problem, note: problem.source.rawValue, in: tx)
             try await AttachmentService.attach(files, to: .problem(saved.id!), area: saved.area, in: tx)
             return saved
         }
+    }
+
+    /// Writes a new problem with its first step (登记) and its `problem.add` record; call inside a transaction
+    /// (a form's problem, an imported list, an evaluation's standing findings).
+    static func write(_ problem: Problem, note: String, in tx: ServiceContext) async throws -> Problem {
+        let saved = try await ProblemStore.add(problem, on: tx.db)
+        try await ProblemStore.addStep(saved.id!, .init(date: tx.today, username: tx.user.username, action: "list", note: note,
+                                                       evidence: "", auditRecord: nil, state: saved.state), on: tx.db)
+        try await tx.record(SupervisionEvent.listed(saved))
+        return saved
     }
 
     /// 转为问题 — a cadre sends on the problems a visit found: listed with the household, issued by the county
