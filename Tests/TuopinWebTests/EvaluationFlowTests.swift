@@ -87,13 +87,15 @@ import VaporTesting
             #expect(res.status == .conflict, "no interviews after the feedback")
             // 申诉举证: a reason too short is refused; the appeal is filed once; the team withdraws the finding, so the rate falls.
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "不对"])
-            #expect(res.status == .unprocessableEntity && res.body.contains("至少10字"))
+            #expect(res.status == .unprocessableEntity && res.body.contains("至少10字") && res.body.contains("value=\"不对\" aria-invalid"), "the typed reason stays")
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "该户2018年起务工收入稳定，附工资流水和用工合同"])
             #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "再次申诉再次申诉再次申诉"])
             #expect(res.status == .conflict)
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1/decide", county, ["decision": "撤销", "note": ""])
             #expect(res.status == .forbidden, "the county does not decide its own appeal")
+            res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1/decide", evaluator, ["decision": "改判", "note": "证据属实"])
+            #expect(res.status == .unprocessableEntity && res.body.contains("value=\"证据属实\" aria-invalid"), "a refused decision keeps its note")
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1/decide", evaluator, ["decision": "撤销", "note": "证据属实"])
             #expect(res.location != nil)
             try await app.testing().test(.GET, "evaluations/\(national)", headers: WebHarness.headers(county)) { r async in

@@ -21,7 +21,8 @@ struct CSRFMiddleware: AsyncMiddleware {
     /// Collects the whole body, then compares its `_csrf` field (or the `X-CSRF-Token` header) with `expected`.
     static func check(_ request: Request, expected: String) async throws {
         _ = try await request.body.collect(max: UploadRoute.bodyLimit(request)).get()
-        let sent = (try? request.content.get(String.self, at: field)) ?? request.headers.first(name: "X-CSRF-Token")
+        let posted = request.multipartForm.map { $0.text[field] } ?? (try? request.content.get(String.self, at: field))
+        let sent = posted ?? request.headers.first(name: "X-CSRF-Token")
         guard let sent, constantTimeEqual(sent, expected) else {
             throw Refused(.forbidden, "表单已过期或来源不明（CSRF 校验失败），请刷新页面后重试",
                           "the form is stale or forged (CSRF check failed); reload the page and try again")

@@ -24,9 +24,7 @@ enum UploadRoute {
 extension Request {
     /// The files of a multipart form's `files[]` field (none for any other form); a file input left empty
     /// sends one nameless empty part, which `AttachmentService.check` skips.
-    func uploads(_ key: String = "files") -> [AttachmentService.Upload] {
-        guard headers.contentType?.type == "multipart" else { return [] }
-        let files = (try? content.get([File].self, at: key)) ?? []
-        return files.map { AttachmentService.Upload(name: $0.filename, content: Data($0.data.readableBytesView)) }
+    func uploads() -> [AttachmentService.Upload] {
+        (multipartForm?.files ?? []).map { AttachmentService.Upload(name: $0.filename, content: Data($0.data.readableBytesView)) }
     }
 }

@@ -55,19 +55,28 @@ enum EvaluationController {
 
     @Sendable static func appeal(req: Request) async throws -> Response {
         let id = try evaluationID(req), n = try number(req)
-        switch try await EvaluationService.appeal(id, sample: n, reason: req.formText("reason"), in: try req.context) {
+        let reason = req.formText("reason")
+        switch try await EvaluationService.appeal(id, sample: n, reason: reason, in: try req.context) {
         case .done: return req.redirect(to: "/evaluations/\(id.rawValue)#s\(n)")
-        case .rejected(let r):
-            let d = try await EvaluationService.detail(id, in: try req.context)
-            return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", message: "样本 \(n)：" + r.faults.values.sorted().joined(separator: "；"),
-                                               chrome: req.chrome), status: .unprocessableEntity)
+        case .rejected(let r): return try await refused(req, id, draft: .init(number: n, text: reason, fault: r.faults.values.sorted().joined(separator: "；")))
         }
     }
 
     @Sendable static func decide(req: Request) async throws -> Response {
         let id = try evaluationID(req), n = try number(req)
-        try await EvaluationService.decide(id, sample: n, decision: req.formText("decision"), note: req.formText("note"), in: try req.context)
+        let note = req.formText("note")
+        do {
+            try await EvaluationService.decide(id, sample: n, decision: req.formText("decision"), note: note, in: try req.context)
+        } catch let r as Refused where r.field == "decision" {
+            return try await refused(req, id, draft: .init(number: n, text: note, fault: r.chinese))
+        }
         return req.redirect(to: "/evaluations/\(id.rawValue)#s\(n)")
+    }
+
+    /// The evaluation page again with the refused form's text kept at its row.
+    static func refused(_ req: Request, _ id: Evaluation.ID, draft: EvaluationView.Draft) async throws -> Response {
+        let d = try await EvaluationService.detail(id, in: try req.context)
+        return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", draft: draft, chrome: req.chrome), status: .unprocessableEntity)
     }
 
     @Sendable static func sampleCSV(req: Request) async throws -> Response {

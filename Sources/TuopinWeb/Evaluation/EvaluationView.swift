@@ -5,7 +5,13 @@ import TuopinStore
 /// 评估 — one evaluation: its design, progress by village, the rates with their intervals as bars against the
 /// threshold, and the sample (a link to each household, and for the team the interview form).
 enum EvaluationView {
-    static func render(_ d: EvaluationService.Detail, csrf: String, message: String? = nil, chrome: Layout.Chrome?) -> HTML {
+    /// A refused appeal or decision: the sample's number, what was typed and the fault, shown at its form.
+    struct Draft {
+        var number: Int, text: String, fault: String
+    }
+
+    static func render(_ d: EvaluationService.Detail, csrf: String, draft: Draft? = nil, chrome: Layout.Chrome?) -> HTML {
+        let message: String? = draft.map { "样本 \($0.number)：\($0.fault)" }
         let e = d.evaluation
         let id = e.id!.rawValue
         let done = d.interviews.count
@@ -32,19 +38,21 @@ enum EvaluationView {
             let verdict: HTML = d.interviews[p.number].map { i -> HTML in .text(i.verdict.rawValue) } ?? (d.answersHidden ? "—" : "<span class=\"muted\">未调查</span>")
             var action: HTML = d.onTeam && e.state == .open ? "<a href=\"/evaluations/\(id)/interviews/\(p.number)\">调查</a>" : .empty
             let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
+            let typed = draft?.number == p.number ? draft!.text : ""
+            let invalid: HTML = draft?.number == p.number ? " aria-invalid=\"true\"" : .empty
             if let a = d.appeals[p.number] {
                 action += "<span>已申诉：\(a.reason)（\(a.decision.map { "\($0.rawValue)\(a.note.isEmpty ? "" : "，\(a.note)")" } ?? "待处理")）</span>"
                 if a.decision == nil && d.onTeam && e.state == .feedback {
                     action += """
                         <form method="post" action="/evaluations/\(id)/appeals/\(p.number)/decide" class="inline" id="decide-\(p.number)">\(hidden)\
                         <select name="decision" aria-label="处理结果"><option>维持</option><option>撤销</option></select>\
-                        <input name="note" aria-label="说明" placeholder="说明" size="10"><button type="submit">处理</button></form>
+                        <input name="note" aria-label="说明" placeholder="说明" size="10" value="\(typed)"\(invalid)><button type="submit">处理</button></form>
                         """
                 }
             } else if d.mayAppeal, let i = d.interviews[p.number], i.verdict.isFinding {
                 action += """
                     <form method="post" action="/evaluations/\(id)/appeals/\(p.number)" class="inline" id="appeal-\(p.number)">\(hidden)\
-                    <input name="reason" aria-label="申诉理由和证据" placeholder="申诉理由和证据（至少10字）" size="18"><button type="submit">申诉</button></form>
+                    <input name="reason" aria-label="申诉理由和证据" placeholder="申诉理由和证据（至少10字）" size="18" value="\(typed)"\(invalid)><button type="submit">申诉</button></form>
                     """
             }
             return "<tr id=\"s\(p.number)\"><td class=\"num\">\(p.number)</td><td>\(d.areaNames[p.village] ?? p.village.value)</td><td>\(p.stratum.rawValue)</td><td>\(who)</td><td>\(verdict)</td><td>\(action)</td></tr>"

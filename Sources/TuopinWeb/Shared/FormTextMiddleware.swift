@@ -20,19 +20,7 @@ struct FormTextMiddleware: AsyncMiddleware {
     /// The text fields of a posted form, plain or multipart (whose file parts are not text).
     static func textFields(_ request: Request) -> [String: String]? {
         if request.headers.contentType == .urlEncodedForm { return try? request.content.decode([String: String].self) }
-        if request.headers.contentType?.type == "multipart" { return (try? request.content.decode(MultipartText.self))?.fields }
-        return nil
-    }
-
-    /// Every field of a multipart form that decodes as one text value.
-    struct MultipartText: Decodable {
-        var fields: [String: String] = [:]
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: AnyKey.self)
-            for key in c.allKeys where key.stringValue != "files" {
-                if let v = try? c.decode(String.self, forKey: key) { fields[key.stringValue] = v }
-            }
-        }
+        return request.multipartForm?.text
     }
 
     struct AnyKey: CodingKey {

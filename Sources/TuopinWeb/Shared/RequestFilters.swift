@@ -64,7 +64,8 @@ extension Request {
 
     /// A trimmed text field of the posted form ("" when absent).
     func formText(_ key: String) -> String {
-        ((try? content.get(String.self, at: key)) ?? "").trimmingCharacters(in: .whitespaces)
+        if let form = multipartForm { return (form.text[key] ?? "").trimmingCharacters(in: .whitespaces) }
+        return ((try? content.get(String.self, at: key)) ?? "").trimmingCharacters(in: .whitespaces)
     }
 
     var today: LocalDate { LocalDate(Date()) }
