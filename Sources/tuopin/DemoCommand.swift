@@ -143,6 +143,13 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await MatchService.load(DepartmentFileReader.read(url, kind: kind, today: today), kind: kind, file: url, county: code, dryRun: false, in: chainCtx)
         }
         let matched = try await MatchService.match(year: options.year, area: code, in: chainCtx).flags.count
+        // 户籍人口名单: the registered members and three times as many households off the register, a few of them 漏评.
+        let roster = try GeneratedRoster.write(homes: homes, county: code, year: options.year, seed: options.seed,
+                                               to: directory.appendingPathComponent("户籍人口名单.csv"))
+        let rosterLoad = try await RosterService.load(RosterFileReader.read(roster.url, county: code, today: today), file: roster.url, county: code,
+                                                      dryRun: false, in: ctx)
+        guard rosterLoad.written else { throw CommandFailure("演示数据（户籍名单）未能导入：\(rosterLoad.issues.prefix(3).map(\.message))", "the demo roster did not load") }
+        note("户籍人口名单 / roster: \(roster.persons) 人 persons, \(roster.outside) 个卡外户 non-registered households (\(roster.planted.count) 户漏评 planted missed)")
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
              + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(tasks.count) 项月工作清单任务 work-list tasks, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations, \(payments) 笔到户资金 benefit payments（\(leaks) 个防漏疑点 leak flags）, \(matched) 个比对疑点 matching flags")
     }
@@ -185,7 +192,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard try await EvaluationStore.list(under: nil, on: ctx.db).isEmpty, try await UserStore.find(username: "evaluator", on: ctx.db) != nil else { return }
         let (year, seed): (Int, UInt64) = (2020, 2016)   // the demo county's year and seed (createCountyIfAbsent)
         let form = EvaluationService.Form(kind: "县级预评估", county: county, year: String(year), title: "\(year)年县级预评估（演示）",
-                                          team: "evaluator", seed: String(seed), villages: "12", perVillage: "20,5,0")
+                                          team: "evaluator", seed: String(seed), villages: "12", perVillage: "20,5,10")
         guard case .done(let e) = try await EvaluationService.create(form, in: ctx) else {
             throw CommandFailure("演示数据（预评估）未能创建", "the demo evaluation was refused")
         }

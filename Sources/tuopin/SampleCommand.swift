@@ -45,9 +45,8 @@ struct SampleCommand: AsyncParsableCommand {
                 let design = EvaluationDesign(villages: villages, perVillage: EvaluationDesign.perVillage(perVillage)!)
                 picks = try await EvaluationService.draw(county: AreaCode(county!)!, year: year!, seed: seed!, design: design, in: ctx)
             }
-            let refs = try await HouseholdStore.references(numbers: picks.map(\.key), county: evaluation == nil ? AreaCode(county!) : picks.first?.village.ancestor(at: .county),
-                                                           on: ctx.db)
-            return EvaluationService.sampleRows(picks, heads: refs.mapValues(\.head))
+            guard let code = evaluation == nil ? AreaCode(county!) : picks.first?.village.ancestor(at: .county) else { return EvaluationService.sampleRows([], heads: [:]) }
+            return EvaluationService.sampleRows(picks, heads: try await EvaluationService.heads(picks, county: code, in: ctx))
         }
         let sink = try OutputSink(path: output)
         sink.write(CSVFormat.table(rows, byteOrderMark: output != nil))

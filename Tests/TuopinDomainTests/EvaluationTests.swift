@@ -102,6 +102,35 @@ struct EvaluationTests {
         #expect(EvaluationRates(sample: picks, interviews: []).wrongExit.sentence.contains("无数据"))
     }
 
+    /// 漏评率 takes the official base (the sampled villages' non-registered persons) once the roster gives it, and
+    /// 综合贫困发生率 = (剩余 + 漏评率 × 卡外人口 + 错退率 × 脱贫人口) ÷ 乡村户籍人口, worked by hand.
+    @Test func the_roster_gives_the_official_missed_base_and_the_incidence() throws {
+        let v1 = AreaCode("451224100201")!, v2 = AreaCode("451224101201")!, v3 = AreaCode("451224102201")!
+        let picks: [EvaluationSampler.Pick] = [
+            .init(number: 1, village: v1, villageIsPoor: true, stratum: .exited, key: "H1", persons: 4, probability: 0.5),
+            .init(number: 2, village: v2, villageIsPoor: true, stratum: .exited, key: "H2", persons: 6, probability: 0.5),
+            .init(number: 3, village: v1, villageIsPoor: true, stratum: .nonRegistered, key: "R1", persons: 2, probability: 0.1),
+            .init(number: 4, village: v2, villageIsPoor: true, stratum: .nonRegistered, key: "R2", persons: 3, probability: 0.1),
+        ]
+        let interviews = [
+            EvaluationInterview(evaluation: 1, sample: 1, date: LocalDate(iso: "2020-08-01")!, interviewer: "e", verdict: .rightExit, approvals: [:]),
+            EvaluationInterview(evaluation: 1, sample: 2, date: LocalDate(iso: "2020-08-01")!, interviewer: "e", verdict: .wrongExit, approvals: [:]),
+            EvaluationInterview(evaluation: 1, sample: 3, date: LocalDate(iso: "2020-08-01")!, interviewer: "e", verdict: .missed, approvals: [:]),
+            EvaluationInterview(evaluation: 1, sample: 4, date: LocalDate(iso: "2020-08-01")!, interviewer: "e", verdict: .notPoor, approvals: [:]),
+        ]
+        // v3 was not sampled: its non-registered persons are outside the official base.
+        let population = EvaluationPopulation(outsideByVillage: [v1: 40, v2: 60, v3: 900], remainingPoor: 50, exited: 1_000, rural: 5_000)
+        let rates = EvaluationRates(sample: picks, interviews: interviews, population: population)
+        #expect(rates.missed.estimate.plain == 2.0 / 100, "2 missed persons over the 100 non-registered persons of v1 and v2")
+        #expect(rates.missed.estimate.weighted == 2.0 / 5, "the design estimate still divides by the persons interviewed")
+        let incidence = try #require(rates.incidence)
+        // (50 + 0.02 × 1000 + 0.6 × 1000) / 5000 = 670 / 5000
+        #expect(abs(incidence.estimate.plain! - 670.0 / 5000) < 1e-12 && incidence.estimate.events == 670)
+        #expect(incidence.threshold == 0.03 && incidence.met == false)
+        #expect(rates.rows.map(\.first) == ["错退率", "漏评率", "群众认可度", "综合贫困发生率"] && rates.rows[3][2] == "670")
+        #expect(EvaluationRates(sample: picks, interviews: interviews).incidence == nil, "no roster, no incidence")
+    }
+
     @Test func verdicts_belong_to_their_stratum() {
         #expect(EvaluationVerdict.allowed(for: .exited) == [.rightExit, .wrongExit])
         #expect(!EvaluationVerdict.allowed(for: .nonRegistered).contains(.wrongExit))

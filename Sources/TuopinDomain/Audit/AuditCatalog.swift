@@ -5,7 +5,7 @@ public enum AuditCatalog {
     public static let eventTypes: [any AuditEvent.Type] = [
         AccountEvent.self, HouseholdEvent.self, ImportEvent.self, ExportEvent.self, ChangeEvent.self, ProcedureEvent.self,
         MonitoringEvent.self, TargetEvent.self, VillageEvent.self, SummaryEvent.self, ResponsibilityEvent.self,
-        SupervisionEvent.self, FundsEvent.self, BenefitsEvent.self, MatchEvent.self, AttachmentEvent.self, EvaluationEvent.self,
+        SupervisionEvent.self, FundsEvent.self, BenefitsEvent.self, MatchEvent.self, AttachmentEvent.self, EvaluationEvent.self, RosterEvent.self,
     ]
 
     /// (key, label) of every action, in the order of the event types.

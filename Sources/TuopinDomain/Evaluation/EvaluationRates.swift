@@ -37,9 +37,13 @@ public struct EvaluationRates: Sendable {
     public var wrongExit: Rate
     public var missed: Rate
     public var approval: Rate
-    public var all: [Rate] { [wrongExit, missed, approval] }
+    /// 综合贫困发生率, when the roster gives the population.
+    public var incidence: Rate?
+    public var all: [Rate] { [wrongExit, missed, approval] + (incidence.map { [$0] } ?? []) }
 
-    public init(sample: [EvaluationSampler.Pick], interviews: [EvaluationInterview]) {
+    /// The rates of a sample; with the county's `population` (from the roster) 漏评率's plain ratio takes the
+    /// official base and 综合贫困发生率 (threshold < 3%, the western provinces' line) is estimated too.
+    public init(sample: [EvaluationSampler.Pick], interviews: [EvaluationInterview], population: EvaluationPopulation? = nil) {
         let byNumber = Dictionary(interviews.map { ($0.sample, $0) }, uniquingKeysWith: { _, b in b })
         func unit(_ p: EvaluationSampler.Pick, y: Double, x: Double) -> RatioEstimate.Unit {
             RatioEstimate.Unit(stratum: p.villageIsPoor ? "贫困村" : "非贫困村", cluster: p.village.value, weight: 1 / p.probability, y: y, x: x)
@@ -56,8 +60,15 @@ public struct EvaluationRates: Sendable {
             if !i.approvals.isEmpty { surveyed.append(unit(p, y: i.approves ? 1 : 0, x: 1)) }
         }
         wrongExit = Rate(name: "错退率", estimate: RatioEstimate(exits), threshold: 0.02, mustStayBelow: true)
-        missed = Rate(name: "漏评率", estimate: RatioEstimate(outside), threshold: 0.02, mustStayBelow: true)
+        var missedEstimate = RatioEstimate(outside)
+        if let population, !outside.isEmpty {
+            let villages = Set(sample.map(\.village))
+            missedEstimate = missedEstimate.over(base: Double(villages.reduce(0) { $0 + (population.outsideByVillage[$1] ?? 0) }))
+        }
+        missed = Rate(name: "漏评率", estimate: missedEstimate, threshold: 0.02, mustStayBelow: true)
         approval = Rate(name: "群众认可度", estimate: RatioEstimate(surveyed), threshold: 0.90, mustStayBelow: false)
+        incidence = population.flatMap { $0.incidence(wrongExit: wrongExit.estimate, missed: missed.estimate) }
+            .map { Rate(name: "综合贫困发生率", estimate: $0, threshold: 0.03, mustStayBelow: true) }
     }
 
     /// `tuopin rates` and its CSV: 指标,样本数,事件数,比率,加权估计,置信下限,置信上限,阈值,是否达标.
@@ -67,7 +78,7 @@ public struct EvaluationRates: Sendable {
         all.map { r in
             let e = r.estimate
             func f(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) } ?? "" }
-            return [r.name, String(e.units), e.events == e.events.rounded() ? String(Int(e.events)) : String(e.events), f(e.plain), f(e.weighted),
+            return [r.name, String(e.units), e.events == e.events.rounded() ? String(Int(e.events)) : String(format: "%.1f", e.events), f(e.plain), f(e.weighted),
                     f(e.interval?.lowerBound), f(e.interval?.upperBound), (r.mustStayBelow ? "<" : "≥") + String(format: "%.2f", r.threshold),
                     r.met.map { $0 ? "是" : "否" } ?? "无数据"]
         }

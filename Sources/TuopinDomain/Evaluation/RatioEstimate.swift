@@ -31,6 +31,25 @@ public struct RatioEstimate: Sendable, Hashable {
     public var weighted: Double?
     public var standardError: Double?
 
+    /// An estimate put together from its parts (one derived from other estimates).
+    public init(units: Int, events: Double, base: Double, plain: Double?, weighted: Double?, standardError: Double?) {
+        self.units = units
+        self.events = events
+        self.base = base
+        self.plain = plain
+        self.weighted = weighted
+        self.standardError = standardError
+    }
+
+    /// The same estimate with the plain ratio taken over another base: the official 漏评率 divides the missed
+    /// persons found by all non-registered persons of the sampled villages, not by those interviewed.
+    public func over(base official: Double) -> RatioEstimate {
+        var copy = self
+        copy.base = official
+        copy.plain = official > 0 ? events / official : nil
+        return copy
+    }
+
     public init(_ sample: [Unit]) {
         units = sample.count
         events = sample.reduce(0) { $0 + $1.y }

@@ -2,7 +2,8 @@ import TuopinDomain
 
 /// 入户调查 for the demo's pre-evaluation: about two thirds of the sample interviewed, a few exits found wrong
 /// (about 2%, so that the interval straddles the threshold), most households approving, a few not approving
-/// the exit. The same for the same seed.
+/// the exit; the roster's planted 漏评 households found missed (`GeneratedRoster`, same seed). The same for the
+/// same seed.
 public enum GeneratedInterviews {
     public struct Answer: Sendable {
         public var sample: Int
@@ -18,7 +19,7 @@ public enum GeneratedInterviews {
             let verdict: EvaluationVerdict = switch p.stratum {
             case .exited: random.chance(0.02) ? .wrongExit : .rightExit
             case .poor: .rightPoor
-            case .nonRegistered: random.chance(0.015) ? .missed : .notPoor
+            case .nonRegistered: GeneratedRoster.isPlanted(p.key, seed: seed) ? .missed : .notPoor
             }
             var approvals: [String: String] = [:]
             for item in EvaluationInterview.approvalItems { approvals[item] = random.chance(0.985) ? "认可" : "不认可" }

@@ -29,8 +29,9 @@ extension EvaluationService {
         let interviews = hidden ? [] : try await EvaluationStore.interviews(id, on: ctx.db)
         let refs = try await HouseholdStore.references(ids: sample.compactMap(\.household), on: ctx.db)
         let names = try await AreaStore.names(of: Array(Set(sample.map(\.pick.village) + [e.county])), on: ctx.db)
+        let population = hidden ? nil : try await RosterStore.population(county: e.county, year: e.year, on: ctx.db)
         var detail = Detail(evaluation: e, sample: sample, households: refs, interviews: Dictionary(interviews.map { ($0.sample, $0) }, uniquingKeysWith: { _, b in b }),
-                      rates: hidden ? nil : EvaluationRates(sample: sample.map(\.pick), interviews: interviews), areaNames: names, onTeam: onTeam,
+                      rates: hidden ? nil : EvaluationRates(sample: sample.map(\.pick), interviews: interviews, population: population), areaNames: names, onTeam: onTeam,
                       mayAdvance: e.state != .closed && (onTeam || (ctx.user.can(.manageEvaluations) && ctx.user.scope.includes(e.county))),
                       answersHidden: hidden)
         detail.appeals = hidden ? [:] : try await EvaluationStore.appeals(id, on: ctx.db)
@@ -64,10 +65,18 @@ extension EvaluationService {
             guard !answersHidden(e, ctx) else { continue }
             let interviews = try await EvaluationStore.interviews(e.id!, on: ctx.db)
             if !interviews.isEmpty {
-                return (e, EvaluationRates(sample: try await EvaluationStore.sample(e.id!, on: ctx.db).map(\.pick), interviews: interviews))
+                return (e, EvaluationRates(sample: try await EvaluationStore.sample(e.id!, on: ctx.db).map(\.pick), interviews: interviews,
+                                           population: try await RosterStore.population(county: e.county, year: e.year, on: ctx.db)))
             }
         }
         return nil
+    }
+
+    /// The head's name of each sampled household, registered (by 户编号) or on the roster (by 户号), for the sample lists.
+    public static func heads(_ picks: [EvaluationSampler.Pick], county: AreaCode, in ctx: ServiceContext) async throws -> [String: String] {
+        let registered = try await HouseholdStore.references(numbers: picks.filter { $0.stratum != .nonRegistered }.map(\.key), county: county, on: ctx.db)
+        let outside = try await RosterStore.heads(county: county, numbers: picks.filter { $0.stratum == .nonRegistered }.map(\.key), on: ctx.db)
+        return registered.mapValues(\.head).merging(outside) { a, _ in a }
     }
 
     /// The answers as typed on the phone form.

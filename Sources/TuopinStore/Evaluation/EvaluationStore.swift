@@ -12,8 +12,8 @@ public enum EvaluationStore {
     }
 
     /// The county's villages that have registered households, poor or not by their profile, with their exited
-    /// (已脱贫 by `year`) and still poor (未脱贫) households keyed by 户编号. Households outside the register come
-    /// from the roster (not loaded yet: that stratum is empty).
+    /// (已脱贫 by `year`) and still poor (未脱贫) households keyed by 户编号, and the roster's 卡外户 keyed by 户号
+    /// (none before a roster is loaded).
     public static func frame(county: AreaCode, year: Int, on db: any Database) async throws -> (villages: [EvaluationSampler.Village], ids: [String: Household.ID]) {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
@@ -34,7 +34,22 @@ public enum EvaluationStore {
                 .append(.init(key: number, persons: try r.decode(column: "member_count", as: Int.self)))
             ids[number] = Household.ID(try r.decode(column: "id", as: Int64.self))
         }
+        let outside = try await RosterStore.outside(county: county, on: db)
+        let missing = outside.keys.filter { villages[$0] == nil }
+        let poorFlags = try await poorVillages(missing, on: db)
+        for (code, units) in outside {
+            villages[code, default: .init(code: code, isPoor: poorFlags[code] ?? false, households: [:])].households[.nonRegistered] = units
+        }
         return (Array(villages.values), ids)
+    }
+
+    static func poorVillages(_ codes: [AreaCode], on db: any Database) async throws -> [AreaCode: Bool] {
+        guard !codes.isEmpty else { return [:] }
+        var found: [AreaCode: Bool] = [:]
+        for r in try await (db as! any SQLDatabase).raw("SELECT code, poor_village FROM areas WHERE code IN (\(binds: codes.map(\.value)))").all() {
+            if let code = AreaCode(try r.decode(column: "code", as: String.self)) { found[code] = (try? r.decode(column: "poor_village", as: Bool?.self)) ?? nil }
+        }
+        return found
     }
 
     public static func add(_ e: Evaluation, sample: [EvaluationSampler.Pick], ids: [String: Household.ID], on db: any Database) async throws -> Evaluation {
@@ -53,7 +68,7 @@ public enum EvaluationStore {
             try await sql.raw("""
                 INSERT INTO evaluation_samples (evaluation_id, number, village_code, village_poor, stratum, unit_key, household_id, persons, probability)
                 VALUES (\(bind: saved.id!.rawValue), \(bind: p.number), \(bind: p.village.value), \(bind: p.villageIsPoor ? 1 : 0), \(bind: p.stratum.rawValue),
-                \(bind: p.key), \(bind: ids[p.key]?.rawValue), \(bind: p.persons), \(bind: p.probability))
+                \(bind: p.key), \(bind: p.stratum == .nonRegistered ? nil : ids[p.key]?.rawValue), \(bind: p.persons), \(bind: p.probability))
                 """).run()
         }
         return saved

@@ -32,5 +32,6 @@ public enum RegistryMigrations {
         CreateAttachments(),
         CreateEvaluations(),
         CreateEvaluationAppeals(),
+        CreateRosterPersons(),
     ]
 }

@@ -60,12 +60,13 @@ public enum VillageStore {
         public var indicator: IncidenceIndicator
     }
 
-    /// Every village under `area` that has registered households or a profile, with its incidence at the end of `year`.
+    /// Every village under `area` that has registered households or a profile, with its incidence at the end of `year`;
+    /// 户籍人口 is the profile's figure, or the roster's count of the village where no figure was given.
     public static func villages(under area: AreaCode?, year: Int, standards: StandardSet, on db: any Database) async throws -> [VillageRow] {
         let sql = db as! any SQLDatabase
         let (lo, hi) = area?.villageRange ?? ("000000000000", "999999999999")
         let rows = try await sql.raw("""
-            SELECT a.code, a.name, a.registered_population, a.poor_village, a.village_exit_year,
+            SELECT a.code, a.name, COALESCE(a.registered_population, r.persons) AS registered_population, a.poor_village, a.village_exit_year,
                    COALESCE(p.households, 0) AS households, COALESCE(p.persons, 0) AS persons, COALESCE(p.remaining, 0) AS remaining
             FROM areas a LEFT JOIN (
                 SELECT h.village_code, COUNT(*) AS households, CAST(SUM(h.member_count) AS BIGINT) AS persons,
@@ -73,6 +74,9 @@ public enum VillageStore {
                 FROM households h
                 WHERE h.village_code BETWEEN \(bind: lo) AND \(bind: hi) AND h.member_count > 0
                 GROUP BY h.village_code) p ON p.village_code = a.code
+            LEFT JOIN (
+                SELECT village_code, CAST(COUNT(*) AS BIGINT) AS persons FROM roster_persons
+                WHERE village_code BETWEEN \(bind: lo) AND \(bind: hi) GROUP BY village_code) r ON r.village_code = a.code
             WHERE a.level = \(bind: AreaLevel.village.rawValue) AND a.code BETWEEN \(bind: lo) AND \(bind: hi)
               AND (p.households IS NOT NULL OR a.registered_population IS NOT NULL)
             ORDER BY a.code

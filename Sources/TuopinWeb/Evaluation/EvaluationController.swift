@@ -81,7 +81,7 @@ enum EvaluationController {
 
     @Sendable static func sampleCSV(req: Request) async throws -> Response {
         let d = try await EvaluationService.detail(try evaluationID(req), in: try req.context)
-        let heads = Dictionary(d.sample.compactMap { s in s.household.flatMap { d.households[$0] }.map { (s.pick.key, $0.head) } }, uniquingKeysWith: { a, _ in a })
+        let heads = try await EvaluationService.heads(d.sample.map(\.pick), county: d.evaluation.county, in: try req.context)
         return .csv(EvaluationService.sampleRows(d.sample.map(\.pick), heads: heads),
                     filename: "sample-\(d.evaluation.id!.rawValue).csv")
     }
