@@ -8,6 +8,10 @@ password=${TUOPIN_BROWSER_PASSWORD:-browser-password-1}
 db=${4:-"$dir/browser.sqlite"}
 "$bin" generate "$dir/county.csv" --households 400 --seed 11 --villages "$dir/villages.csv" \
   --cadres "$dir/cadres.csv" --pairings "$dir/pairings.csv" --logs "$dir/logs.csv" >/dev/null 2>&1
+# One data-quality fault (数据质量) for test 24: the first household's B-grade house marked as rebuilt.
+first_household=$(sed -n 2p "$dir/county.csv" | cut -d, -f1)
+awk -F, -v OFS=, -v h="$first_household" 'NR > 1 && $1 == h && ($16 == "A" || $16 == "B") { $17 = "是" } { print }' "$dir/county.csv" > "$dir/county.tmp"
+mv "$dir/county.tmp" "$dir/county.csv"
 "$bin" import "$dir/county.csv" --county 451224 --db "$db" >/dev/null 2>&1
 "$bin" import-villages "$dir/villages.csv" --county 451224 --db "$db" >/dev/null 2>&1
 "$bin" import-cadres "$dir/cadres.csv" --county 451224 --db "$db" >/dev/null 2>&1

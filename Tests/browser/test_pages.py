@@ -705,6 +705,32 @@ class Pages(unittest.TestCase):
         self.assertIn("群众认可度 100%", rates)
         self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "svg.interval")) >= 1, True)
 
+    def test_24_a_village_team_finds_a_data_quality_fault_on_a_phone(self):
+        """数据质量: on a 390 px screen the village team sees the count on its village page, opens the report, finds
+        the household whose B-grade house is marked as rebuilt, and opens it to correct it."""
+        phone = make_driver(390, 844)
+        try:
+            sign_in_on(phone, "village")
+            phone.get(BASE + "/areas")
+            phone.find_element(By.CSS_SELECTOR, "main a[href^='/areas/451224']").click()
+            WebDriverWait(phone, 10).until(lambda d: d.find_elements(By.ID, "quality-line") or d.find_elements(By.CSS_SELECTOR, "main a[href^='/areas/4512']"))
+            while not phone.find_elements(By.ID, "quality-line"):
+                phone.find_element(By.CSS_SELECTOR, "main a[href^='/areas/4512']").click()
+            line = phone.find_element(By.ID, "quality-line")
+            self.assertIn("1 条待核对", line.text)
+            line.find_element(By.TAG_NAME, "a").click()
+            WebDriverWait(phone, 10).until(lambda d: "/quality" in d.current_url)
+            self.assertEqual(phone.find_element(By.ID, "quality-count").text, "1")
+            row = phone.find_element(By.CSS_SELECTOR, "#quality tbody tr")
+            self.assertIn("住房等级与危房改造不符", row.text)
+            self.assertIn("只适用于C、D级危房", row.text)
+            width = phone.execute_script("return document.documentElement.scrollWidth")
+            self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the report fits a phone")
+            row.find_element(By.TAG_NAME, "a").click()
+            WebDriverWait(phone, 10).until(lambda d: "/households/" in d.current_url)
+        finally:
+            phone.quit()
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

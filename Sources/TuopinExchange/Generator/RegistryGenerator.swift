@@ -121,14 +121,14 @@ public struct RegistryGenerator {
         var incomes: [HouseholdIncome]
         if let first = options.firstYear {
             exitYear = campaignExit(identified: identified, first: first)
-            incomes = makeIncomes(from: max(first, identified), exitYear: exitYear, size: members.count, type: type)
+            incomes = makeIncomes(from: max(first, identified), exitYear: exitYear, size: members.count, type: type, canWork: Self.canWork(members))
         } else {
             if options.year > identified, random.chance(0.30) {
                 exitYear = random.int(identified...(options.year - 1))
             }
             // Exited households and about 40% of the others are above the line; the rest below.
             let ratio = exitYear != nil ? 1.15 + random.unit() * 1.4 : (random.chance(0.4) ? 1.02 + random.unit() * 0.8 : 0.45 + random.unit() * 0.5)
-            incomes = [makeIncome(year: options.year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: members.count, type: type)]
+            incomes = [makeIncome(year: options.year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: members.count, type: type, canWork: Self.canWork(members))]
         }
         let grade: HousingGrade? = random.chance(0.02) ? nil : random.weighted([(.a, 0.45), (.b, 0.40), (.c, 0.10), (.d, 0.05)])
         let resolved: Bool? = grade?.isDangerous == true ? (exitYear != nil ? true : random.chance(0.5)) : nil
@@ -161,7 +161,7 @@ public struct RegistryGenerator {
     /// An income for every year from `from` to the registry's year: below the line before the exit, above it
     /// from the exit on and growing; a few exited households fall back near the line in the last year
     /// (what 防返贫监测 looks for), and about 40% of those not exited already meet the line.
-    private mutating func makeIncomes(from: Int, exitYear: Int?, size: Int, type: HouseholdType) -> [HouseholdIncome] {
+    private mutating func makeIncomes(from: Int, exitYear: Int?, size: Int, type: HouseholdType, canWork: Bool) -> [HouseholdIncome] {
         let fallsBack = exitYear.map { $0 < options.year } == true && random.chance(0.04)
         let meetsAlready = exitYear == nil && random.chance(0.4)
         var ratio = 0.45 + random.unit() * 0.4
@@ -176,12 +176,17 @@ public struct RegistryGenerator {
             } else {
                 ratio = min(0.98, ratio * (1.0 + random.unit() * 0.12))
             }
-            result.append(makeIncome(year: year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: size, type: type))
+            result.append(makeIncome(year: year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: size, type: type, canWork: canWork))
         }
         return result
     }
 
-    private mutating func makeIncome(year: Int, perCapitaTarget: Double, size: Int, type: HouseholdType) -> HouseholdIncome {
+    /// Someone in the household can work (a household with no one able to work earns no wages).
+    static func canWork(_ members: [Member]) -> Bool {
+        members.contains { $0.labour != .lost && $0.labour != LabourCapacity.none }
+    }
+
+    private mutating func makeIncome(year: Int, perCapitaTarget: Double, size: Int, type: HouseholdType, canWork: Bool = true) -> HouseholdIncome {
         let net = perCapitaTarget * Double(size)
         let transferShare = type == .ordinary ? 0.12 + random.unit() * 0.1 : 0.3 + random.unit() * 0.2
         let wageShare = (1 - transferShare) * (0.4 + random.unit() * 0.4)
@@ -189,7 +194,8 @@ public struct RegistryGenerator {
         let property = net * 0.02 * random.unit()
         let expense = max(0, businessNet * (0.2 + random.unit() * 0.2))
         func yuan(_ x: Double) -> Money { Money(yuan: Int64(max(0, x).rounded())) }
-        let wage = yuan(net * wageShare), transfer = yuan(net * transferShare), prop = yuan(property)
+        // With no one able to work, what would be wages comes as transfers (the random draws stay the same).
+        let wage = canWork ? yuan(net * wageShare) : .zero, transfer = yuan(net * transferShare + (canWork ? 0 : net * wageShare)), prop = yuan(property)
         let exp = yuan(expense)
         // Business income closes the sum so the per-capita figure lands on the target.
         let business = Money(fen: max(0, Int64((net * 100).rounded()) - wage.fen - transfer.fen - prop.fen + exp.fen) / 100 * 100)

@@ -27,6 +27,7 @@ extension HouseholdScan {
         static let schooling = memberColumns[MemberColumn.schooling.rawValue]
         static let educationExempt = memberColumns[MemberColumn.educationExempt.rawValue]
         static let health = memberColumns[MemberColumn.health.rawValue]
+        static let labour = memberColumns[MemberColumn.labour.rawValue]
         static let medicalInsurance = memberColumns[MemberColumn.medicalInsurance.rawValue]
     }
     enum IC {

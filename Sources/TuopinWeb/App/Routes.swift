@@ -30,6 +30,7 @@ func routes(_ app: Application) {
     LeaksController.register(signedIn)
     NoticesController.register(signedIn)
     MatchController.register(signedIn)
+    QualityController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)
     ChangeController.register(signedIn, uploadLimit: uploadLimit)

@@ -34,6 +34,9 @@ enum AreaController {
         if code.level == .county, let (e, rates) = try await EvaluationService.latestRates(county: code, in: ctx) {
             model.evaluation = .init(id: e.id!.rawValue, title: e.title, rates: rates)
         }
+        if code.level != .province, code.level != .prefecture {
+            model.quality = try await QualityController.report(req, area: code).findings.count
+        }
         if code.level == .village, ctx.user.can(.planTargets) { model.profileCSRF = req.viewer?.csrfToken }
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }

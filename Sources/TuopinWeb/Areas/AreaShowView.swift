@@ -15,6 +15,8 @@ public enum AreaShowView {
         public var indicatorYear = 2020
         /// The county's latest evaluation whose results the viewer may see, for 错退率, 漏评率 and 认可度.
         public var evaluation: EvaluationFigures?
+        /// 数据质量: findings of the validation rules under the area (nil: not shown).
+        public var quality: Int?
         /// 减贫计划 of `indicatorYear`: planned against exited (no exit test; that is on the targets page).
         public var targets: TargetProgress?
         /// 贫困村登记 of a village, and whether the viewer may edit it (with the CSRF token for the form).
@@ -45,6 +47,9 @@ public enum AreaShowView {
             .map { stat -> HTML in "<a class=\"stat\" href=\"\(stat.2)\"><b>\(HTML.count(stat.1))</b><span>\(stat.0)</span></a>" }
         var body: HTML = yearPicker(m)
         body += "<div class=\"stats\">\(stats)</div>"
+        if let n = m.quality {
+            body += "<p class=\"noprint\" id=\"quality-line\">数据质量：<a href=\"/quality?area=\(area.code.value)\">\(n == 0 ? "未发现问题" : "\(n) 条待核对")</a></p>"
+        }
         body += targets(m)
         body += progressTable(m)
         body += indicators(m)
@@ -201,7 +206,7 @@ public enum AreaShowView {
         var rows: HTML = "<tr><td>\(what)</td><td class=\"num\">\(i.incidence?.description ?? "—")</td><td>\(i.threshold.describe(western: i.western))</td><td>\(status)</td>"
             + "<td>未脱贫 \(HTML.count(i.poorRemaining)) 人 ÷ 户籍人口 \(i.population.map(HTML.count) ?? "未录入（请在各村页面的“贫困村登记”中填写）")</td></tr>"
         if area.code.level == .county {
-            let names = ["脱贫人口错退率", "贫困人口漏评率", "群众认可度"]
+            let names = ["脱贫人口错退率", "贫困人口漏评率", "群众认可度", "综合贫困发生率（评估推算）"]
             if let e = m.evaluation {
                 for (name, r) in zip(names, e.rates.all) {
                     let met: HTML = r.met.map { $0 ? "<span class=\"ok\">达到</span>" as HTML : "<span class=\"bad\">未达到</span>" as HTML } ?? "<span class=\"muted\">无数据</span>"
@@ -210,7 +215,7 @@ public enum AreaShowView {
                     rows += "<tr><td>\(name)</td><td class=\"num\">\(value)</td><td>\(bound)</td><td>\(met)</td><td><a href=\"/evaluations/\(e.id)\">\(e.title)</a>：\(r.sentence)</td></tr>"
                 }
             } else {
-                for name in names {
+                for name in names.prefix(3) {
                     rows += "<tr><td>\(name)</td><td class=\"num\">—</td><td></td><td><span class=\"muted\">无数据</span></td><td>尚无可公开结果的评估（<a href=\"/evaluations\">评估</a>）</td></tr>"
                 }
             }
