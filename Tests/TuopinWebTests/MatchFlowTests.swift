@@ -78,4 +78,44 @@ import VaporTesting
             #expect(actions.isSuperset(of: ["department.import", "match.decide"]))
         }
     }
+
+    /// A paper-exit pattern goes to the same queue: the county records 不属实 with a reason and it stays off the next
+    /// run; the household page lists its open flags (the pattern, then nothing once dismissed).
+    @Test func a_paper_exit_pattern_is_verified_and_kept_off() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let ctx = ServiceContext.commandLine(db: app.db)
+            let line15 = try #require(ctx.standards.line(for: 2015)?.amount), line16 = try #require(ctx.standards.line(for: 2016)?.amount)
+            var h = Samples.household("H0007", idBase: 7)
+            h.exitYear = 2016
+            h.incomes = [HouseholdIncome(year: 2015, wage: Money(fen: line15.fen * 3 * 8 / 10), business: .zero, property: .zero, transfer: .zero, businessExpense: .zero),
+                         HouseholdIncome(year: 2016, wage: Money(fen: line16.fen * 3 * 103 / 100), business: .zero, property: .zero, transfer: .zero, businessExpense: .zero)]
+            for year in [2015, 2016] {
+                let rows = [RegistryRowFormatter.header] + RegistryRowFormatter.rows(h, incomeYear: year)
+                let loaded = try await RegistryImporter.run(file: Samples.file(Samples.csv(rows)),
+                                                            options: ImportOptions(county: AreaCode("451224"), now: Date(), today: Samples.today), on: app.db)
+                #expect(loaded.written, "\(loaded.issues.prefix(3))")
+            }
+            let found = try await MatchService.suspicions(year: 2016, area: AreaCode("451224"), in: ctx)
+            let pattern = try #require(found.found.first { $0.number == "H0007" && $0.pattern == .narrowBand }, "\(found.found.map(\.explanation))")
+            let county = try await WebHarness.signIn(app, as: "county")
+            let id = try await HouseholdStore.references(numbers: ["H0007"], county: AreaCode("451224"), on: app.db)["H0007"]!.id
+            try await app.testing().test(.GET, "households/\(id.rawValue)", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("id=\"household-flags\"") && r.body.string.contains("收入刚过线"), "the household page lists its open flag")
+            }
+            let res = try await WebHarness.post(app, "match/decide", county, ["year": "2016", "area": "451224", "key": pattern.key, "outcome": "不属实",
+                                                                          "reason": "务工合同与工资流水齐全，收入属实"])
+            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            let again = try await MatchService.suspicions(year: 2016, area: AreaCode("451224"), in: ctx)
+            #expect(!again.found.contains { $0.key == pattern.key })
+            #expect(again.dismissed == 1)
+            let flags = try await MatchService.flags(of: id, h, in: ctx)
+            #expect(flags?.patterns.isEmpty == true, "\(flags?.patterns.map(\.key) ?? [])")
+            try await app.testing().test(.GET, "households/\(id.rawValue)", headers: WebHarness.headers(county)) { r async in
+                // (The history below keeps the decision, which names the pattern.)
+                let section = r.body.string.components(separatedBy: "id=\"household-flags\"").last?.components(separatedBy: "<h2").first ?? ""
+                #expect(!section.contains("收入刚过线") && section.contains("没有待核实"), "a dismissed pattern is not listed: \(section.prefix(200))")
+            }
+        }
+    }
+
 }

@@ -707,7 +707,7 @@ class Pages(unittest.TestCase):
 
     def test_24_a_village_team_finds_a_data_quality_fault_on_a_phone(self):
         """数据质量: on a 390 px screen the village team sees the count on its village page, opens the report, finds
-        the household whose B-grade house is marked as rebuilt, and opens it to correct it."""
+        the household whose B-grade house is marked as rebuilt, and opens it: its page lists the finding."""
         phone = make_driver(390, 844)
         try:
             sign_in_on(phone, "village")
@@ -728,6 +728,8 @@ class Pages(unittest.TestCase):
             self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the report fits a phone")
             row.find_element(By.TAG_NAME, "a").click()
             WebDriverWait(phone, 10).until(lambda d: "/households/" in d.current_url)
+            flags = phone.find_element(By.XPATH, "//h2[@id='household-flags']/following-sibling::div[1]")
+            self.assertIn("住房等级与危房改造不符", flags.text, "the household page lists its finding")
         finally:
             phone.quit()
 

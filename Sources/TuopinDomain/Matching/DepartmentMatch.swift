@@ -57,8 +57,10 @@ public enum DepartmentMatch {
     }
 
     /// The flags of the households for `year` (reference date 31 December, or `asOf` when earlier).
+    /// `schoolRolls`: whether the county's school roll is loaded (by default: whether `records` hold any), for the
+    /// 无学籍 rule when only some members' records are given.
     public static func evaluate(records: [DepartmentRecord], homes: [LeakCheck.Home], year: Int, asOf: LocalDate? = nil,
-                                thresholds: Thresholds = Thresholds()) -> [Flag] {
+                                thresholds: Thresholds = Thresholds(), schoolRolls: Bool? = nil) -> [Flag] {
         let day = min(asOf ?? LocalDate.yearEnd(year), LocalDate.yearEnd(year))
         var owner: [String: (LeakCheck.Home, LeakCheck.Person)] = [:]
         for h in homes { for m in h.members { owner[m.idNumber] = (h, m) } }
@@ -110,7 +112,7 @@ public enum DepartmentMatch {
                 }
             }
         }
-        if schoolLoaded {
+        if schoolRolls ?? schoolLoaded {
             let september = LocalDate(year: year, month: 9, day: 1)!
             for h in homes where h.exitYear.map({ $0 >= year }) ?? true {
                 for m in h.members where thresholds.schoolAges.contains(m.birth.age(on: september)) && !rolls.contains(m.idNumber) {

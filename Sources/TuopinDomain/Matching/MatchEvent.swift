@@ -1,7 +1,7 @@
 /// 信息比对的痕迹 — a department's file loaded, and a decision on a flag.
 public enum MatchEvent: AuditEvent {
     case imported(kind: DepartmentRecord.Kind, file: String, digest: String, rows: Int, unmatched: Int, county: AreaCode)
-    case decided(DepartmentMatch.Flag, outcome: String, reason: String, before: String?)
+    case decided(VerifiedFlag, outcome: String, reason: String, before: String?)
 
     public enum Action: String, AuditActionKind {
         case load = "department.import"
@@ -48,7 +48,7 @@ public enum MatchEvent: AuditEvent {
         case .imported(let kind, let file, let digest, let rows, let unmatched, _):
             ["类别": kind.label, "提供部门": kind.department, "文件": file, "SHA-256": digest, "行数": String(rows), "不在名单的行": String(unmatched)]
         case .decided(let f, let outcome, _, _):
-            ["规则": f.rule.rawValue, "证件号码": f.idNumber, "说明": f.explanation, "核实结论": outcome]
+            ["规则": f.rule, "证件号码": f.idNumber.isEmpty ? nil : f.idNumber, "说明": f.explanation, "核实结论": outcome]
         }
     }
 

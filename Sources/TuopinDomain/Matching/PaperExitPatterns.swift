@@ -25,6 +25,8 @@ public enum PaperExitPatterns {
         public var number: String
         public var village: AreaCode
         public var pattern: Pattern
+        /// The year examined.
+        public var year: Int
         public var score: Int
         public var explanation: String
     }
@@ -39,12 +41,12 @@ public enum PaperExitPatterns {
         for (id, h) in households where h.exitYear == year {
             if let now = h.perCapitaIncome(for: year), let before = h.perCapitaIncome(for: year - 1), before < line, now >= line, now <= ceiling {
                 let margin = Int((now.fen - line.fen) * 100 / max(line.fen, 1))
-                found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .narrowBand, score: 70 - margin * 2,
+                found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .narrowBand, year: year, score: 70 - margin * 2,
                                        explanation: "\(year - 1)年人均纯收入\(before.compactYuan)元低于当年标准，\(year)年脱贫时\(now.compactYuan)元，仅高出标准\(line.compactYuan)元的\(margin)%"))
             }
             let verdict = HouseholdExitTest.evaluate(h, year: year, standard: standard)
             if !verdict.meets {
-                found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .failing, score: 90,
+                found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .failing, year: year, score: 90,
                                        explanation: "\(year)年已标注脱贫，但核验未达标：\(verdict.missing.map(\.label).joined(separator: "、"))"))
             }
         }
@@ -59,7 +61,7 @@ public enum PaperExitPatterns {
             let numbers = same.map(\.1.number).sorted()
             let i = same[0].1.income(for: year)!
             for (id, h) in same {
-                found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .identical, score: min(95, 50 + same.count * 10),
+                found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .identical, year: year, score: min(95, 50 + same.count * 10),
                                        explanation: "\(year)年收入与同村\(same.count - 1)户完全相同（工资性\(i.wage!.compactYuan)元、生产经营性\(i.business!.compactYuan)元、转移性\(i.transfer!.compactYuan)元）：\(numbers.filter { $0 != h.number }.prefix(5).joined(separator: "、"))"))
             }
         }

@@ -69,11 +69,13 @@ public enum MatchService {
                      mayDecide: ctx.user.can(.runProcedures) && ctx.user.scope.includes(area) && ctx.user.role != .villageTeam)
     }
 
-    /// 核实 — a township or the county records what it found.
-    public static func decide(year: Int, key: String, outcome: String, reason: String, area: AreaCode?, in ctx: ServiceContext) async throws -> FormResult<DepartmentMatch.Flag> {
+    /// 核实 — a township or the county records what it found, on a department flag or a paper-exit pattern.
+    public static func decide(year: Int, key: String, outcome: String, reason: String, area: AreaCode?, in ctx: ServiceContext) async throws -> FormResult<VerifiedFlag> {
         let queue = try await match(year: year, area: area, in: ctx)
         guard queue.mayDecide else { throw Refused(.forbidden, "只有乡镇或县可以核实", "only the township or county verifies") }
-        guard let flag = queue.flags.first(where: { $0.key == key }) else { throw Refused.notFound("没有这个疑点", "no such flag") }
+        var flag = queue.flags.first(where: { $0.key == key })?.verified
+        if flag == nil { flag = try await suspicions(year: year, area: queue.area, in: ctx).found.first { $0.key == key }?.verified }
+        guard let flag else { throw Refused.notFound("没有这个疑点", "no such flag") }
         var faults: [String: String] = [:]
         if !outcomes.contains(outcome) { faults["outcome"] = "请选择 属实 或 不属实 / choose the outcome" }
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -7,7 +7,9 @@ extension MatchService {
     public struct Suspicions: Sendable {
         public var year: Int
         public var area: AreaCode
+        /// Open and 属实 suspicions (不属实 ones are kept out).
         public var found: [PaperExitPatterns.Suspicion]
+        public var dismissed = 0
 
         /// `tuopin suspicions --format csv`: 户编号,模式,分值,说明.
         public var table: [[String]] {
@@ -22,6 +24,10 @@ extension MatchService {
         try await HouseholdScan.forEach(area: area, incomeYears: [year - 1, year], file: ctx.registryFile, on: ctx.db) { window in
             households += window.map { ($0.id, $0.household) }
         }
-        return Suspicions(year: year, area: area, found: PaperExitPatterns.evaluate(households, year: year, standard: ctx.standards))
+        let all = PaperExitPatterns.evaluate(households, year: year, standard: ctx.standards)
+        let county = area.level == .county ? area : area.ancestor(at: .county) ?? area
+        let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
+        let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }
+        return Suspicions(year: year, area: area, found: kept, dismissed: all.count - kept.count)
     }
 }

@@ -30,14 +30,23 @@ public enum DepartmentStore {
                                         rows: rows)
     }
 
-    public static func records(county: AreaCode, on db: any Database) async throws -> [DepartmentRecord] {
+    /// The records of a county, or only those of the persons `idNumbers` names.
+    public static func records(county: AreaCode, idNumbers: [String]? = nil, on db: any Database) async throws -> [DepartmentRecord] {
         let decoder = JSONDecoder()
-        return try await sql(db).raw("SELECT * FROM department_records WHERE county_code = \(bind: county.value) ORDER BY id").all().compactMap { r in
+        let query: SQLQueryString = idNumbers.map { ids in
+            "SELECT * FROM department_records WHERE county_code = \(bind: county.value) AND id_number IN (\(binds: ids.isEmpty ? [""] : ids)) ORDER BY id"
+        } ?? "SELECT * FROM department_records WHERE county_code = \(bind: county.value) ORDER BY id"
+        return try await sql(db).raw(query).all().compactMap { r in
             guard let kind = DepartmentRecord.Kind(rawValue: try r.decode(column: "kind", as: String.self)) else { return nil }
             return DepartmentRecord(kind: kind, idNumber: try r.decode(column: "id_number", as: String.self), name: try r.decode(column: "name", as: String.self),
                                     date: try r.decode(column: "record_date", as: String?.self).flatMap { LocalDate(iso: $0) },
                                     fields: try decoder.decode([String: String].self, from: Data(try r.decode(column: "fields", as: String.self).utf8)))
         }
+    }
+
+    /// Whether a school roll (学籍) is loaded for the county.
+    public static func hasSchoolRoll(county: AreaCode, on db: any Database) async throws -> Bool {
+        try await sql(db).raw("SELECT id FROM department_batches WHERE county_code = \(bind: county.value) AND kind = 'school' LIMIT 1").first() != nil
     }
 
     public struct Decision: Sendable, Hashable {
@@ -55,12 +64,12 @@ public enum DepartmentStore {
         return found
     }
 
-    public static func decide(_ f: DepartmentMatch.Flag, outcome: String, reason: String, date: LocalDate, username: String, county: AreaCode,
+    public static func decide(_ f: VerifiedFlag, outcome: String, reason: String, date: LocalDate, username: String, county: AreaCode,
                               on db: any Database) async throws {
         try await sql(db).raw("DELETE FROM match_decisions WHERE flag_key = \(bind: f.key)").run()
         try await sql(db).raw("""
             INSERT INTO match_decisions (flag_key, rule, id_number, household_id, outcome, reason, decided_on, username, county_code)
-            VALUES (\(bind: f.key), \(bind: f.rule.rawValue), \(bind: f.idNumber), \(bind: f.household.rawValue), \(bind: outcome), \(bind: reason),
+            VALUES (\(bind: f.key), \(bind: f.rule), \(bind: f.idNumber), \(bind: f.household.rawValue), \(bind: outcome), \(bind: reason),
             \(bind: date.description), \(bind: username), \(bind: county.value))
             """).run()
     }

@@ -8,33 +8,33 @@ enum MatchView {
                        csrf: String, notice: String?, chrome: Layout.Chrome?) -> HTML {
         let byRule = Dictionary(grouping: q.flags, by: \.rule)
         let summary = DepartmentMatch.Rule.allCases.compactMap { r -> HTML? in byRule[r].map { "<li>\(r.rawValue)：\($0.count)</li>" } }.joined()
-        let rows = q.flags.enumerated().map { i, f -> HTML in
-            let decided: HTML
+        /// The verification cell of a flag: its decision, or for the township or county the form.
+        func decision(_ f: VerifiedFlag, form id: String) -> HTML {
             if let d = q.decisions[f.key] {
-                decided = "\(d.outcome)<br><span class=\"muted\">\(d.reason)（\(d.username) \(d.date)）</span>"
+                return "\(d.outcome)<br><span class=\"muted\">\(d.reason)（\(d.username) \(d.date)）</span>"
                     + (d.outcome == "属实" ? "<br><a class=\"noprint\" href=\"/households/\(f.household.rawValue)\">到户页办理更正或剔除</a>" as HTML : .empty)
-            } else if q.mayDecide {
-                let mine = draft?.key == f.key
-                let fields = FormFields(prefix: "match\(i)", values: mine ? draft!.values : [:], faults: mine ? draft!.faults : [:])
-                decided = """
-                    <form method="post" action="/match/decide" class="stack noprint" id="match-\(i)">
-                    <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="year" value="\(q.year)">
-                    <input type="hidden" name="area" value="\(q.area.value)"><input type="hidden" name="key" value="\(f.key)">
-                    \(fields.select("outcome", "核实结论", MatchService.outcomes.map { ($0, $0) }))\(fields.input("reason", "核实情况"))
-                    <button type="submit">保存</button></form>
-                    """
-            } else {
-                decided = "<span class=\"warn\">待核实</span>"
             }
-            return "<tr><td><a href=\"/households/\(f.household.rawValue)\">\(f.householdNumber)</a></td><td>\(f.name)</td><td>\(f.kind?.department ?? "教育")</td><td>\(f.rule.rawValue)</td><td>\(f.explanation)</td><td>\(decided)</td></tr>"
+            guard q.mayDecide else { return "<span class=\"warn\">待核实</span>" }
+            let mine = draft?.key == f.key
+            let fields = FormFields(prefix: id, values: mine ? draft!.values : [:], faults: mine ? draft!.faults : [:])
+            return """
+                <form method="post" action="/match/decide" class="stack noprint" id="\(id)">
+                <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="year" value="\(q.year)">
+                <input type="hidden" name="area" value="\(q.area.value)"><input type="hidden" name="key" value="\(f.key)">
+                \(fields.select("outcome", "核实结论", MatchService.outcomes.map { ($0, $0) }))\(fields.input("reason", "核实情况"))
+                <button type="submit">保存</button></form>
+                """
+        }
+        let rows = q.flags.enumerated().map { i, f -> HTML in
+            "<tr><td><a href=\"/households/\(f.household.rawValue)\">\(f.householdNumber)</a></td><td>\(f.name)</td><td>\(f.kind?.department ?? "教育")</td><td>\(f.rule.rawValue)</td><td>\(f.explanation)</td><td>\(decision(f.verified, form: "match-\(i)"))</td></tr>"
         }.joined(separator: "\n")
-        let patternRows = suspicions.found.map { x -> HTML in
-            "<tr><td><a href=\"/households/\(x.household.rawValue)\">\(x.number)</a></td><td>\(x.pattern.rawValue)</td><td class=\"num\">\(x.score)</td><td>\(x.explanation)</td></tr>"
+        let patternRows = suspicions.found.enumerated().map { i, x -> HTML in
+            "<tr><td><a href=\"/households/\(x.household.rawValue)\">\(x.number)</a></td><td>\(x.pattern.rawValue)</td><td class=\"num\">\(x.score)</td><td>\(x.explanation)</td><td>\(decision(x.verified, form: "pattern-\(i)"))</td></tr>"
         }.joined(separator: "\n")
         let patterns: HTML = suspicions.found.isEmpty ? "<h2 id=\"patterns\">数字脱贫疑点</h2><p class=\"muted\">\(q.year)年没有发现。</p>" : """
             <h2 id="patterns">数字脱贫疑点（\(suspicions.found.count)）</h2>
-            <p class="muted">从建档立卡数据本身找出：收入刚过线、收入数字雷同、未达标即退出；分值越高越可疑。<a class="noprint" href="/match/suspicions.csv?area=\(q.area.value)&year=\(q.year)">下载CSV</a></p>
-            <div class="scroll"><table id="suspicions"><thead><tr><th scope="col">户编号</th><th scope="col">模式</th><th scope="col">分值</th><th scope="col">说明</th></tr></thead>
+            <p class="muted">从建档立卡数据本身找出：收入刚过线、收入数字雷同、未达标即退出；分值越高越可疑。已核实不属实、不再列出的 \(suspicions.dismissed) 个。<a class="noprint" href="/match/suspicions.csv?area=\(q.area.value)&year=\(q.year)">下载CSV</a></p>
+            <div class="scroll"><table id="suspicions"><thead><tr><th scope="col">户编号</th><th scope="col">模式</th><th scope="col">分值</th><th scope="col">说明</th><th scope="col">核实</th></tr></thead>
             <tbody>\(patternRows)</tbody></table></div>
             """
         let body: HTML = """

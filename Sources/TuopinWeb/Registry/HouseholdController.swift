@@ -40,6 +40,8 @@ enum HouseholdController {
                                                      names: Dictionary(p.detail.household.members.map { ($0.id.number, $0.name) }, uniquingKeysWith: { a, _ in a }))
         model.problems = ProblemListSection.render(try await SupervisionService.problems(ofHousehold: p.detail.id, in: ctx), today: ctx.today,
                                                    id: "household-problems", title: "督查发现的问题", empty: "没有涉及本户的督查问题。")
+        model.flags = HouseholdFlagsSection.render(try await MatchService.flags(of: p.detail.id, p.detail.household, in: ctx),
+                                                   county: p.detail.household.villageCode.ancestor(at: .county))
         return .html(HouseholdShowView.render(model, chrome: req.chrome), status: status)
     }
 }

@@ -37,6 +37,8 @@ public enum HouseholdShowView {
         public var ledger: HTML = .empty
         /// 督查问题 concerning the household.
         public var problems: HTML = .empty
+        /// 比对与数据质量: the household's open flags (empty for roles that do not see them).
+        public var flags: HTML = .empty
         /// 程序办理: the household's procedures and status history.
         var procedures: HouseholdProceduresSection.Model?
         public init(detail: HouseholdDetail, lineage: [Area], today: LocalDate, showFullIdentity: Bool = true, history: [AuditQuery.Record] = [],
@@ -82,6 +84,7 @@ public enum HouseholdShowView {
         body += m.plan
         body += m.ledger
         body += m.problems
+        body += m.flags
         body += HouseholdMonitoringSection.render(householdID: m.detail.id, year: m.verdict?.year, finding: m.monitoring, hardships: m.hardships,
                                                   canRecord: m.canRunProcedures, csrf: m.csrf, today: m.today, draft: m.hardshipDraft)
         body += m.procedures.map(HouseholdProceduresSection.render) ?? .empty
