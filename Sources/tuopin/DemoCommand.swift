@@ -52,7 +52,8 @@ struct DemoCommand: AsyncParsableCommand {
         // A campaign from identification in 2014 to 2020, loaded year by year as counties updated their registry
         // (动态管理): yearly incomes, exits spread over the years; then named villages with their population and
         // yearly plans near what was done.
-        let options = GeneratorOptions(households: households, seed: 2016, county: AreaCode(county)!, year: 2020, firstYear: 2014)
+        var options = GeneratorOptions(households: households, seed: 2016, county: AreaCode(county)!, year: 2020, firstYear: 2014)
+        options.fabrication = 0.03   // a few paper-exit traces for 信息比对's pattern list (tuopin generate --with-fabrication)
         var generator = try RegistryGenerator(options: options)
         let summary = try generator.write(to: file(2020), yearFile: file)
         let extras = GeneratedCounty(summary: summary, options: options)

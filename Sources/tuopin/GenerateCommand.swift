@@ -37,6 +37,10 @@ struct GenerateCommand: AsyncParsableCommand {
     var withErrors = false
     @Option(help: "有错误行的户所占比例（配合 --with-errors） / share of households given one faulty row (with --with-errors)")
     var errorRate: Double = 0.01
+    @Flag(help: "加入已知比例的数字脱贫痕迹（收入刚过线、收入数字雷同、收入成倍增长）；须同时给 --from-year / plant paper-exit traces (needs --from-year)")
+    var withFabrication = false
+    @Option(help: "被加入数字脱贫痕迹的脱贫户所占比例（配合 --with-fabrication） / share of exiting households given a trace")
+    var fabricationRate: Double = 0.05
 
     func validate() throws {
         guard households > 0, households <= 10_000_000 else { throw ValidationError("--households 应为 1–10,000,000 / --households must be 1 to 10,000,000") }
@@ -52,6 +56,8 @@ struct GenerateCommand: AsyncParsableCommand {
             let e = URL(fileURLWithPath: extra).pathExtension.lowercased()
             guard e == "csv" || e == "xlsx" else { throw ValidationError("\(extra) 应以 .csv 或 .xlsx 结尾 / \(extra) must end in .csv or .xlsx") }
         }
+        if withFabrication, fromYear == nil { throw ValidationError("--with-fabrication 须同时给 --from-year（痕迹在历年收入中） / --with-fabrication needs --from-year") }
+        guard (0...1).contains(fabricationRate) else { throw ValidationError("--fabrication-rate 应在 0–1 / --fabrication-rate must be between 0 and 1") }
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate 应在 0–1 / --error-rate must be between 0 and 1") }
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
         guard ext == "csv" || ext == "xlsx" else { throw ValidationError("输出文件应以 .csv 或 .xlsx 结尾 / the output file must end in .csv or .xlsx") }
@@ -59,8 +65,9 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let start = Date()
-        let options = GeneratorOptions(households: households, seed: seed, county: AreaCode(county)!, year: year, errorRate: withErrors ? errorRate : 0,
+        var options = GeneratorOptions(households: households, seed: seed, county: AreaCode(county)!, year: year, errorRate: withErrors ? errorRate : 0,
                                        firstYear: fromYear)
+        options.fabrication = withFabrication ? fabricationRate : 0
         let progress = TerminalProgress()
         let summary: RegistryGenerator.Summary
         do {
@@ -91,6 +98,10 @@ struct GenerateCommand: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         note(String(format: "已生成 / written: %@ — %d 户 households, %d 人 persons in %.2f s (%.0f households/s)",
                     file, summary.households, summary.members, seconds, Double(summary.households) / max(seconds, 0.001)))
+        if withFabrication {
+            let kinds = summary.fabricated.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value.count)" }.joined(separator: "，")
+            note("数字脱贫痕迹 / paper-exit traces planted: \(kinds)（tuopin suspicions --year 脱贫年度）")
+        }
         if summary.faultyRows > 0 {
             let kinds = summary.faults.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: "，")
             note("错误行 / faulty rows: \(summary.faultyRows)（\(kinds)）")

@@ -22,6 +22,27 @@ import Testing
         #expect(found.first { $0.number == "H1" }?.explanation.contains("仅高出标准2,952元的1%") == true)
     }
 
+    /// (c): wages tripled in the exit year with no member working away; the same rise backed by a 务工 record, or a
+    /// transfer rise backed by the benefit ledger, is left alone; a tripled small figure is not material.
+    @Test func a_component_multiplied_with_nothing_behind_it() {
+        let bare = Self.exited("H5", before: 1500, now: 5000)
+        var worked = Self.exited("H6", before: 1500, now: 5000)
+        worked.1.members[0].workPlace = .outOfProvince
+        let found = PaperExitPatterns.evaluate([bare, worked], year: 2016, standard: F.standard)
+        #expect(found.filter { $0.pattern == .multiplied }.map(\.number) == ["H5"])
+        #expect(found.first { $0.pattern == .multiplied }?.explanation.contains("工资性收入由2015年的4,500元增至2016年脱贫时的15,000元（3.3倍），但没有成员登记务工") == true)
+        var transfer = Self.exited("H7", before: 1500, now: 1500)
+        transfer.1.incomes[0].transfer = Money(yuan: 1000)
+        transfer.1.incomes[1].transfer = Money(yuan: 5000)
+        #expect(PaperExitPatterns.evaluate([transfer], year: 2016, standard: F.standard).contains { $0.pattern == .multiplied })
+        let backed = PaperExitPatterns.Backing(benefits: [transfer.0])
+        #expect(!PaperExitPatterns.evaluate([transfer], year: 2016, standard: F.standard, backing: backed).contains { $0.pattern == .multiplied })
+        var small = Self.exited("H8", before: 3000, now: 3300)
+        small.1.incomes[0].property = Money(yuan: 20)
+        small.1.incomes[1].property = Money(yuan: 200)
+        #expect(!PaperExitPatterns.evaluate([small], year: 2016, standard: F.standard).contains { $0.pattern == .multiplied }, "200 of 10,100 is not material")
+    }
+
     @Test func an_exit_recorded_while_an_item_is_not_met() {
         let found = PaperExitPatterns.evaluate([Self.exited("H4", before: 2000, now: 5000, missing: true)], year: 2016, standard: F.standard)
         #expect(found.map(\.pattern) == [.failing] && found[0].score == 90 && found[0].explanation.contains("住房"))

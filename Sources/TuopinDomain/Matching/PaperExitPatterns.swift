@@ -1,11 +1,13 @@
 /// 数字脱贫 — patterns in the registry's own figures that exits were made on paper (issue #17 item 3; policy-rules
 /// §7.4): (a) an exit-year income just over the line after a year below it, (b) the same income figures to the yuan
-/// in several households of a village, (e) an exit recorded while the exit test finds an item not met. Each flag has
-/// a score (0–100: how strongly it points to fabrication) and an explanation with the figures.
+/// in several households of a village, (c) one income component multiplied in the exit year with nothing recorded
+/// to back it, (e) an exit recorded while the exit test finds an item not met. Each flag has a score (0–100: how
+/// strongly it points to fabrication) and an explanation with the figures.
 public enum PaperExitPatterns {
     public enum Pattern: String, CaseIterable, Sendable, Hashable {
         case narrowBand = "收入刚过线"
         case identical = "收入数字雷同"
+        case multiplied = "收入成倍增长无依据"
         case failing = "未达标即退出"
     }
 
@@ -14,9 +16,26 @@ public enum PaperExitPatterns {
         public var bandPercent: Int
         /// (b): at least this many households of a village with the same figures.
         public var identicalHouseholds: Int
-        public init(bandPercent: Int = 10, identicalHouseholds: Int = 3) {
+        /// (c): a component at least this many times the year before.
+        public var multiple: Int
+        /// (c): and the rise is at least this share (per cent) of the household's exit-year net income (it made the exit).
+        public var materialPercent: Int
+        public init(bandPercent: Int = 10, identicalHouseholds: Int = 3, multiple: Int = 3, materialPercent: Int = 20) {
             self.bandPercent = bandPercent
             self.identicalHouseholds = identicalHouseholds
+            self.multiple = multiple
+            self.materialPercent = materialPercent
+        }
+    }
+
+    /// (c): what the records show behind a household's income in the exit year — payments on its benefit ledger
+    /// (防漏表) and projects that name it as a beneficiary. A member's 务工 (work place or months) backs wages.
+    public struct Backing: Sendable, Hashable {
+        public var benefits: Set<Household.ID>
+        public var projects: Set<Household.ID>
+        public init(benefits: Set<Household.ID> = [], projects: Set<Household.ID> = []) {
+            self.benefits = benefits
+            self.projects = projects
         }
     }
 
@@ -34,7 +53,7 @@ public enum PaperExitPatterns {
     /// The households that exited in `year` (and, for (b), every household of the year), with their incomes for
     /// `year` and `year - 1`.
     public static func evaluate(_ households: [(Household.ID, Household)], year: Int, standard: StandardSet,
-                                thresholds: Thresholds = Thresholds()) -> [Suspicion] {
+                                thresholds: Thresholds = Thresholds(), backing: Backing = Backing()) -> [Suspicion] {
         var found: [Suspicion] = []
         guard let line = standard.line(for: year)?.amount else { return [] }
         let ceiling = Money(fen: line.fen + line.fen * Int64(thresholds.bandPercent) / 100)
@@ -44,6 +63,7 @@ public enum PaperExitPatterns {
                 found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .narrowBand, year: year, score: 70 - margin * 2,
                                        explanation: "\(year - 1)年人均纯收入\(before.compactYuan)元低于当年标准，\(year)年脱贫时\(now.compactYuan)元，仅高出标准\(line.compactYuan)元的\(margin)%"))
             }
+            if let s = multiplied(id, h, year: year, thresholds: thresholds, backing: backing) { found.append(s) }
             let verdict = HouseholdExitTest.evaluate(h, year: year, standard: standard)
             if !verdict.meets {
                 found.append(Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .failing, year: year, score: 90,
@@ -66,5 +86,26 @@ public enum PaperExitPatterns {
             }
         }
         return found.sorted { ($0.score, $0.number) > ($1.score, $1.number) }
+    }
+
+    /// (c) — the first component multiplied without backing: wages with no member working away or for months, business
+    /// or property income with no project naming the household, transfers with nothing on its benefit ledger.
+    static func multiplied(_ id: Household.ID, _ h: Household, year: Int, thresholds: Thresholds, backing: Backing) -> Suspicion? {
+        guard let now = h.income(for: year), let before = h.income(for: year - 1) else { return nil }
+        let material = max(1, now.net.fen) * Int64(thresholds.materialPercent) / 100
+        let works = h.members.contains { $0.workPlace != nil || ($0.workMonths ?? 0) > 0 }
+        let parts: [(String, Money?, Money?, Bool, String)] = [
+            ("工资性收入", before.wage, now.wage, works, "没有成员登记务工"),
+            ("生产经营性收入", before.business, now.business, backing.projects.contains(id) || backing.benefits.contains(id), "没有产业项目或到户扶持记录"),
+            ("财产性收入", before.property, now.property, backing.projects.contains(id), "没有资产收益项目记录"),
+            ("转移性收入", before.transfer, now.transfer, backing.benefits.contains(id), "防漏表中没有当年发放记录"),
+        ]
+        for (name, b, n, backed, missing) in parts {
+            guard let b, let n, b.fen > 0, n.fen >= b.fen * Int64(thresholds.multiple), n.fen - b.fen >= material, !backed else { continue }
+            let ratio = Double(n.fen) / Double(b.fen)
+            return Suspicion(household: id, number: h.number, village: h.villageCode, pattern: .multiplied, year: year, score: min(90, 60 + Int(ratio * 5)),
+                             explanation: "\(name)由\(year - 1)年的\(b.compactYuan)元增至\(year)年脱贫时的\(n.compactYuan)元（\(String(format: "%.1f", ratio))倍），但\(missing)")
+        }
+        return nil
     }
 }

@@ -14,6 +14,8 @@ public struct GeneratorOptions: Sendable {
     /// identification) to `year`, and exits are spread over those years as a campaign ran them (nil: one
     /// year's income, exits before `year` only).
     public var firstYear: Int?
+    /// 数字脱贫 planted (`GeneratedFabrication`): the share of exiting households given a paper-exit trace (0: none).
+    public var fabrication: Double = 0
 
     /// 东兰县, Guangxi: one of the counties in the seed reports.
     public static let defaultCounty = AreaCode("451224")!

@@ -13,6 +13,8 @@ public struct RegistryGenerator {
         public var faults: [GeneratedFault: Int] = [:]
         /// Households and persons written per village, and the households and persons that exited each year.
         public var villages: [AreaCode: GeneratedVillage] = [:]
+        /// 数字脱贫 planted, by pattern (with `GeneratorOptions.fabrication`).
+        public var fabricated: [PaperExitPatterns.Pattern: Set<String>] = [:]
     }
 
     var random: SeededRandom
@@ -22,6 +24,7 @@ public struct RegistryGenerator {
     let countyName: String
     let history: RegionCodeHistory
     var usedIDs = Set<String>()
+    var fabrication: GeneratedFabrication
     var regionByYear: [Int: String] = [:]
     let referenceDate: LocalDate
     private let line: Money
@@ -30,6 +33,7 @@ public struct RegistryGenerator {
         self.options = options
         self.history = history
         random = SeededRandom(seed: options.seed)
+        fabrication = GeneratedFabrication(seed: options.seed, share: options.fabrication)
         guard let county = catalog.area(options.county), county.level == .county else {
             throw FileFault("区划表中没有县级代码\(options.county.countyPart)", "no county with code \(options.county.countyPart) in the division list")
         }
@@ -70,7 +74,8 @@ public struct RegistryGenerator {
         for i in 0..<options.households {
             let village = villages[i % villages.count]
             perVillage[village, default: 0] += 1
-            let household = makeHousehold(number: village.value + String(format: "%04d", perVillage[village]!), village: village)
+            var household = makeHousehold(number: village.value + String(format: "%04d", perVillage[village]!), village: village)
+            fabrication.apply(to: &household) { StandardsCatalog.shipped.line(for: $0)?.amount }
             var rows = RegistryRowFormatter.rows(household)
             if options.errorRate > 0, random.chance(options.errorRate) {
                 let fault = random.pick(GeneratedFault.allCases)
@@ -90,6 +95,7 @@ public struct RegistryGenerator {
         }
         try writer.close()
         for index in earlier.indices { try earlier[index].writer.close() }
+        summary.fabricated = fabrication.plantedFound
         return summary
     }
 
@@ -166,17 +172,20 @@ public struct RegistryGenerator {
         let meetsAlready = exitYear == nil && random.chance(0.4)
         var ratio = 0.45 + random.unit() * 0.4
         var result: [HouseholdIncome] = []
+        var shares: IncomeShares?
         for year in from...options.year {
             let line = StandardsCatalog.shipped.line(for: year)?.amount ?? self.line
             if let exit = exitYear, year >= exit {
-                ratio = year == exit ? 1.1 + random.unit() * 0.6 : ratio * (1.03 + random.unit() * 0.12)
+                // An honest exit year at most about 2.2 times the year before (and clear of the line by 12%).
+                ratio = year == exit ? max(1.12, min(1.1 + random.unit() * 0.6, ratio * 2.2)) : ratio * (1.03 + random.unit() * 0.12)
                 if fallsBack, year == options.year { ratio = 0.9 + random.unit() * 0.25 }
             } else if meetsAlready, year == options.year {
                 ratio = 1.02 + random.unit() * 0.6
             } else {
                 ratio = min(0.98, ratio * (1.0 + random.unit() * 0.12))
             }
-            result.append(makeIncome(year: year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: size, type: type, canWork: canWork))
+            result.append(makeIncome(year: year, perCapitaTarget: Double(line.fen) / 100 * ratio, size: size, type: type, canWork: canWork,
+                                     shares: &shares))
         }
         return result
     }
@@ -186,13 +195,35 @@ public struct RegistryGenerator {
         members.contains { $0.labour != .lost && $0.labour != LabourCapacity.none }
     }
 
+    /// A household's mix of income (transfer and wage shares), kept from year to year so that no component jumps
+    /// without a cause (an honest record shows none of 数字脱贫's traces).
+    typealias IncomeShares = (transfer: Double, wage: Double, expense: Double)
+
     private mutating func makeIncome(year: Int, perCapitaTarget: Double, size: Int, type: HouseholdType, canWork: Bool = true) -> HouseholdIncome {
+        var shares: IncomeShares?
+        return makeIncome(year: year, perCapitaTarget: perCapitaTarget, size: size, type: type, canWork: canWork, shares: &shares)
+    }
+
+    /// The first year draws the household's shares; later years vary them by at most ±10% (the same random draws).
+    private mutating func makeIncome(year: Int, perCapitaTarget: Double, size: Int, type: HouseholdType, canWork: Bool,
+                                     shares: inout IncomeShares?) -> HouseholdIncome {
         let net = perCapitaTarget * Double(size)
-        let transferShare = type == .ordinary ? 0.12 + random.unit() * 0.1 : 0.3 + random.unit() * 0.2
-        let wageShare = (1 - transferShare) * (0.4 + random.unit() * 0.4)
+        let u = (random.unit(), random.unit(), random.unit(), random.unit())
+        var transferShare = type == .ordinary ? 0.12 + u.0 * 0.1 : 0.3 + u.0 * 0.2
+        var wageShare = (1 - transferShare) * (0.4 + u.1 * 0.4)
+        var expenseShare = 0.2 + u.3 * 0.2
+        if let kept = shares {
+            // Each share moves by at most ±10%, business included, and the three still make the whole.
+            let t = kept.transfer * (0.9 + u.0 * 0.2), w = kept.wage * (0.9 + u.1 * 0.2), b = max(0, 1 - kept.transfer - kept.wage)
+            transferShare = t / (t + w + b)
+            wageShare = w / (t + w + b)
+            expenseShare = kept.expense * (0.9 + u.3 * 0.2)
+        } else {
+            shares = (transferShare, wageShare, expenseShare)
+        }
         let businessNet = net - net * transferShare - net * wageShare
-        let property = net * 0.02 * random.unit()
-        let expense = max(0, businessNet * (0.2 + random.unit() * 0.2))
+        let property = net * 0.02 * u.2
+        let expense = max(0, businessNet * expenseShare)
         func yuan(_ x: Double) -> Money { Money(yuan: Int64(max(0, x).rounded())) }
         // With no one able to work, what would be wages comes as transfers (the random draws stay the same).
         let wage = canWork ? yuan(net * wageShare) : .zero, transfer = yuan(net * transferShare + (canWork ? 0 : net * wageShare)), prop = yuan(property)

@@ -17,6 +17,14 @@ extension MatchService {
         }
     }
 
+    /// What backs a household's income in `year`: its payments on the benefit ledger and the projects (any year up to
+    /// it) that name it.
+    static func backing(county: AreaCode, year: Int, in ctx: ServiceContext) async throws -> PaperExitPatterns.Backing {
+        let paid = Set(try await BenefitStore.payments(county: county, year: year, on: ctx.db).compactMap(\.household))
+        let projects = try await ProjectStore.list(area: county, limit: 100_000, on: ctx.db).filter { $0.year <= year }
+        return PaperExitPatterns.Backing(benefits: paid, projects: Set(projects.flatMap(\.households)))
+    }
+
     public static func suspicions(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Suspicions {
         try ctx.user.require(.readRegistry)
         let area = try ctx.countyOrTownship(requested).area
@@ -24,8 +32,9 @@ extension MatchService {
         try await HouseholdScan.forEach(area: area, incomeYears: [year - 1, year], file: ctx.registryFile, on: ctx.db) { window in
             households += window.map { ($0.id, $0.household) }
         }
-        let all = PaperExitPatterns.evaluate(households, year: year, standard: ctx.standards)
         let county = area.level == .county ? area : area.ancestor(at: .county) ?? area
+        let all = PaperExitPatterns.evaluate(households, year: year, standard: ctx.standards,
+                                             backing: try await backing(county: county, year: year, in: ctx))
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
         let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }
         return Suspicions(year: year, area: area, found: kept, dismissed: all.count - kept.count)

@@ -28,6 +28,8 @@ extension HouseholdScan {
         static let educationExempt = memberColumns[MemberColumn.educationExempt.rawValue]
         static let health = memberColumns[MemberColumn.health.rawValue]
         static let labour = memberColumns[MemberColumn.labour.rawValue]
+        static let workPlace = memberColumns[MemberColumn.workPlace.rawValue]
+        static let workMonths = memberColumns[MemberColumn.workMonths.rawValue]
         static let medicalInsurance = memberColumns[MemberColumn.medicalInsurance.rawValue]
     }
     enum IC {

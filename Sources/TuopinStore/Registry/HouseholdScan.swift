@@ -19,7 +19,7 @@ public enum HouseholdScan {
                                                .identifiedYear, .exitYear, .housingGrade, .housingResolved, .foodSecure, .clothingSecure,
                                                .waterSafe, .powerSupplied, .broadcastReception].map(\.rawValue))
     static let memberColumns = ScanColumns([MemberColumn.householdID, .position, .name, .idNumber, .disabilitySuffix, .relation, .schooling,
-                                            .educationExempt, .health, .labour, .medicalInsurance].map(\.rawValue))
+                                            .educationExempt, .health, .labour, .workPlace, .workMonths, .medicalInsurance].map(\.rawValue))
     static let incomeColumns = ScanColumns(IncomeColumn.written.map(\.rawValue))
 
     /// Calls `body` with each window's households in ID order. With `file` (a SQLite database file) the
@@ -161,7 +161,8 @@ public enum HouseholdScan {
               let relation = r.text(MC.relation).flatMap(Relation.init(rawValue:)) else { return nil }
         return Member(name: r.text(MC.name) ?? "", id: id, relation: relation, schooling: r.text(MC.schooling).flatMap(Schooling.init(rawValue:)),
                       educationExempt: r.bool(MC.educationExempt), health: r.text(MC.health).flatMap(Health.init(rawValue:)),
-                      labour: r.text(MC.labour).flatMap(LabourCapacity.init(rawValue:)), medicalInsurance: r.bool(MC.medicalInsurance))
+                      labour: r.text(MC.labour).flatMap(LabourCapacity.init(rawValue:)), workPlace: r.text(MC.workPlace).flatMap(WorkPlace.init(rawValue:)),
+                      workMonths: r.int(MC.workMonths).map(Int.init), medicalInsurance: r.bool(MC.medicalInsurance))
     }
 
     static func income(_ r: some ScanRow) -> HouseholdIncome {
