@@ -71,6 +71,17 @@ import VaporTesting
             try await app.testing().test(.GET, "match?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
                 #expect(r.body.string.contains("到户页办理更正或剔除"))
             }
+            // The suspect list as a workbook: the flags with their verification so far, readable again.
+            try await app.testing().test(.GET, "match.xlsx?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
+                #expect(r.status == .ok && r.headers.contentType?.subType.contains("spreadsheetml") == true)
+                let url = FileManager.default.temporaryDirectory.appendingPathComponent("suspects-\(UUID().uuidString).xlsx")
+                try? Data(buffer: r.body).write(to: url)
+                defer { try? FileManager.default.removeItem(at: url) }
+                var rows: [[String]] = []
+                if var reader = try? XLSXRowReader(url: url) { while let row = try? reader.nextRow() { rows.append(row.cells) } }
+                #expect(rows.first == MatchService.suspectHeader, "\(rows.first ?? [])")
+                #expect(rows.contains { $0.contains("已死亡仍在户") && $0.contains("属实") && $0.contains("经核实已死亡，启动标注") }, "\(rows)")
+            }
             let village = try await WebHarness.signIn(app, as: "village")
             res = try await WebHarness.post(app, "match/decide", village, ["year": "2019", "area": "451224100201", "key": death.key, "outcome": "属实", "reason": "村里核实"])
             #expect(res.status == .forbidden || res.status == .notFound || res.status == .badRequest, "a village does not verify")

@@ -10,6 +10,7 @@ enum MatchController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("match", use: page)
         routes.get("match.csv", use: csv)
+        routes.get("match.xlsx", use: xlsx)
         routes.get("match", "suspicions.csv", use: suspicionsCSV)
         routes.get("api", "v1", "match", use: json)
         routes.post("match", "decide", use: decide)
@@ -36,6 +37,15 @@ enum MatchController {
         let q = try req.yearAndArea(today: ctx.today)
         let queue = try await MatchService.match(year: q.year, area: q.area, in: ctx)
         return .csv(queue.table, filename: "match-\(q.year).csv")
+    }
+
+    /// 疑点核实清单 (department flags and patterns, by village) as the spreadsheet a township works through.
+    @Sendable static func xlsx(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let q = try req.yearAndArea(today: ctx.today)
+        let queue = try await MatchService.match(year: q.year, area: q.area, in: ctx)
+        let patterns = try await MatchService.suspicions(year: q.year, area: queue.area, in: ctx)
+        return try .xlsx(MatchService.suspectList(queue, patterns), sheet: "疑点核实清单", filename: "suspects-\(queue.area.value)-\(q.year).xlsx")
     }
 
     @Sendable static func suspicionsCSV(req: Request) async throws -> Response {

@@ -42,7 +42,8 @@ enum MatchView {
             <form method="get" action="/match" class="inline noprint"><input type="hidden" name="area" value="\(q.area.value)">
             <label>年度<input name="year" value="\(q.year)" size="5" inputmode="numeric"></label><button type="submit">查看</button></form>
             <p>\(areaName) \(q.year)年：比对疑点 <strong>\(q.flags.count)</strong> 个（已核实不属实、不再列出的 \(q.dismissed) 个）。
-            <a class="noprint" href="/match.csv?area=\(q.area.value)&year=\(q.year)">下载CSV</a></p>
+            <a class="noprint" href="/match.csv?area=\(q.area.value)&year=\(q.year)">下载CSV</a>
+            <a class="noprint" href="/match.xlsx?area=\(q.area.value)&year=\(q.year)" id="suspect-xlsx">疑点核实清单（Excel，含数字脱贫）</a></p>
             <ul>\(summary)</ul>
             <h2>部门比对疑点</h2>
             \(q.flags.isEmpty ? "<p class=\"muted\">没有疑点（或还没有导入部门数据）。</p>" as HTML : """

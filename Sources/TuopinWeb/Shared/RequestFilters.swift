@@ -98,6 +98,14 @@ extension Response {
         return response
     }
 
+    /// A table as an XLSX download (one sheet).
+    static func xlsx(_ rows: [[String]], sheet: String, filename: String) throws -> Response {
+        let response = Response(status: .ok, body: .init(data: try TableFile.xlsx(rows, sheet: sheet)))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response.headers.contentDisposition = .init(.attachment, filename: filename)
+        return response
+    }
+
     static func html(_ page: HTML, status: HTTPStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")

@@ -29,12 +29,6 @@ enum BulletinController {
 
     @Sendable static func xlsx(req: Request) async throws -> Response {
         let b = try await bulletin(req)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try BulletinFile.write(b.rows, to: url)
-        let response = Response(status: .ok, body: .init(data: try Data(contentsOf: url)))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response.headers.contentDisposition = .init(.attachment, filename: "bulletin-\(b.month.key).xlsx")
-        return response
+        return try .xlsx(b.rows, sheet: "督查通报", filename: "bulletin-\(b.month.key).xlsx")
     }
 }
