@@ -51,6 +51,17 @@ import Testing
         #expect(!rules.contains(.schoolAge), "the child was paid")
     }
 
+    /// Paid after the death or the move-out the departments' records give: the payments after the date are the leak.
+    @Test func payments_after_death_or_moving_out_are_flagged() {
+        let payments = [Self.pay(Self.head, "dibao", 900, "2019-02-10"), Self.pay(Self.head, "dibao", 900, "2019-05-10"),
+                        Self.pay(Self.head, "dibao", 900, "2019-08-10"), Self.pay(Self.child, "education", 1000, "2019-09-15")]
+        let flags = LeakCheck.evaluate(year: 2019, payments: payments, homes: [Self.home()], policies: Self.policies,
+                                       deaths: [Self.head.idNumber: Self.d("2019-03-01")], moves: [Self.child.idNumber: Self.d("2019-10-01")])
+        let dead = flags.first { $0.rule == .afterDeath }
+        #expect(dead?.amount == Money(yuan: 1800) && dead?.note.contains("于2019-03-01死亡，此后仍发放低保 2 笔") == true, "\(flags.map(\.note))")
+        #expect(!flags.contains { $0.rule == .afterMove }, "paid before the child moved out")
+    }
+
     @Test func exit_ends_what_the_policy_says_and_entitlements_only_for_current_households() {
         let after = LeakCheck.evaluate(year: 2020, payments: [Self.pay(Self.head, "housing", 20000, "2020-06-01"), Self.pay(Self.head, "dibao", 900, "2020-06-01")],
                                        homes: [Self.home(exit: 2019)], policies: Self.policies)

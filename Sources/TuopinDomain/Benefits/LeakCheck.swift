@@ -9,6 +9,9 @@ public enum LeakCheck {
         case notRegistered = "不在建档立卡名单"
         case afterExit = "退出后超期享受"
         case paidTwice = "重复发放"
+        /// Paid to a person after the date of death or of moving out that the departments' records give (公安/民政).
+        case afterDeath = "死亡后仍发放"
+        case afterMove = "户籍迁出后仍发放"
         case overCap = "超标准发放"
         case schoolAge = "应享未享：义务教育阶段资助"
         case unsafeHouse = "应享未享：危房改造"
@@ -57,7 +60,10 @@ public enum LeakCheck {
 
     static let compulsory: Set<Schooling> = [.primary, .grade7, .grade8, .grade9, .homeTeaching]
 
-    public static func evaluate(year: Int, payments: [Benefit], homes: [Home], policies: BenefitPolicies) -> [Flag] {
+    /// `deaths` and `moves`: the date of death and of moving out by ID number, from the departments' files
+    /// (信息比对): a payment dated after it is a leak to the dead or to someone gone.
+    public static func evaluate(year: Int, payments: [Benefit], homes: [Home], policies: BenefitPolicies,
+                                deaths: [String: LocalDate] = [:], moves: [String: LocalDate] = [:]) -> [Flag] {
         var flags: [Flag] = []
         var owner: [String: Home] = [:]
         for h in homes { for m in h.members { owner[m.idNumber] = h } }
@@ -73,6 +79,14 @@ public enum LeakCheck {
             func flag(_ rule: Rule, _ amount: Money, _ note: String) {
                 flags.append(Flag(household: home?.id, householdNumber: home?.number ?? "", village: home?.village, idNumber: first.idNumber,
                                   policy: first.policy, rule: rule, amount: amount, note: note, year: year))
+            }
+            if let died = deaths[first.idNumber], case let late = paid.filter({ $0.date > died }), !late.isEmpty {
+                flag(.afterDeath, late.reduce(Money.zero) { $0 + $1.amount },
+                     "\(first.name)（\(first.idNumber)）据公安、民政记录于\(died)死亡，此后仍发放\(name) \(late.count) 笔（\(late.map { "\($0.date) \($0.amount.compactYuan)元" }.joined(separator: "、"))）")
+            }
+            if let left = moves[first.idNumber], case let late = paid.filter({ $0.date > left }), !late.isEmpty {
+                flag(.afterMove, late.reduce(Money.zero) { $0 + $1.amount },
+                     "\(first.name)（\(first.idNumber)）于\(left)户籍迁出，此后仍发放\(name) \(late.count) 笔（\(late.map { "\($0.date) \($0.amount.compactYuan)元" }.joined(separator: "、"))）")
             }
             guard let home else {
                 flag(.notRegistered, total, "\(first.name)（\(first.idNumber)）不是本县建档立卡人员，\(year)年领取\(name) \(paid.count) 笔")

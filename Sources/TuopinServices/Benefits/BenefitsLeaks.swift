@@ -28,7 +28,13 @@ extension BenefitsService {
         let (area, county) = try ctx.countyOrTownship(requested)
         let payments = try await BenefitStore.payments(county: county, year: year, on: ctx.db)
         let homes = try await BenefitStore.homes(under: county, on: ctx.db)
-        var flags = LeakCheck.evaluate(year: year, payments: payments, homes: homes, policies: ctx.benefits)
+        // The departments' death and move-out records (信息比对), where loaded.
+        var deaths: [String: LocalDate] = [:], moves: [String: LocalDate] = [:]
+        for r in try await DepartmentStore.records(county: county, kinds: [.deaths, .moves], on: ctx.db) {
+            guard let d = r.date else { continue }
+            if r.kind == .deaths { deaths[r.idNumber] = min(deaths[r.idNumber] ?? d, d) } else { moves[r.idNumber] = min(moves[r.idNumber] ?? d, d) }
+        }
+        var flags = LeakCheck.evaluate(year: year, payments: payments, homes: homes, policies: ctx.benefits, deaths: deaths, moves: moves)
         if area != county { flags = flags.filter { $0.village.map { area.contains($0) } ?? false } }
         return Queue(county: county, area: area, year: year, flags: flags, decisions: try await BenefitStore.decisions(county: county, year: year, on: ctx.db),
                      names: Dictionary(uniqueKeysWithValues: ctx.benefits.policies.map { ($0.key, $0.name) }),

@@ -30,12 +30,14 @@ public enum DepartmentStore {
                                         rows: rows)
     }
 
-    /// The records of a county, or only those of the persons `idNumbers` names.
-    public static func records(county: AreaCode, idNumbers: [String]? = nil, on db: any Database) async throws -> [DepartmentRecord] {
+    /// The records of a county, or only those of the persons `idNumbers` names, or of the `kinds` given.
+    public static func records(county: AreaCode, idNumbers: [String]? = nil, kinds: [DepartmentRecord.Kind]? = nil,
+                               on db: any Database) async throws -> [DepartmentRecord] {
         let decoder = JSONDecoder()
-        let query: SQLQueryString = idNumbers.map { ids in
-            "SELECT * FROM department_records WHERE county_code = \(bind: county.value) AND id_number IN (\(binds: ids.isEmpty ? [""] : ids)) ORDER BY id"
-        } ?? "SELECT * FROM department_records WHERE county_code = \(bind: county.value) ORDER BY id"
+        var query: SQLQueryString = "SELECT * FROM department_records WHERE county_code = \(bind: county.value)"
+        if let ids = idNumbers { query.appendInterpolation(" AND id_number IN (\(binds: ids.isEmpty ? [""] : ids))" as SQLQueryString) }
+        if let kinds { query.appendInterpolation(" AND kind IN (\(binds: kinds.map(\.rawValue)))" as SQLQueryString) }
+        query.appendLiteral(" ORDER BY id")
         return try await sql(db).raw(query).all().compactMap { r in
             guard let kind = DepartmentRecord.Kind(rawValue: try r.decode(column: "kind", as: String.self)) else { return nil }
             return DepartmentRecord(kind: kind, idNumber: try r.decode(column: "id_number", as: String.self), name: try r.decode(column: "name", as: String.self),
