@@ -114,6 +114,12 @@ import VaporTesting
             }
             try await app.testing().test(.GET, "api/v1/funds?idle_days=200", headers: WebHarness.headers(county)) { r async in
                 #expect(r.body.string.contains("\"idleCount\":0"), "a longer threshold: nothing idle")
+                struct Body: Decodable { struct Group: Decodable { var key: String; var rate: String }; var units: [Group] }
+                let units = (try? r.content.decode(Body.self))?.units ?? []
+                #expect(units.first?.key == "东兰镇人民政府" && units.first?.rate.hasSuffix("%") == true, "by unit, the lowest rate first: \(units)")
+            }
+            try await app.testing().test(.GET, "funds", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("id=\"by-unit\"") && r.body.string.contains("东兰镇人民政府"))
             }
             try await app.testing().test(.GET, "api/v1/funds?as_of=", headers: WebHarness.headers(county)) { r async in
                 #expect(r.status == .badRequest)

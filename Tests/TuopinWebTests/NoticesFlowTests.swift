@@ -43,6 +43,13 @@ import VaporTesting
             try await app.testing().test(.GET, "notices/posting/\(posting.subject)", headers: WebHarness.headers(county)) { r async in
                 #expect(r.body.string.contains("未满期撤下"), "taken down within 10 days")
             }
+            try await app.testing().test(.GET, "api/v1/notices?area=451224", headers: WebHarness.headers(county)) { r async in
+                struct Item: Decodable { var key: String; var subject: Int64; var state: String; var posted: String? }
+                let items = (try? r.content.decode([Item].self)) ?? []
+                #expect(items.contains { $0.key == "posting" && $0.subject == posting.subject && $0.state == "未满期撤下" && $0.posted == start.description },
+                        "\(r.body.string.prefix(300))")
+            }
+            try await app.testing().test(.GET, "api/v1/notices?area=", headers: WebHarness.headers(county)) { r async in #expect(r.status == .badRequest) }
             let village = try await WebHarness.signIn(app, as: "village")
             res = try await WebHarness.post(app, "notices/allocation/\(notices.first { $0.kind == .allocation }!.subject)/post", village,
                                             ["posted": ctx.today.description, "place": "村委会"])

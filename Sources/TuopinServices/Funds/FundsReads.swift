@@ -31,6 +31,8 @@ extension FundsService {
         public var total: Total
         public var byArea: [Total]
         public var bySource: [Total]
+        /// 按责任单位 — by the unit each allocation is for (a department, a township's finance office).
+        public var byUnit: [Total] = []
         public var areaNames: [AreaCode: String]
         public var mayManage: Bool
 
@@ -54,7 +56,7 @@ extension FundsService {
         let rows = try await FundStore.ledger(area: area, asOf: asOf, on: ctx.db)
         var idle: Set<FundAllocation.ID> = []
         var total = Total(key: area?.value ?? "", label: "合计")
-        var byArea: [String: Total] = [:], bySource: [String: Total] = [:]
+        var byArea: [String: Total] = [:], bySource: [String: Total] = [:], byUnit: [String: Total] = [:]
         for r in rows {
             let isIdle = rule.isIdle(allocated: r.allocation.date, amount: r.allocation.amount, reimbursed: r.reimbursed, asOf: asOf)
             if isIdle { idle.insert(r.allocation.id!) }
@@ -62,6 +64,8 @@ extension FundsService {
             let key = r.allocation.area.value
             byArea[key, default: Total(key: key, label: key)].add(r, idle: isIdle)
             bySource[r.kind.rawValue, default: Total(key: r.kind.rawValue, label: r.kind.rawValue)].add(r, idle: isIdle)
+            let unit = r.allocation.unit.isEmpty ? "（未指定单位）" : r.allocation.unit
+            byUnit[unit, default: Total(key: unit, label: unit)].add(r, idle: isIdle)
         }
         let names = try await AreaStore.names(of: Array(Set(rows.map(\.allocation.area) + (area.map { [$0] } ?? []))), on: ctx.db)
         let areas = byArea.values.map { t -> Total in
@@ -70,8 +74,10 @@ extension FundsService {
             return t
         }.sorted { $0.key < $1.key }
         let sources = FundSource.Kind.allCases.compactMap { bySource[$0.rawValue] }
-        return Overview(area: area, asOf: asOf, rule: rule, rows: rows, idle: idle, total: total, byArea: areas, bySource: sources, areaNames: names,
-                        mayManage: ctx.user.can(.manageFunds))
+        var overview = Overview(area: area, asOf: asOf, rule: rule, rows: rows, idle: idle, total: total, byArea: areas, bySource: sources, areaNames: names,
+                                mayManage: ctx.user.can(.manageFunds))
+        overview.byUnit = byUnit.values.sorted { ($0.rate.basisPoints, $0.key) < ($1.rate.basisPoints, $1.key) }
+        return overview
     }
 
     /// 沉淀资金转为问题 — each idle allocation not already on the problem list becomes a problem (source 资金监测,

@@ -65,7 +65,7 @@ enum FundsController {
     struct FundsJSON: Content {
         var asOf: String, idleDays: Int, idleRate: Int
         var allocated: String, reimbursed: String, rate: String, idleCount: Int
-        var areas: [Group], sources: [Group], allocations: [Item]
+        var areas: [Group], sources: [Group], units: [Group], allocations: [Item]
         struct Group: Content { var key: String, label: String, allocated: String, reimbursed: String, rate: String, idleCount: Int }
         struct Item: Content {
             var id: Int64, areaCode: String, source: String, document: String, allocated: String, reimbursed: String, rate: String
@@ -82,7 +82,7 @@ enum FundsController {
         }
         return FundsJSON(asOf: o.asOf.description, idleDays: o.rule.days, idleRate: o.rule.threshold, allocated: o.total.allocated.plainYuan,
                          reimbursed: o.total.reimbursed.plainYuan, rate: o.total.rate.percent, idleCount: o.total.idleCount,
-                         areas: o.byArea.map(group), sources: o.bySource.map(group), allocations: o.rows.map { r in
+                         areas: o.byArea.map(group), sources: o.bySource.map(group), units: o.byUnit.map(group), allocations: o.rows.map { r in
             .init(id: r.allocation.id!.rawValue, areaCode: r.allocation.area.value, source: r.kind.rawValue, document: r.document,
                   allocated: r.allocation.amount.plainYuan, reimbursed: r.reimbursed.plainYuan, rate: r.rate.percent, date: r.allocation.date.description,
                   days: o.rule.age(of: r.allocation.date, asOf: o.asOf), idle: o.idle.contains(r.allocation.id!), unit: r.allocation.unit,

@@ -58,6 +58,8 @@ enum FundsView {
             \(o.byArea.isEmpty ? "<p class=\"muted\">这一区划还没有下达资金。</p>" as HTML : totals(o.byArea, first: "乡镇（区划）") { t in "/funds?area=\(t.key)&as_of=\(o.asOf)" })
             <h2>按资金来源</h2>
             \(o.bySource.isEmpty ? "<p class=\"muted\">—</p>" as HTML : totals(o.bySource, first: "资金来源") { _ in nil })
+            <h2 id="by-unit">按责任单位（报账率由低到高）</h2>
+            \(o.byUnit.isEmpty ? "<p class=\"muted\">—</p>" as HTML : totals(o.byUnit, first: "责任单位") { _ in nil })
             <h2 id="idle">沉淀资金</h2>
             \(idle)
             \(manage)

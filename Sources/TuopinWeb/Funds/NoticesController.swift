@@ -8,6 +8,7 @@ import Vapor
 enum NoticesController {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("notices", use: list)
+        routes.get("api", "v1", "notices", use: json)
         routes.get("notices", ":kind", ":subject", use: show)
         routes.post("notices", ":kind", ":subject", "post", use: post)
         routes.post("notices", ":kind", ":subject", "remove", use: remove)
@@ -20,14 +21,34 @@ enum NoticesController {
         return (kind, subject)
     }
 
+    static func area(_ req: Request) throws -> AreaCode? {
+        guard let a = (try? req.query.get(String.self, at: "area")) else { return nil }
+        if a.isEmpty {
+            if req.url.path.hasPrefix("/api/") { throw Refused(.badRequest, "参数area不能为空", "parameter area must not be empty", field: "area") }
+            return nil
+        }
+        guard let code = AreaCode(a) else { throw Refused.notFound("区划代码无效", "not a valid area code") }
+        return code
+    }
+
+    struct NoticeJSON: Content {
+        var kind: String, key: String, subject: Int64, title: String, areaCode: String, due: String
+        var posted: String?, removed: String?, place: String, state: String, url: String
+    }
+
+    /// 公告公示 in the JSON API: each notice generated from the records, with its state today.
+    @Sendable static func json(req: Request) async throws -> [NoticeJSON] {
+        let ctx = try req.context
+        return try await FundsService.notices(area: try area(req), in: ctx).map { n in
+            NoticeJSON(kind: n.kind.rawValue, key: n.kind.key, subject: n.subject, title: n.title, areaCode: n.area.value, due: n.due.description,
+                       posted: n.posted?.description, removed: n.removed?.description, place: n.place, state: n.state(on: ctx.today).rawValue,
+                       url: "/notices/\(n.kind.key)/\(n.subject)")
+        }
+    }
+
     @Sendable static func list(req: Request) async throws -> Response {
         let ctx = try req.context
-        var area: AreaCode?
-        if let a = (try? req.query.get(String.self, at: "area")), !a.isEmpty {
-            guard let code = AreaCode(a) else { throw Refused.notFound("区划代码无效", "not a valid area code") }
-            area = code
-        }
-        let notices = try await FundsService.notices(area: area, in: ctx)
+        let notices = try await FundsService.notices(area: try area(req), in: ctx)
         let names = try await AreaStore.names(of: Array(Set(notices.map(\.area))), on: ctx.db)
         return .html(NoticeListView.render(notices, names: names, today: ctx.today, chrome: req.chrome))
     }
