@@ -31,6 +31,10 @@ import VaporTesting
             #expect(res.status == .forbidden, "an evaluator does not organise")
             form["team"] = "evaluator"
             form["per_village"] = "1,0,0"
+            form["appeal_days"] = "45"
+            res = try await WebHarness.post(app, "evaluations", county, form)
+            #expect(res.status == .unprocessableEntity && res.body.contains("evaluation-appeal_days-fault"), "a window of 45 days is refused")
+            form["appeal_days"] = ""
             res = try await WebHarness.post(app, "evaluations", county, form)
             let evaluation = try #require(Self.id(res.location), "\(res.status) \(res.body.prefix(300))")
             // Only the exited household H0002 (id 2) is in the sample; the evaluator sees it masked, and nothing else.
@@ -51,8 +55,12 @@ import VaporTesting
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/9", evaluator, answer)
             #expect(res.status == .notFound, "a household outside the sample")
             answer["verdict"] = "错退"
+            // The form was opened 25 minutes ago in the household: the interview keeps its start and end.
+            answer["started"] = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-25 * 60))
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", evaluator, answer)
             #expect(res.location?.hasPrefix("/evaluations/\(evaluation)") == true, "\(res.status) \(res.body.prefix(300))")
+            let timed = try await EvaluationStore.interviews(Evaluation.ID(evaluation), on: app.db).first
+            #expect(timed?.minutes == 25 || timed?.minutes == 24, "\(String(describing: timed?.started)) \(String(describing: timed?.ended))")
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", county, answer)
             #expect(res.status == .forbidden, "only the team interviews")
             // The county runs its own pre-evaluation and sees its rates at once.
@@ -70,6 +78,7 @@ import VaporTesting
             // A third party's answers are hidden from the county until its feedback.
             form["kind"] = "国家第三方评估"
             form["title"] = "国家评估"
+            form["appeal_days"] = "10"
             res = try await WebHarness.post(app, "evaluations", county, form)
             let national = try #require(Self.id(res.location))
             res = try await WebHarness.post(app, "evaluations/\(national)/interviews/1", evaluator, answer)
@@ -85,6 +94,8 @@ import VaporTesting
             }
             res = try await WebHarness.post(app, "evaluations/\(national)/interviews/1", evaluator, answer)
             #expect(res.status == .conflict, "no interviews after the feedback")
+            // Its own window is 10 days: 8 days after the feedback the county may still appeal.
+            try await (app.db as! any SQLDatabase).raw("UPDATE evaluations SET feedback_on = \(bind: LocalDate(Date()).adding(days: -8).description) WHERE id = \(bind: national)").run()
             // 申诉举证: a reason too short is refused; the appeal is filed once; the team withdraws the finding, so the rate falls.
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "不对"])
             #expect(res.status == .unprocessableEntity && res.body.contains("至少10字") && res.body.contains("value=\"不对\" aria-invalid"), "the typed reason stays")
@@ -105,11 +116,17 @@ import VaporTesting
             #expect(res.location != nil)
             // The pre-evaluation: an appeal after the window is refused; at its close the finding standing becomes a problem.
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/advance", county, [:])
+            // Its window is the default 7 days; 8 days after the feedback is too late (a 10-day window would still take it).
             try await (app.db as! any SQLDatabase).raw("UPDATE evaluations SET feedback_on = \(bind: LocalDate(Date()).adding(days: -8).description) WHERE id = \(bind: evaluation)").run()
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/appeals/1", county, ["reason": "该户2018年起务工收入稳定，附工资流水和用工合同"])
             #expect(res.status == .conflict && res.body.contains("已超过申诉期限"))
+            // H0002's 帮扶责任人 answers for the finding.
+            let helper = try await CadreStore.save(Cadre(name: "韦帮扶", phone: "13800001111", unit: "县教育局", unitLevel: .county, post: "帮扶责任人", rank: .staff), on: app.db).cadre
+            _ = try await CadreStore.add(Pairing(cadre: helper.id!, household: Household.ID(2), village: Samples.village, start: LocalDate(year: 2016, month: 1, day: 1)!), on: app.db)
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/advance", county, [:])
             #expect(res.location != nil)
+            let owner = try await (app.db as! any SQLDatabase).raw("SELECT owner_cadre_id, unit FROM problems WHERE source = '第三方评估'").first()
+            #expect(try owner?.decode(column: "owner_cadre_id", as: Int64?.self) == helper.id!.rawValue && (try owner?.decode(column: "unit", as: String.self)) == "县教育局")
             let problems = try await (app.db as! any SQLDatabase).raw("SELECT p.source, p.area_code, h.household_id FROM problems p JOIN problem_households h ON h.problem_id = p.id").all()
             #expect(problems.count == 1, "only the pre-evaluation's finding stands; the national one was withdrawn")
             #expect(try problems.first?.decode(column: "source", as: String.self) == "第三方评估")

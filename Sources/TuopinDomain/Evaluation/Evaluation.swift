@@ -32,6 +32,8 @@ public struct Evaluation: Hashable, Sendable {
     public var created: LocalDate
     /// When the findings were published (反馈), which opens the appeal window.
     public var feedback: LocalDate?
+    /// 申诉期限 — days after the feedback within which the county appeals (`EvaluationAppeal.windowDays` unless set).
+    public var appealDays = EvaluationAppeal.windowDays
 
     public init(id: ID? = nil, kind: Kind, county: AreaCode, year: Int, title: String, team: [String], seed: UInt64,
                 design: EvaluationDesign = EvaluationDesign(), state: State = .open, created: LocalDate) {
@@ -50,9 +52,10 @@ public struct Evaluation: Hashable, Sendable {
 
 extension Evaluation {
     /// The same evaluation with its feedback date.
-    public func with(feedback date: LocalDate?) -> Evaluation {
+    public func with(feedback date: LocalDate?, appealDays: Int = EvaluationAppeal.windowDays) -> Evaluation {
         var e = self
         e.feedback = date
+        e.appealDays = appealDays
         return e
     }
 }

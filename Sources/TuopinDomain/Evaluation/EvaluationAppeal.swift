@@ -29,12 +29,13 @@ public struct EvaluationAppeal: Hashable, Sendable {
         self.note = note
     }
 
-    /// The days after the feedback within which the county appeals.
+    /// The days after the feedback within which the county appeals, unless the evaluation sets its own (1–30).
     public static let windowDays = 7
+    public static let windowRange = 1...30
 
     /// Whether an appeal of `verdict` may be filed on `date`, the feedback having been published on `feedback`.
     public static func check(verdict: EvaluationVerdict, state: Evaluation.State, feedback: LocalDate?, on date: LocalDate,
-                             existing: EvaluationAppeal?) -> Refused? {
+                             existing: EvaluationAppeal?, windowDays: Int = windowDays) -> Refused? {
         guard verdict.isFinding else { return Refused(.invalid, "只能对错退、漏评的结论申诉", "only a 错退 or 漏评 finding is appealed", field: "reason") }
         guard state == .feedback, let feedback else { return Refused(.conflict, "评估发布反馈后、结束前才能申诉", "appeals are filed during the feedback") }
         guard date <= feedback.adding(days: windowDays) else {

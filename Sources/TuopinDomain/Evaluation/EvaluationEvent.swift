@@ -48,7 +48,8 @@ public enum EvaluationEvent: AuditEvent {
 
     static func fields(_ i: EvaluationInterview) -> [String: String?] {
         ["样本编号": String(i.sample), "访问日期": i.date.description, "访问员": i.interviewer, "核实结论": i.verdict.rawValue,
-         "认可度": i.approvals.keys.sorted().map { "\($0)\(i.approvals[$0]! ? "认可" : "不认可")" }.joined(separator: "、"), "说明": i.note.isEmpty ? nil : i.note]
+         "认可度": i.approvals.keys.sorted().map { "\($0)\(i.approvals[$0]! ? "认可" : "不认可")" }.joined(separator: "、"), "说明": i.note.isEmpty ? nil : i.note,
+         "用时（分钟）": i.minutes.map(String.init)]
     }
 
     public var before: [String: String?]? {
@@ -63,7 +64,7 @@ public enum EvaluationEvent: AuditEvent {
         switch self {
         case .created(let e, let n, let v):
             ["类型": e.kind.rawValue, "名称": e.title, "县": e.county.countyPart, "年度": String(e.year), "评估组": e.team.joined(separator: "、"),
-             "种子": String(e.seed), "抽中村数": String(v), "抽中户数": String(n)]
+             "种子": String(e.seed), "抽中村数": String(v), "抽中户数": String(n), "申诉期限（天）": String(e.appealDays)]
         case .interviewed(_, let i, _): Self.fields(i)
         case .stateChanged(let e, _): ["状态": e.state.rawValue]
         case .appealed(_, let a): ["样本编号": String(a.sample), "申诉理由": a.reason, "申诉日期": a.filed.description]

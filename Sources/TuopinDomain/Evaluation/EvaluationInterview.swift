@@ -1,3 +1,5 @@
+import Foundation
+
 /// 入户调查 — one sampled household's interview: when and by whom, the verdict, and the answers to the
 /// approval questions (认可 true, 不认可 false, not asked absent).
 public struct EvaluationInterview: Hashable, Sendable {
@@ -9,6 +11,15 @@ public struct EvaluationInterview: Hashable, Sendable {
     public var verdict: EvaluationVerdict
     public var approvals: [String: Bool]
     public var note: String
+    /// When the form was opened in the household and when it was saved (nil for interviews from paper).
+    public var started: Date?
+    public var ended: Date?
+
+    /// Minutes in the household (nil without both times).
+    public var minutes: Int? {
+        guard let started, let ended, ended >= started else { return nil }
+        return Int(ended.timeIntervalSince(started) / 60)
+    }
 
     public init(evaluation: Evaluation.ID, sample: Int, date: LocalDate, interviewer: String, verdict: EvaluationVerdict,
                 approvals: [String: Bool], note: String = "") {
@@ -19,6 +30,13 @@ public struct EvaluationInterview: Hashable, Sendable {
         self.verdict = verdict
         self.approvals = approvals
         self.note = note
+    }
+
+    public func with(started: Date?, ended: Date?) -> EvaluationInterview {
+        var i = self
+        i.started = started
+        i.ended = ended
+        return i
     }
 
     /// 认可户: answered at least one approval question and none 不认可.

@@ -36,7 +36,7 @@ extension EvaluationService {
                       answersHidden: hidden)
         detail.appeals = hidden ? [:] : try await EvaluationStore.appeals(id, on: ctx.db)
         detail.mayAppeal = e.state == .feedback && !onTeam && (ctx.user.can(.manageEvaluations) || ctx.user.can(.reviewProblems))
-            && ctx.user.scope.includes(e.county) && e.feedback.map { ctx.today <= $0.adding(days: EvaluationAppeal.windowDays) } ?? false
+            && ctx.user.scope.includes(e.county) && e.feedback.map { ctx.today <= $0.adding(days: e.appealDays) } ?? false
         return detail
     }
 
@@ -82,11 +82,15 @@ extension EvaluationService {
     /// The answers as typed on the phone form.
     public struct InterviewForm: Sendable {
         public var verdict: String, date: String, note: String
+        /// When the form was opened (ISO 8601, written into the form by the server).
+        public var started = ""
         /// Approval item → "认可" / "不认可" / "" (not asked).
         public var approvals: [String: String]
         public init(verdict: String, date: String, note: String, approvals: [String: String]) {
             self.verdict = verdict; self.date = date; self.note = note; self.approvals = approvals
         }
+
+        static func time(_ text: String) -> Date? { text.isEmpty ? nil : ISO8601DateFormatter().date(from: text) }
     }
 
     /// 入户调查 — by a team member, while the evaluation is open, for a household of its sample; the verdict must
@@ -122,7 +126,10 @@ extension EvaluationService {
         let note = form.note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 500 { faults["note"] = "不超过500字 / at most 500 characters" } else if let f = TextRule.fault(note, .freeText) { faults["note"] = f }
         guard faults.isEmpty, let verdict, let date else { return .rejected(FormRejection(faults: faults)) }
+        // 调查时间: from when the form was opened (sent back with it) to now; a time not within the last day is ignored.
+        let started = InterviewForm.time(form.started).flatMap { $0 <= ctx.now && ctx.now.timeIntervalSince($0) < 86_400 ? $0 : nil }
         let i = EvaluationInterview(evaluation: id, sample: number, date: date, interviewer: ctx.user.username, verdict: verdict, approvals: approvals, note: note)
+            .with(started: started, ended: ctx.now)
         let before = try await EvaluationStore.interviews(id, on: ctx.db).first { $0.sample == number }
         try await ctx.transaction { tx in
             try await EvaluationStore.save(i, on: tx.db)

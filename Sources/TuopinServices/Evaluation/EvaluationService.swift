@@ -10,10 +10,12 @@ public enum EvaluationService {
     /// The form that sets up an evaluation, as typed.
     public struct Form: Sendable {
         public var kind: String, county: String, year: String, title: String, team: String, seed: String, villages: String, perVillage: String
+        /// 申诉期限（天）, blank for the default.
+        public var appealDays: String
         public init(kind: String, county: String, year: String, title: String, team: String, seed: String = "", villages: String = "",
-                    perVillage: String = "") {
+                    perVillage: String = "", appealDays: String = "") {
             self.kind = kind; self.county = county; self.year = year; self.title = title; self.team = team; self.seed = seed
-            self.villages = villages; self.perVillage = perVillage
+            self.villages = villages; self.perVillage = perVillage; self.appealDays = appealDays
         }
     }
 
@@ -47,8 +49,15 @@ public enum EvaluationService {
             if let p = EvaluationDesign.perVillage(form.perVillage) { design.perVillage = p }
             else { faults["per_village"] = "应为三个数：脱贫户,未脱贫户,卡外户，如 30,10,30 / three numbers a,b,c" }
         }
+        var appealDays = EvaluationAppeal.windowDays
+        if !form.appealDays.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let d = Int(form.appealDays.trimmingCharacters(in: .whitespaces)), EvaluationAppeal.windowRange.contains(d) { appealDays = d }
+            else { faults["appeal_days"] = "申诉期限应为1–30天 / 1 to 30 days" }
+        }
         guard faults.isEmpty, let kind, let county, let year else { return .rejected(FormRejection(faults: faults)) }
-        return .done(Evaluation(kind: kind, county: county, year: year, title: title, team: team, seed: seed, design: design, created: ctx.today))
+        var e = Evaluation(kind: kind, county: county, year: year, title: title, team: team, seed: seed, design: design, created: ctx.today)
+        e.appealDays = appealDays
+        return .done(e)
     }
 
     /// 组织评估 — sets it up and draws its sample in one transaction; audited.
@@ -117,15 +126,26 @@ public enum EvaluationService {
     }
 
     /// 错退 and 漏评 findings not withdrawn on appeal, as problems of the household's village (source 第三方评估),
-    /// issued by the county, due by the supervision rules' deadline for a serious problem.
+    /// issued by the county, due by the supervision rules' deadline for a serious problem; a registered household's
+    /// problem is owned by its 帮扶责任人 on the day (and their unit), a 卡外户's is left for the village to claim.
     static func standingFindings(_ e: Evaluation, in ctx: ServiceContext) async throws -> [Problem] {
         let sample = Dictionary(uniqueKeysWithValues: try await EvaluationStore.sample(e.id!, on: ctx.db).map { ($0.pick.number, $0) })
         let appeals = try await EvaluationStore.appeals(e.id!, on: ctx.db)
-        return try await EvaluationStore.interviews(e.id!, on: ctx.db).compactMap { i -> Problem? in
+        let interviews = try await EvaluationStore.interviews(e.id!, on: ctx.db)
+        var helpers: [Household.ID: Cadre] = [:]
+        for i in interviews where i.verdict.isFinding {
+            guard let h = sample[i.sample]?.household,
+                  let p = try await CadreStore.pairings(under: nil, household: h, on: ctx.db).first(where: { $0.start <= ctx.today && ($0.end.map { $0 > ctx.today } ?? true) })
+            else { continue }
+            helpers[h] = try await CadreStore.find(p.cadre, on: ctx.db)
+        }
+        return interviews.compactMap { i -> Problem? in
             guard i.verdict.isFinding, appeals[i.sample]?.decision != .withdrawn, let s = sample[i.sample] else { return nil }
             let category = i.verdict == .wrongExit ? "查精准退出" : "查精准识别"
             let text = "\(e.title)：样本 \(i.sample)（\(s.pick.key)）核实为\(i.verdict.rawValue)\(i.note.isEmpty ? "" : "。\(i.note)")"
-            return Problem(source: .evaluation, area: s.pick.village, category: ctx.supervision.checkItems.contains(category) ? category : ctx.supervision.checkItems[0],
+            let helper = s.household.flatMap { helpers[$0] }
+            return Problem(source: .evaluation, area: s.pick.village, unit: helper?.unit ?? "", owner: helper?.id,
+                           category: ctx.supervision.checkItems.contains(category) ? category : ctx.supervision.checkItems[0],
                            description: String(text.prefix(1000)), households: s.household.map { [$0] } ?? [], severity: .serious, found: ctx.today,
                            deadline: ctx.supervision.deadline(for: .serious, found: ctx.today), issuedBy: e.county)
         }
@@ -144,7 +164,7 @@ public enum EvaluationService {
         if text.count < 10 { return .rejected(FormRejection(faults: ["reason": "请写明申诉理由和证据（至少10字） / give the reason and evidence (10 characters or more)"])) }
         if let f = TextRule.fault(text, .freeText) { return .rejected(FormRejection(faults: ["reason": f])) }
         if let refusal = EvaluationAppeal.check(verdict: interview.verdict, state: e.state, feedback: e.feedback, on: ctx.today,
-                                                existing: try await EvaluationStore.appeals(id, on: ctx.db)[number]) {
+                                                existing: try await EvaluationStore.appeals(id, on: ctx.db)[number], windowDays: e.appealDays) {
             if refusal.kind == .invalid { return .rejected(FormRejection(faults: ["reason": refusal.message])) }
             throw refusal
         }

@@ -56,10 +56,11 @@ public enum EvaluationStore {
         let sql = db as! any SQLDatabase
         let d = e.design
         let row = try await sql.raw("""
-            INSERT INTO evaluations (kind, county_code, year, title, team, seed, villages, poor_share, per_exited, per_poor, per_outside, state, created_on)
+            INSERT INTO evaluations (kind, county_code, year, title, team, seed, villages, poor_share, per_exited, per_poor, per_outside, state, created_on,
+            appeal_days)
             VALUES (\(bind: e.kind.rawValue), \(bind: e.county.countyPart), \(bind: e.year), \(bind: e.title), \(bind: e.team.joined(separator: " ")),
             \(bind: String(e.seed)), \(bind: d.villages), \(bind: d.poorShare), \(bind: d.perVillage[.exited] ?? 0), \(bind: d.perVillage[.poor] ?? 0),
-            \(bind: d.perVillage[.nonRegistered] ?? 0), \(bind: e.state.rawValue), \(bind: e.created.description))
+            \(bind: d.perVillage[.nonRegistered] ?? 0), \(bind: e.state.rawValue), \(bind: e.created.description), \(bind: e.appealDays))
             RETURNING id
             """).first()
         var saved = e
@@ -86,7 +87,8 @@ public enum EvaluationStore {
                                                          .nonRegistered: try r.decode(column: "per_outside", as: Int.self)]),
                    state: Evaluation.State(rawValue: try r.decode(column: "state", as: String.self)) ?? .open,
                    created: LocalDate(iso: try r.decode(column: "created_on", as: String.self))!)
-            .with(feedback: try r.decode(column: "feedback_on", as: String?.self).flatMap { LocalDate(iso: $0) })
+            .with(feedback: try r.decode(column: "feedback_on", as: String?.self).flatMap { LocalDate(iso: $0) },
+                  appealDays: try r.decode(column: "appeal_days", as: Int.self))
     }
 
     public static func find(_ id: Evaluation.ID, on db: any Database) async throws -> Evaluation? {
@@ -128,8 +130,12 @@ public enum EvaluationStore {
                                 interviewer: try r.decode(column: "interviewer", as: String.self),
                                 verdict: EvaluationVerdict(rawValue: try r.decode(column: "verdict", as: String.self)) ?? .rightExit,
                                 approvals: approvals(try r.decode(column: "approvals", as: String.self)), note: try r.decode(column: "note", as: String.self))
+                .with(started: try r.decode(column: "started_at", as: String?.self).flatMap(time), ended: try r.decode(column: "ended_at", as: String?.self).flatMap(time))
         }
     }
+
+    static func stamp(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+    static func time(_ s: String) -> Date? { ISO8601DateFormatter().date(from: s) }
 
     /// Writes (or replaces) an interview.
     public static func save(_ i: EvaluationInterview, on db: any Database) async throws {
@@ -137,9 +143,9 @@ public enum EvaluationStore {
         try await sql.raw("DELETE FROM evaluation_interviews WHERE evaluation_id = \(bind: i.evaluation.rawValue) AND number = \(bind: i.sample)").run()
         let text = i.approvals.keys.sorted().map { "\($0)=\(i.approvals[$0]! ? 1 : 0)" }.joined(separator: ";")
         try await sql.raw("""
-            INSERT INTO evaluation_interviews (evaluation_id, number, interview_date, interviewer, verdict, approvals, note)
+            INSERT INTO evaluation_interviews (evaluation_id, number, interview_date, interviewer, verdict, approvals, note, started_at, ended_at)
             VALUES (\(bind: i.evaluation.rawValue), \(bind: i.sample), \(bind: i.date.description), \(bind: i.interviewer), \(bind: i.verdict.rawValue),
-            \(bind: text), \(bind: i.note))
+            \(bind: text), \(bind: i.note), \(bind: i.started.map(stamp)), \(bind: i.ended.map(stamp)))
             """).run()
     }
 

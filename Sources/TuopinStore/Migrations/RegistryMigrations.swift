@@ -33,5 +33,6 @@ public enum RegistryMigrations {
         CreateEvaluations(),
         CreateEvaluationAppeals(),
         CreateRosterPersons(),
+        AddEvaluationWindowAndTimes(),
     ]
 }

@@ -20,7 +20,7 @@ enum EvaluationController {
         routes.post("evaluations", ":evaluation", "appeals", ":number", "decide", use: decide)
     }
 
-    static let keys = ["kind", "county", "year", "title", "team", "seed", "villages", "per_village"]
+    static let keys = ["kind", "county", "year", "title", "team", "seed", "villages", "per_village", "appeal_days"]
 
     static func evaluationID(_ req: Request, _ name: String = "evaluation") throws -> Evaluation.ID {
         try req.pathID(name, or: Refused.notFound("没有这个评估", "no such evaluation"))
@@ -40,7 +40,7 @@ enum EvaluationController {
     @Sendable static func create(req: Request) async throws -> Response {
         let v = keys.reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
         let form = EvaluationService.Form(kind: v["kind"]!, county: v["county"]!, year: v["year"]!, title: v["title"]!, team: v["team"]!, seed: v["seed"]!,
-                                          villages: v["villages"]!, perVillage: v["per_village"]!)
+                                          villages: v["villages"]!, perVillage: v["per_village"]!, appealDays: v["appeal_days"]!)
         switch try await EvaluationService.create(form, in: try req.context) {
         case .done(let e): return req.redirect(to: "/evaluations/\(e.id!.rawValue)")
         case .rejected(let r): return try await listPage(req, values: v, faults: r.faults, status: .unprocessableEntity)
@@ -104,7 +104,10 @@ enum EvaluationController {
         guard d.onTeam, let s = d.sample.first(where: { $0.pick.number == n }) else {
             throw Refused.notFound("样本中没有这一户", "no such household in the sample")
         }
-        return .html(InterviewFormView.render(d, sampled: s, values: values, faults: faults, today: ctx.today, csrf: req.viewer?.csrfToken ?? "",
+        // 开始时间: when the form is first opened in the household (kept when it comes back with faults).
+        var kept = values
+        if (kept["started"] ?? "").isEmpty { kept["started"] = ISO8601DateFormatter().string(from: ctx.now) }
+        return .html(InterviewFormView.render(d, sampled: s, values: kept, faults: faults, today: ctx.today, csrf: req.viewer?.csrfToken ?? "",
                                               chrome: req.chrome), status: status)
     }
 
@@ -112,13 +115,14 @@ enum EvaluationController {
 
     @Sendable static func interview(req: Request) async throws -> Response {
         let id = try evaluationID(req), n = try number(req)
-        var v = ["verdict", "date", "note"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
+        var v = ["verdict", "date", "note", "started"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
         var approvals: [String: String] = [:]
         for (i, item) in EvaluationInterview.approvalItems.enumerated() {
             approvals[item] = req.formText("approval\(i)")
             v["approval\(i)"] = approvals[item]
         }
-        let form = EvaluationService.InterviewForm(verdict: v["verdict"]!, date: v["date"]!, note: v["note"]!, approvals: approvals)
+        var form = EvaluationService.InterviewForm(verdict: v["verdict"]!, date: v["date"]!, note: v["note"]!, approvals: approvals)
+        form.started = v["started"]!
         switch try await EvaluationService.interview(id, sample: n, form, in: try req.context) {
         case .done: return req.redirect(to: "/evaluations/\(id.rawValue)?done=\(n)#s\(n)")
         case .rejected(let r):

@@ -20,6 +20,7 @@ enum EvaluationListView {
             \(f.input("team", "评估组成员（登录名，空格分隔；预评估请选其他乡镇的干部）"))
             \(f.input("villages", "抽取村数（默认25，三分之二为贫困村）", numeric: true))
             \(f.input("per_village", "每村户数：脱贫户,未脱贫户,卡外户（默认 30,10,30）"))
+            \(f.input("appeal_days", "申诉期限：反馈后几天内可申诉（默认7天，1–30）", numeric: true))
             \(f.input("seed", "随机种子（空则自动；同一种子抽出同一样本）", numeric: true))
             <button type="submit">抽样</button></form>
             """ : .empty

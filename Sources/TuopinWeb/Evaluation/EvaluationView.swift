@@ -35,7 +35,9 @@ enum EvaluationView {
             let p = s.pick
             let ref = s.household.flatMap { d.households[$0] }
             let who: HTML = ref.map { r -> HTML in "<a href=\"/households/\(r.id.rawValue)\">\(r.number) \(r.head)</a>" } ?? .text(p.key)
-            let verdict: HTML = d.interviews[p.number].map { i -> HTML in .text(i.verdict.rawValue) } ?? (d.answersHidden ? "—" : "<span class=\"muted\">未调查</span>")
+            let verdict: HTML = d.interviews[p.number].map { i -> HTML in
+                .text(i.verdict.rawValue) + (i.minutes.map { m -> HTML in "<span class=\"muted\">（\(i.date) 用时\(m)分钟）</span>" } ?? .empty)
+            } ?? (d.answersHidden ? "—" : "<span class=\"muted\">未调查</span>")
             var action: HTML = d.onTeam && e.state == .open ? "<a href=\"/evaluations/\(id)/interviews/\(p.number)\">调查</a>" : .empty
             let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
             let typed = draft?.number == p.number ? draft!.text : ""

@@ -24,7 +24,7 @@ enum InterviewFormView {
             <dl class="facts"><dt>样本编号</dt><dd>\(p.number)</dd><dt>村</dt><dd>\(d.areaNames[p.village] ?? p.village.value)</dd>
             <dt>层</dt><dd>\(p.stratum.rawValue)</dd><dt>户</dt><dd>\(ref.map { r -> HTML in "<a href=\"/households/\(r.id.rawValue)\">\(r.number) \(r.head)</a>" } ?? .text(p.key))（\(p.persons) 人）</dd></dl>
             <form method="post" action="/evaluations/\(e.id!.rawValue)/interviews/\(p.number)" class="stack" id="interview-form">
-            <input type="hidden" name="_csrf" value="\(csrf)">
+            <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="started" value="\(values["started"] ?? "")">
             \(f.select("verdict", "核实结论", verdicts))
             \(approvals)
             \(f.input("date", "访问日期", type: "date", value: today.description))
