@@ -37,8 +37,13 @@ struct DatabaseOptions: ParsableArguments {
     /// what it does as "命令行"), and closes the database whatever happens. A refusal is printed as it is.
     func run<T>(standards: StandardSet = StandardsCatalog.shipped, default fallback: DatabaseURL = .defaultValue, forLoading: Bool = false,
                 _ body: (ServiceContext) async throws -> T) async throws -> T {
+        let matching: MatchRules
+        do { matching = try MatchFiles.fromEnvironment(ProcessInfo.processInfo.environment) } catch let f as MatchFiles.Fault {
+            throw CommandFailure(f.chinese, f.english)
+        }
         let runtime = try await open(default: fallback, forLoading: forLoading)
-        let ctx = ServiceContext.commandLine(db: runtime.database, standards: standards, registryFile: runtime.url.sqliteFilePath)
+        var ctx = ServiceContext.commandLine(db: runtime.database, standards: standards, registryFile: runtime.url.sqliteFilePath)
+        ctx.matching = matching
         do {
             let result = try await body(ctx)
             await runtime.shutdown()

@@ -27,7 +27,7 @@ extension MatchService {
         let records = try await DepartmentStore.records(county: county, idNumbers: home.members.map(\.idNumber), on: ctx.db)
         let rolls = try await DepartmentStore.hasSchoolRoll(county: county, on: ctx.db)
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
-        let department = DepartmentMatch.evaluate(records: records, homes: [home], year: year, asOf: ctx.today, schoolRolls: rolls)
+        let department = ctx.matching.flags(records: records, homes: [home], year: year, asOf: ctx.today, schoolRolls: rolls)
             .filter { decisions[$0.key]?.outcome != "不属实" }
         let patterns = h.exitYear.map { PaperExitPatterns.evaluate([(id, h)], year: $0, standard: ctx.standards) } ?? []
         return HouseholdFlags(year: year, department: department, patterns: patterns.filter { decisions[$0.key]?.outcome != "不属实" },

@@ -62,7 +62,7 @@ public enum MatchService {
         let (area, county) = try ctx.countyOrTownship(requested)
         let records = try await DepartmentStore.records(county: county, on: ctx.db)
         let homes = try await BenefitStore.homes(under: area, on: ctx.db)
-        let all = DepartmentMatch.evaluate(records: records, homes: homes, year: year, asOf: ctx.today)
+        let all = ctx.matching.flags(records: records, homes: homes, year: year, asOf: ctx.today)
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
         let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }
         return Queue(county: county, area: area, year: year, flags: kept, dismissed: all.count - kept.count, decisions: decisions,

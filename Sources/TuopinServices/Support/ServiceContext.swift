@@ -17,6 +17,8 @@ public struct ServiceContext: Sendable {
     public var responsibility: ResponsibilityFiles.Loaded = ResponsibilityFiles.shipped
     /// The supervision rules in force: check items, deadlines by severity, escalation (the shipped file unless a deployment names its own).
     public var supervision: SupervisionRules = SupervisionFiles.shipped
+    /// The matching rules in force: which department rules flag which households, thresholds, sources.
+    public var matching: MatchRules = MatchFiles.shipped
     /// The benefit policies and entitlement rules in force (the shipped file unless a deployment names its own).
     public var benefits: BenefitPolicies = BenefitFiles.shipped
     /// What an upload may be: size and number of files (`TUOPIN_UPLOAD_LIMIT_MB`).

@@ -15,6 +15,7 @@ extension Request {
             ctx.registryFile = application.registryFile
             ctx.responsibility = settings.responsibility
             ctx.supervision = settings.supervision
+            ctx.matching = settings.matching
             ctx.benefits = settings.benefits
             ctx.attachments = settings.attachments
             return ctx
