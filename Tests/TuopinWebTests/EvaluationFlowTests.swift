@@ -99,8 +99,19 @@ import VaporTesting
             // 申诉举证: a reason too short is refused; the appeal is filed once; the team withdraws the finding, so the rate falls.
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "不对"])
             #expect(res.status == .unprocessableEntity && res.body.contains("至少10字") && res.body.contains("value=\"不对\" aria-invalid"), "the typed reason stays")
-            res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "该户2018年起务工收入稳定，附工资流水和用工合同"])
-            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            // Evidence with the appeal: a disguised file refuses it with the reason kept; a photo is filed with it.
+            let reason = "该户2018年起务工收入稳定，附工资流水和用工合同"
+            var up = try await AttachmentFlowTests.upload(app, "evaluations/\(national)/appeals/1", county, ["reason": reason],
+                                                         files: [("工资流水.jpg", "image/jpeg", Data("MZ not a photo".utf8))])
+            #expect(up.status == .unprocessableEntity && up.body.contains("value=\"\(reason)\"") && up.body.contains("s-files-fault"), "\(up.status)")
+            up = try await AttachmentFlowTests.upload(app, "evaluations/\(national)/appeals/1", county, ["reason": reason],
+                                                     files: [("工资流水.jpg", "image/jpeg", MultipartBody.jpeg(2048))])
+            #expect(up.location != nil, "\(up.status) \(up.body.prefix(300))")
+            let evidence = try await AttachmentStore.list(.appeal(Evaluation.ID(national), sample: 1), on: app.db)
+            #expect(evidence.map(\.name) == ["工资流水.jpg"])
+            try await app.testing().test(.GET, "attachments/\(evidence[0].id!.rawValue)", headers: WebHarness.headers(evaluator)) { r async in
+                #expect(r.status == .ok, "the team sees the evidence")
+            }
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1", county, ["reason": "再次申诉再次申诉再次申诉"])
             #expect(res.status == .conflict)
             res = try await WebHarness.post(app, "evaluations/\(national)/appeals/1/decide", county, ["decision": "撤销", "note": ""])

@@ -733,6 +733,62 @@ class Pages(unittest.TestCase):
         finally:
             phone.quit()
 
+    def test_25_the_county_appeals_a_finding_with_evidence_and_the_team_withdraws_it(self):
+        """申诉举证: the evaluator finds an exit wrong and publishes the feedback (confirming the dialog); the county appeals
+        with a photo of the evidence on a 390 px phone; the team withdraws the finding and the rate falls."""
+        self.sign_in("county")
+        self.open("/evaluations")
+        form = self.driver.find_element(By.ID, "evaluation-form")
+        form.find_element(By.NAME, "title").send_keys("浏览器申诉演练")
+        form.find_element(By.NAME, "team").send_keys("evaluator")
+        form.find_element(By.NAME, "villages").send_keys("2")
+        form.find_element(By.NAME, "per_village").send_keys("1,0,0")
+        form.find_element(By.NAME, "seed").send_keys("25")
+        self.click_and_wait("#evaluation-form button[type=submit]")
+        evaluation = self.driver.current_url.split("?")[0].replace(BASE, "")
+        team = make_driver()
+        try:
+            sign_in_on(team, "evaluator")
+            team.get(BASE + evaluation + "/interviews/1")
+            Select(team.find_element(By.CSS_SELECTOR, "#interview-form select[name=verdict]")).select_by_visible_text("错退")
+            team.find_element(By.CSS_SELECTOR, "#interview-form textarea[name=note], #interview-form input[name=note]").send_keys("务工收入不稳定")
+            page = team.find_element(By.TAG_NAME, "html")
+            team.find_element(By.CSS_SELECTOR, "#interview-form button[type=submit]").click()
+            WebDriverWait(team, 30).until(gone(page))
+            page = team.find_element(By.TAG_NAME, "html")
+            team.find_element(By.CSS_SELECTOR, "#advance-form button[type=submit]").click()
+            WebDriverWait(team, 10).until(lambda d: d.switch_to.alert)
+            team.switch_to.alert.accept()
+            WebDriverWait(team, 30).until(gone(page))
+            phone = make_driver(390, 844)
+            try:
+                sign_in_on(phone, "county")
+                phone.get(BASE + evaluation)
+                appeal = phone.find_element(By.ID, "appeal-1")
+                appeal.find_element(By.NAME, "reason").send_keys("该户家庭成员在县城稳定务工，附工资流水")
+                appeal.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(photo_file())
+                page = phone.find_element(By.TAG_NAME, "html")
+                appeal.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+                WebDriverWait(phone, 30).until(gone(page))
+                row = phone.find_element(By.ID, "s1")
+                self.assertIn("已申诉", row.text)
+                self.assertEqual(len(row.find_elements(By.CSS_SELECTOR, "ul.attachments img")), 1, "the evidence is shown with the appeal")
+                width = phone.execute_script("return document.documentElement.scrollWidth")
+                self.assertLessEqual(width, phone.execute_script("return window.innerWidth") + 1, "the page fits a phone")
+            finally:
+                phone.quit()
+            team.get(BASE + evaluation)
+            decide = team.find_element(By.ID, "decide-1")
+            Select(decide.find_element(By.NAME, "decision")).select_by_visible_text("撤销")
+            decide.find_element(By.NAME, "note").send_keys("证据属实")
+            page = team.find_element(By.TAG_NAME, "html")
+            decide.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            WebDriverWait(team, 30).until(gone(page))
+            self.assertIn("撤销，证据属实", team.find_element(By.ID, "s1").text)
+            self.assertIn("错退率 0%", team.find_element(By.ID, "rates").text)
+        finally:
+            team.quit()
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -20,6 +20,7 @@ public enum AttachmentEvent: AuditEvent {
             case .problem: AuditSubject(.problem, String(a.owner.id))
             case .changeRequest: AuditSubject(.changeRequest, String(a.owner.id))
             case .project: AuditSubject(.project, String(a.owner.id))
+            case .appeal: AuditSubject(.evaluation, a.owner.evaluation?.description)
             }
         }
     }

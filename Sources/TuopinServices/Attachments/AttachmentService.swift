@@ -70,6 +70,9 @@ public enum AttachmentService {
         case .project:
             // Whoever sees the project (its area or one of its villages) sees its papers.
             guard (try? await FundsService.project(Project.ID(a.owner.id), in: ctx)) != nil else { throw missing }
+        case .appeal:
+            // Whoever sees the evaluation's appeals: its team and the county after the feedback.
+            guard let e = a.owner.evaluation, (try? await EvaluationService.detail(e, in: ctx))?.answersHidden == false else { throw missing }
         }
         guard let content = try await AttachmentStore.content(id, on: ctx.db) else { throw missing }
         return (a, content)

@@ -17,6 +17,8 @@ extension EvaluationService {
         public var mayAdvance: Bool
         public var answersHidden: Bool
         public var appeals: [Int: EvaluationAppeal] = [:]
+        /// The evidence filed with each appeal (申诉举证材料).
+        public var appealFiles: [Int: [Attachment]] = [:]
         /// The viewer files appeals for the county (during the feedback, within the window).
         public var mayAppeal = false
     }
@@ -35,6 +37,7 @@ extension EvaluationService {
                       mayAdvance: e.state != .closed && (onTeam || (ctx.user.can(.manageEvaluations) && ctx.user.scope.includes(e.county))),
                       answersHidden: hidden)
         detail.appeals = hidden ? [:] : try await EvaluationStore.appeals(id, on: ctx.db)
+        for n in detail.appeals.keys { detail.appealFiles[n] = try await AttachmentStore.list(.appeal(id, sample: n), on: ctx.db) }
         detail.mayAppeal = e.state == .feedback && !onTeam && (ctx.user.can(.manageEvaluations) || ctx.user.can(.reviewProblems))
             && ctx.user.scope.includes(e.county) && e.feedback.map { ctx.today <= $0.adding(days: e.appealDays) } ?? false
         return detail

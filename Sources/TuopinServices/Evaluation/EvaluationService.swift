@@ -152,7 +152,8 @@ public enum EvaluationService {
     }
 
     /// 申诉举证 — the county (whoever organises evaluations or reviews problems for it) contests a finding within the window.
-    public static func appeal(_ id: Evaluation.ID, sample number: Int, reason: String, in ctx: ServiceContext) async throws -> FormResult<EvaluationAppeal> {
+    public static func appeal(_ id: Evaluation.ID, sample number: Int, reason: String, files: [AttachmentService.Upload] = [],
+                              in ctx: ServiceContext) async throws -> FormResult<EvaluationAppeal> {
         let e = try await visible(id, in: ctx)
         guard !e.team.contains(ctx.user.username), ctx.user.can(.manageEvaluations) || ctx.user.can(.reviewProblems), ctx.user.scope.includes(e.county) else {
             throw Refused(.forbidden, "申诉由被评估的县提出", "the evaluated county files appeals")
@@ -168,10 +169,16 @@ public enum EvaluationService {
             if refusal.kind == .invalid { return .rejected(FormRejection(faults: ["reason": refusal.message])) }
             throw refusal
         }
+        let checked: [AttachmentService.Checked]
+        switch AttachmentService.check(files, in: ctx) {
+        case .failure(let r): return .rejected(FormRejection(faults: [r.field ?? "files": r.message]))
+        case .success(let c): checked = c
+        }
         let a = EvaluationAppeal(evaluation: id, sample: number, reason: String(text.prefix(1000)), appellant: ctx.user.username, filed: ctx.today)
         try await ctx.transaction { tx in
             try await EvaluationStore.save(a, on: tx.db)
             try await tx.record(EvaluationEvent.appealed(e, a))
+            try await AttachmentService.attach(checked, to: .appeal(id, sample: number), area: e.county, in: tx)
         }
         return .done(a)
     }

@@ -24,7 +24,7 @@ func routes(_ app: Application) {
     AttachmentController.register(signedIn)
     BulletinController.register(signedIn)
     WorkListController.register(signedIn)
-    EvaluationController.register(signedIn)
+    EvaluationController.register(signedIn, uploadLimit: uploadLimit)
     FundsController.register(signedIn)
     ProjectController.register(signedIn, uploadLimit: uploadLimit)
     LeaksController.register(signedIn)

@@ -7,7 +7,7 @@ import Vapor
 /// 第三方评估 / 预评估: the list and the form that sets one up, its page (sample, progress, rates), the sample as
 /// CSV, the interview form on a phone, moving it on (feedback, close), and its rates as JSON.
 enum EvaluationController {
-    static func register(_ routes: any RoutesBuilder) {
+    static func register(_ routes: any RoutesBuilder, uploadLimit: Int) {
         routes.get("evaluations", use: list)
         routes.post("evaluations", use: create)
         routes.get("evaluations", ":evaluation", use: show)
@@ -16,7 +16,7 @@ enum EvaluationController {
         routes.get("evaluations", ":evaluation", "interviews", ":number", use: interviewPage)
         routes.post("evaluations", ":evaluation", "interviews", ":number", use: interview)
         routes.get("api", "v1", "evaluations", ":id", "rates", use: ratesJSON)
-        routes.post("evaluations", ":evaluation", "appeals", ":number", use: appeal)
+        UploadRoute.post(routes, "evaluations", ":evaluation", "appeals", ":number", limit: uploadLimit, use: appeal)
         routes.post("evaluations", ":evaluation", "appeals", ":number", "decide", use: decide)
     }
 
@@ -50,15 +50,16 @@ enum EvaluationController {
     @Sendable static func show(req: Request) async throws -> Response {
         let ctx = try req.context
         let d = try await EvaluationService.detail(try evaluationID(req), in: ctx)
-        return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", chrome: req.chrome))
+        return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", uploads: try req.context.attachments, chrome: req.chrome))
     }
 
     @Sendable static func appeal(req: Request) async throws -> Response {
         let id = try evaluationID(req), n = try number(req)
         let reason = req.formText("reason")
-        switch try await EvaluationService.appeal(id, sample: n, reason: reason, in: try req.context) {
+        switch try await EvaluationService.appeal(id, sample: n, reason: reason, files: req.uploads(), in: try req.context) {
         case .done: return req.redirect(to: "/evaluations/\(id.rawValue)#s\(n)")
-        case .rejected(let r): return try await refused(req, id, draft: .init(number: n, text: reason, fault: r.faults.values.sorted().joined(separator: "；")))
+        case .rejected(let r):
+            return try await refused(req, id, draft: .init(number: n, text: reason, fault: r.faults.values.sorted().joined(separator: "；"), field: r.faults.keys.sorted().first))
         }
     }
 
@@ -76,7 +77,7 @@ enum EvaluationController {
     /// The evaluation page again with the refused form's text kept at its row.
     static func refused(_ req: Request, _ id: Evaluation.ID, draft: EvaluationView.Draft) async throws -> Response {
         let d = try await EvaluationService.detail(id, in: try req.context)
-        return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", draft: draft, chrome: req.chrome), status: .unprocessableEntity)
+        return .html(EvaluationView.render(d, csrf: req.viewer?.csrfToken ?? "", draft: draft, uploads: try req.context.attachments, chrome: req.chrome), status: .unprocessableEntity)
     }
 
     @Sendable static func sampleCSV(req: Request) async throws -> Response {

@@ -8,9 +8,12 @@ enum EvaluationView {
     /// A refused appeal or decision: the sample's number, what was typed and the fault, shown at its form.
     struct Draft {
         var number: Int, text: String, fault: String
+        /// The field at fault ("files" for the evidence; otherwise the text).
+        var field: String? = nil
     }
 
-    static func render(_ d: EvaluationService.Detail, csrf: String, draft: Draft? = nil, chrome: Layout.Chrome?) -> HTML {
+    static func render(_ d: EvaluationService.Detail, csrf: String, draft: Draft? = nil, uploads: AttachmentRules = AttachmentRules(),
+                       chrome: Layout.Chrome?) -> HTML {
         let message: String? = draft.map { "样本 \($0.number)：\($0.fault)" }
         let e = d.evaluation
         let id = e.id!.rawValue
@@ -41,9 +44,10 @@ enum EvaluationView {
             var action: HTML = d.onTeam && e.state == .open ? "<a href=\"/evaluations/\(id)/interviews/\(p.number)\">调查</a>" : .empty
             let hidden: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
             let typed = draft?.number == p.number ? draft!.text : ""
-            let invalid: HTML = draft?.number == p.number ? " aria-invalid=\"true\"" : .empty
+            let invalid: HTML = draft?.number == p.number && draft?.field != "files" ? " aria-invalid=\"true\"" : .empty
             if let a = d.appeals[p.number] {
                 action += "<span>已申诉：\(a.reason)（\(a.decision.map { "\($0.rawValue)\(a.note.isEmpty ? "" : "，\(a.note)")" } ?? "待处理")）</span>"
+                if let files = d.appealFiles[p.number], !files.isEmpty { action += AttachmentViews.list(files) }
                 if a.decision == nil && d.onTeam && e.state == .feedback {
                     action += """
                         <form method="post" action="/evaluations/\(id)/appeals/\(p.number)/decide" class="inline" id="decide-\(p.number)">\(hidden)\
@@ -53,8 +57,9 @@ enum EvaluationView {
                 }
             } else if d.mayAppeal, let i = d.interviews[p.number], i.verdict.isFinding {
                 action += """
-                    <form method="post" action="/evaluations/\(id)/appeals/\(p.number)" class="inline" id="appeal-\(p.number)">\(hidden)\
-                    <input name="reason" aria-label="申诉理由和证据" placeholder="申诉理由和证据（至少10字）" size="18" value="\(typed)"\(invalid)><button type="submit">申诉</button></form>
+                    <form method="post" action="/evaluations/\(id)/appeals/\(p.number)" class="stack" id="appeal-\(p.number)" enctype="multipart/form-data">\(hidden)\
+                    <input name="reason" aria-label="申诉理由和证据" placeholder="申诉理由和证据（至少10字）" size="18" value="\(typed)"\(invalid)>\
+                    \(AttachmentViews.input(uploads, label: "证明材料（可选）", fault: draft?.number == p.number && draft?.field == "files" ? draft!.fault : nil))<button type="submit">申诉</button></form>
                     """
             }
             return "<tr id=\"s\(p.number)\"><td class=\"num\">\(p.number)</td><td>\(d.areaNames[p.village] ?? p.village.value)</td><td>\(p.stratum.rawValue)</td><td>\(who)</td><td>\(verdict)</td><td>\(action)</td></tr>"

@@ -15,9 +15,11 @@ enum QualityController {
 
     static func area(_ req: Request) throws -> AreaCode? {
         guard let text = try? req.query.get(String.self, at: "area"), !text.isEmpty else { return nil }
-        guard let code = AreaCode(text), [.county, .township, .village].contains(code.level) else {
-            throw Refused(.badRequest, "area 应为县、乡镇或村的区划代码", "area must be a county, township or village code", field: "area")
+        guard [6, 9, 12].contains(text.count), text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber) else {
+            throw Refused(.badRequest, "area 应为6、9或12位区划代码", "area must be a 6-, 9- or 12-digit code", field: "area")
         }
+        // A code of the right shape that names no area in sight looks like one that does not exist.
+        guard let code = AreaCode(text), [.county, .township, .village].contains(code.level) else { throw Refused.notFound("没有这个区划：\(text)", "no such area: \(text)") }
         return code
     }
 
