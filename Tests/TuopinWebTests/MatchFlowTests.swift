@@ -56,7 +56,16 @@ import VaporTesting
             }
             let q = try await MatchService.match(year: 2019, area: county, in: ctx)
             let death = try #require(q.flags.first { $0.rule == .deceased }), car = try #require(q.flags.first { $0.rule == .vehicle })
-            var res = try await WebHarness.post(app, "match/decide", countyUser, ["year": "2019", "area": "451224", "key": car.key, "outcome": "不属实", "reason": ""])
+            // 交办: the county hands the death to the township; to the household's helper there is none yet.
+            var res = try await WebHarness.post(app, "match/assign", countyUser, ["year": "2019", "area": "451224", "key": death.key, "to": "helper"])
+            #expect(res.status == .conflict && res.body.contains("没有帮扶责任人"))
+            res = try await WebHarness.post(app, "match/assign", countyUser, ["year": "2019", "area": "451224", "key": death.key, "to": "township"])
+            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            try await app.testing().test(.GET, "match?year=2019&area=451224100", headers: WebHarness.headers(try await WebHarness.signIn(app, as: "township"))) { r async in
+                #expect(r.body.string.contains("已交办："), "the township sees what was handed to it")
+                #expect(!r.body.string.contains("action=\"/match/assign\""), "a township does not hand flags out")
+            }
+            res = try await WebHarness.post(app, "match/decide", countyUser, ["year": "2019", "area": "451224", "key": car.key, "outcome": "不属实", "reason": ""])
             #expect(res.status == .unprocessableEntity && res.body.contains("aria-invalid"))
             res = try await WebHarness.post(app, "match/decide", countyUser, ["year": "2019", "area": "451224", "key": car.key, "outcome": "不属实",
                                                                              "reason": "车辆已于2019年转让，交管未过户"])
@@ -86,7 +95,7 @@ import VaporTesting
             res = try await WebHarness.post(app, "match/decide", village, ["year": "2019", "area": "451224100201", "key": death.key, "outcome": "属实", "reason": "村里核实"])
             #expect(res.status == .forbidden || res.status == .notFound || res.status == .badRequest, "a village does not verify")
             let actions = Set(try await sql.raw("SELECT action FROM audit_events").all().map { try $0.decode(column: "action", as: String.self) })
-            #expect(actions.isSuperset(of: ["department.import", "match.decide"]))
+            #expect(actions.isSuperset(of: ["department.import", "match.decide", "match.assign"]))
         }
     }
 

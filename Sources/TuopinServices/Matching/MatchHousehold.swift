@@ -13,6 +13,7 @@ extension MatchService {
         public var quality: [DataQualityCheck.Finding]
         /// The decisions already recorded (属实 flags stay listed with theirs).
         public var decisions: [String: DepartmentStore.Decision]
+        public var assignments: [String: DepartmentStore.Assignment] = [:]
         public var isEmpty: Bool { department.isEmpty && patterns.isEmpty && quality.isEmpty }
     }
 
@@ -30,7 +31,9 @@ extension MatchService {
         let department = ctx.matching.flags(records: records, homes: [home], year: year, asOf: ctx.today, schoolRolls: rolls)
             .filter { decisions[$0.key]?.outcome != "不属实" }
         let patterns = h.exitYear.map { PaperExitPatterns.evaluate([(id, h)], year: $0, standard: ctx.standards) } ?? []
-        return HouseholdFlags(year: year, department: department, patterns: patterns.filter { decisions[$0.key]?.outcome != "不属实" },
-                              quality: DataQualityCheck.evaluate(id, h), decisions: decisions)
+        var flags = HouseholdFlags(year: year, department: department, patterns: patterns.filter { decisions[$0.key]?.outcome != "不属实" },
+                                   quality: DataQualityCheck.evaluate(id, h), decisions: decisions)
+        flags.assignments = try await DepartmentStore.assignments(county: county, on: ctx.db)
+        return flags
     }
 }

@@ -48,6 +48,9 @@ public enum MatchService {
         public var dismissed: Int
         public var decisions: [String: DepartmentStore.Decision]
         public var mayDecide: Bool
+        /// 交办: to whom each flag went, and whether the viewer (the county) hands flags out.
+        public var assignments: [String: DepartmentStore.Assignment] = [:]
+        public var mayAssign = false
 
         /// `tuopin match --format csv`: 户编号,证件号码,姓名,部门,规则,说明.
         public var table: [[String]] {
@@ -65,8 +68,11 @@ public enum MatchService {
         let all = ctx.matching.flags(records: records, homes: homes, year: year, asOf: ctx.today)
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
         let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }
-        return Queue(county: county, area: area, year: year, flags: kept, dismissed: all.count - kept.count, decisions: decisions,
-                     mayDecide: ctx.user.can(.runProcedures) && ctx.user.scope.includes(area) && ctx.user.role != .villageTeam)
+        var queue = Queue(county: county, area: area, year: year, flags: kept, dismissed: all.count - kept.count, decisions: decisions,
+                          mayDecide: ctx.user.can(.runProcedures) && ctx.user.scope.includes(area) && ctx.user.role != .villageTeam)
+        queue.assignments = try await DepartmentStore.assignments(county: county, on: ctx.db)
+        queue.mayAssign = queue.mayDecide && ctx.user.scope.includes(county)
+        return queue
     }
 
     /// 核实 — a township or the county records what it found, on a department flag or a paper-exit pattern.
@@ -88,5 +94,39 @@ public enum MatchService {
             try await tx.record(MatchEvent.decided(flag, outcome: outcome, reason: why, before: before))
         }
         return .done(flag)
+    }
+
+    /// 交办 — the county hands a flag (a department flag or a pattern) to the township it lies in (`to` = "township")
+    /// or to the household's 帮扶责任人 on the day ("helper"); audited. A flag already verified is not handed out.
+    public static func assign(year: Int, key: String, to target: String, area: AreaCode?, in ctx: ServiceContext) async throws -> VerifiedFlag {
+        let queue = try await match(year: year, area: area, in: ctx)
+        guard queue.mayAssign else { throw Refused(.forbidden, "只有县可以交办疑点", "only the county assigns flags") }
+        var flag = queue.flags.first(where: { $0.key == key })?.verified
+        if flag == nil { flag = try await suspicions(year: year, area: queue.area, in: ctx).found.first { $0.key == key }?.verified }
+        guard let flag else { throw Refused.notFound("没有这个疑点", "no such flag") }
+        guard queue.decisions[key] == nil else { throw Refused(.conflict, "该疑点已核实，无需交办", "the flag is verified already") }
+        guard let township = flag.village.ancestor(at: .township) else { throw Refused.notFound("没有这个疑点", "no such flag") }
+        var assignment = DepartmentStore.Assignment(township: township, cadre: nil, assignee: "", date: ctx.today, username: ctx.user.username)
+        switch target {
+        case "township":
+            assignment.assignee = try await AreaStore.names(of: [township], on: ctx.db)[township] ?? township.value
+        case "helper":
+            guard let p = try await CadreStore.pairings(under: nil, household: flag.household, on: ctx.db)
+                .first(where: { $0.start <= ctx.today && ($0.end.map { $0 > ctx.today } ?? true) }),
+                  let cadre = try await CadreStore.find(p.cadre, on: ctx.db) else {
+                throw Refused(.conflict, "该户目前没有帮扶责任人，请交办乡镇", "the household has no helper now; assign it to the township", field: "to")
+            }
+            assignment.cadre = cadre.id
+            assignment.assignee = "\(cadre.name)（\(cadre.unit)，帮扶责任人）"
+        default:
+            throw Refused(.badRequest, "交办对象应为 乡镇 或 帮扶责任人", "assign to the township or the helper", field: "to")
+        }
+        let before = queue.assignments[key]?.assignee
+        let done = assignment
+        try await ctx.transaction { tx in
+            try await DepartmentStore.assign(flag, done, county: queue.county, on: tx.db)
+            try await tx.record(MatchEvent.assigned(flag, to: done.assignee, before: before))
+        }
+        return flag
     }
 }

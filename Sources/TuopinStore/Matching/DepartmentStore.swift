@@ -75,4 +75,32 @@ public enum DepartmentStore {
             \(bind: date.description), \(bind: username), \(bind: county.value))
             """).run()
     }
+
+    /// 交办 — to whom a flag was handed (the township, and the cadre when it went to the household's 帮扶责任人).
+    public struct Assignment: Sendable, Hashable {
+        public var township: AreaCode, cadre: Cadre.ID?, assignee: String, date: LocalDate, username: String
+        public init(township: AreaCode, cadre: Cadre.ID?, assignee: String, date: LocalDate, username: String) {
+            self.township = township; self.cadre = cadre; self.assignee = assignee; self.date = date; self.username = username
+        }
+    }
+
+    public static func assignments(county: AreaCode, on db: any Database) async throws -> [String: Assignment] {
+        var found: [String: Assignment] = [:]
+        for r in try await sql(db).raw("SELECT * FROM match_assignments WHERE county_code = \(bind: county.value)").all() {
+            found[try r.decode(column: "flag_key", as: String.self)] = Assignment(
+                township: AreaCode(try r.decode(column: "township_code", as: String.self))!, cadre: try r.decode(column: "cadre_id", as: Int64?.self).map { Cadre.ID($0) },
+                assignee: try r.decode(column: "assignee", as: String.self), date: LocalDate(iso: try r.decode(column: "assigned_on", as: String.self))!,
+                username: try r.decode(column: "username", as: String.self))
+        }
+        return found
+    }
+
+    public static func assign(_ f: VerifiedFlag, _ a: Assignment, county: AreaCode, on db: any Database) async throws {
+        try await sql(db).raw("DELETE FROM match_assignments WHERE flag_key = \(bind: f.key)").run()
+        try await sql(db).raw("""
+            INSERT INTO match_assignments (flag_key, county_code, household_id, township_code, cadre_id, assignee, assigned_on, username)
+            VALUES (\(bind: f.key), \(bind: county.value), \(bind: f.household.rawValue), \(bind: a.township.value), \(bind: a.cadre?.rawValue), \(bind: a.assignee),
+            \(bind: a.date.description), \(bind: a.username))
+            """).run()
+    }
 }

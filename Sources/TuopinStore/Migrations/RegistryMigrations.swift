@@ -34,5 +34,6 @@ public enum RegistryMigrations {
         CreateEvaluationAppeals(),
         CreateRosterPersons(),
         AddEvaluationWindowAndTimes(),
+        CreateMatchAssignments(),
     ]
 }

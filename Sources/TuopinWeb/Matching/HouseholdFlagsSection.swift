@@ -10,7 +10,9 @@ enum HouseholdFlagsSection {
             return "<h2 id=\"household-flags\">比对与数据质量</h2><p class=\"muted\">没有待核实的比对疑点或数据质量问题。</p>"
         }
         func state(_ key: String) -> HTML {
-            f.decisions[key].map { d -> HTML in "\(d.outcome)（\(d.reason)）" } ?? "<span class=\"warn\">待核实</span>"
+            f.decisions[key].map { d -> HTML in "\(d.outcome)（\(d.reason)）" }
+                ?? f.assignments[key].map { a -> HTML in "<span class=\"warn\">待核实</span>（已交办：\(a.assignee)）" }
+                ?? "<span class=\"warn\">待核实</span>"
         }
         var rows: [HTML] = f.department.map { x in "<tr><td>信息比对</td><td>\(x.rule.rawValue)</td><td>\(x.explanation)</td><td>\(state(x.key))</td></tr>" }
         rows += f.patterns.map { x in "<tr><td>数字脱贫</td><td>\(x.pattern.rawValue)</td><td>\(x.explanation)</td><td>\(state(x.key))</td></tr>" }

@@ -14,6 +14,7 @@ enum MatchController {
         routes.get("match", "suspicions.csv", use: suspicionsCSV)
         routes.get("api", "v1", "match", use: json)
         routes.post("match", "decide", use: decide)
+        routes.post("match", "assign", use: assign)
     }
 
     @Sendable static func page(req: Request) async throws -> Response {
@@ -83,5 +84,14 @@ enum MatchController {
         case .done: return req.redirect(to: "/match?year=\(year)\(area.map { "&area=\($0.value)" } ?? "")&saved=1")
         case .rejected(let r): return try await render(req, year: year, area: area, draft: (key, values, r.faults), status: .unprocessableEntity)
         }
+    }
+
+    /// 交办 — the county hands a flag to the township or the household's 帮扶责任人.
+    @Sendable static func assign(req: Request) async throws -> Response {
+        let ctx = try req.context
+        guard let year = Int(req.formText("year")), (2014...2100).contains(year) else { throw Refused(.badRequest, "年度无效", "bad year", field: "year") }
+        let area = AreaCode(req.formText("area"))
+        _ = try await MatchService.assign(year: year, key: req.formText("key"), to: req.formText("to"), area: area, in: ctx)
+        return req.redirect(to: "/match?year=\(year)\(area.map { "&area=\($0.value)" } ?? "")&saved=1")
     }
 }

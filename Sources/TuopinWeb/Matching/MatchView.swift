@@ -14,10 +14,18 @@ enum MatchView {
                 return "\(d.outcome)<br><span class=\"muted\">\(d.reason)（\(d.username) \(d.date)）</span>"
                     + (d.outcome == "属实" ? "<br><a class=\"noprint\" href=\"/households/\(f.household.rawValue)\">到户页办理更正或剔除</a>" as HTML : .empty)
             }
-            guard q.mayDecide else { return "<span class=\"warn\">待核实</span>" }
+            let given: HTML = q.assignments[f.key].map { a -> HTML in "<span class=\"muted\">已交办：\(a.assignee)（\(a.date)）</span><br>" } ?? .empty
+            let assign: HTML = q.mayAssign ? """
+                <form method="post" action="/match/assign" class="inline noprint" id="\(id)-assign">
+                <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="year" value="\(q.year)">
+                <input type="hidden" name="area" value="\(q.area.value)"><input type="hidden" name="key" value="\(f.key)">
+                <select name="to" aria-label="交办给"><option value="township">交办所在乡镇</option><option value="helper">交办本户帮扶责任人</option></select>\
+                <button type="submit">交办</button></form>
+                """ : .empty
+            guard q.mayDecide else { return given + "<span class=\"warn\">待核实</span>" }
             let mine = draft?.key == f.key
             let fields = FormFields(prefix: id, values: mine ? draft!.values : [:], faults: mine ? draft!.faults : [:])
-            return """
+            return given + assign + """
                 <form method="post" action="/match/decide" class="stack noprint" id="\(id)">
                 <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="year" value="\(q.year)">
                 <input type="hidden" name="area" value="\(q.area.value)"><input type="hidden" name="key" value="\(f.key)">
