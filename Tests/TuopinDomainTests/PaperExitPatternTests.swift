@@ -43,6 +43,24 @@ import Testing
         #expect(!PaperExitPatterns.evaluate([small], year: 2016, standard: F.standard).contains { $0.pattern == .multiplied }, "200 of 10,100 is not material")
     }
 
+    /// (f): one account editing 20 households on one day a week before the assessment is a burst, each household
+    /// named; 19 is not, nor are the same edits spread over days, nor edits after the assessment.
+    @Test func edits_in_a_burst_before_an_assessment() {
+        let assessment = (name: "2016年县级预评估", date: LocalDate(iso: "2016-08-20")!)
+        let known = Dictionary(uniqueKeysWithValues: (1...40).map { (Household.ID(Int64($0)), (number: "H\($0)", village: AreaCode("451224100201")!)) })
+        func edits(_ n: Int, _ day: String, actor: String = "village1") -> [PaperExitPatterns.RecordEdit] {
+            (1...n).map { PaperExitPatterns.RecordEdit(actor: actor, day: LocalDate(iso: day)!, household: Household.ID(Int64($0))) }
+        }
+        let found = PaperExitPatterns.bursts(edits(20, "2016-08-13"), assessments: [assessment], known: known, year: 2016)
+        #expect(found.count == 20 && found.allSatisfy { $0.pattern == .burst })
+        #expect(found.first?.explanation.contains("账号village1于2016-08-13一天内修改了20户的户信息或脱贫状态，7天后为2016年县级预评估") == true)
+        #expect(PaperExitPatterns.bursts(edits(19, "2016-08-13"), assessments: [assessment], known: known, year: 2016).isEmpty)
+        let spread = edits(10, "2016-08-12") + edits(10, "2016-08-13").map { var e = $0; e.household = Household.ID(e.household.rawValue + 10); return e }
+        #expect(PaperExitPatterns.bursts(spread, assessments: [assessment], known: known, year: 2016).isEmpty, "spread over two days")
+        #expect(PaperExitPatterns.bursts(edits(30, "2016-08-25"), assessments: [assessment], known: known, year: 2016).isEmpty, "after the assessment")
+        #expect(PaperExitPatterns.bursts(edits(30, "2016-06-01"), assessments: [assessment], known: known, year: 2016).isEmpty, "more than 30 days before")
+    }
+
     @Test func an_exit_recorded_while_an_item_is_not_met() {
         let found = PaperExitPatterns.evaluate([Self.exited("H4", before: 2000, now: 5000, missing: true)], year: 2016, standard: F.standard)
         #expect(found.map(\.pattern) == [.failing] && found[0].score == 90 && found[0].explanation.contains("住房"))

@@ -8,6 +8,7 @@ public enum PaperExitPatterns {
         case narrowBand = "收入刚过线"
         case identical = "收入数字雷同"
         case multiplied = "收入成倍增长无依据"
+        case burst = "评估前突击改数"
         case failing = "未达标即退出"
     }
 
@@ -107,5 +108,40 @@ public enum PaperExitPatterns {
                              explanation: "\(name)由\(year - 1)年的\(b.compactYuan)元增至\(year)年脱贫时的\(n.compactYuan)元（\(String(format: "%.1f", ratio))倍），但\(missing)")
         }
         return nil
+    }
+
+    /// (f) — one account's edits of household records (户信息, 脱贫状态) in the days before an assessment.
+    public struct RecordEdit: Sendable, Hashable {
+        public var actor: String
+        public var day: LocalDate
+        public var household: Household.ID
+        public init(actor: String, day: LocalDate, household: Household.ID) {
+            self.actor = actor
+            self.day = day
+            self.household = household
+        }
+    }
+
+    /// (f): every household that one account edited on a day when it edited at least `households` of them, within
+    /// `days` before an assessment (an evaluation set up on `date`). Imports are not edits: a county loads its
+    /// registry in one go by design.
+    public static func bursts(_ edits: [RecordEdit], assessments: [(name: String, date: LocalDate)], known: [Household.ID: (number: String, village: AreaCode)],
+                              year: Int, households threshold: Int = 20, days: Int = 30) -> [Suspicion] {
+        var found: [String: Suspicion] = [:]
+        for a in assessments {
+            let window = edits.filter { $0.day <= a.date && $0.day >= a.date.adding(days: -days) }
+            for (key, group) in Dictionary(grouping: window, by: { "\($0.actor)|\($0.day)" }) {
+                let touched = Set(group.map(\.household))
+                guard touched.count >= threshold, let first = group.first else { continue }
+                let before = a.date.dayNumber - first.day.dayNumber
+                for h in touched.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    guard let k = known[h], found["\(h.rawValue)|\(key)"] == nil else { continue }
+                    found["\(h.rawValue)|\(key)"] = Suspicion(household: h, number: k.number, village: k.village, pattern: .burst, year: year,
+                                                            score: min(85, 50 + touched.count / 2),
+                                                            explanation: "账号\(first.actor)于\(first.day)一天内修改了\(touched.count)户的户信息或脱贫状态，\(before == 0 ? "当天即" : "\(before)天后")为\(a.name)（\(a.date)）")
+                }
+            }
+        }
+        return Array(found.values)
     }
 }

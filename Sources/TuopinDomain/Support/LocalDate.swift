@@ -65,4 +65,11 @@ extension LocalDate {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         self.init(year: c.year!, month: c.month!, day: c.day!)!
     }
+
+    /// The first instant of the day in a time zone (China Standard Time by default).
+    public func start(in timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
+    }
 }

@@ -33,8 +33,15 @@ extension MatchService {
             households += window.map { ($0.id, $0.household) }
         }
         let county = area.level == .county ? area : area.ancestor(at: .county) ?? area
-        let all = PaperExitPatterns.evaluate(households, year: year, standard: ctx.standards,
+        var all = PaperExitPatterns.evaluate(households, year: year, standard: ctx.standards,
                                              backing: try await backing(county: county, year: year, in: ctx))
+        // (f) edits in a burst before the year's assessments (evaluations of the year set up for the county).
+        let assessments = try await EvaluationStore.list(under: county, on: ctx.db).filter { $0.year == year }.map { (name: $0.title, date: $0.created) }
+        if let first = assessments.map(\.date).min(), let last = assessments.map(\.date).max() {
+            let edits = try await RecordEditStore.edits(under: area, from: first.adding(days: -31).start(), to: last.adding(days: 1).start(), on: ctx.db)
+            let known = Dictionary(households.map { ($0.0, (number: $0.1.number, village: $0.1.villageCode)) }, uniquingKeysWith: { a, _ in a })
+            all += PaperExitPatterns.bursts(edits, assessments: assessments, known: known, year: year)
+        }
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
         let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }
         return Suspicions(year: year, area: area, found: kept, dismissed: all.count - kept.count)
