@@ -74,7 +74,7 @@ struct DemoCommand: AsyncParsableCommand {
         let plans = try await TargetService.load(extras.targets, reason: "演示数据：年度减贫计划", in: ctx)
         // The responsibility chain: cadres with the 五个一 posts, pairings, and a year (2020) of work logs.
         var chainCtx = ctx
-        chainCtx.responsibility = try ResponsibilityLoadPrinter.files()
+        chainCtx.responsibility = try FileLoadPrinter.files()
         let chain = GeneratedChain(summary: summary, options: options, villages: extras.villages, set: chainCtx.responsibility.active)
         let cadreFile = directory.appendingPathComponent("干部名单.csv"), pairingFile = directory.appendingPathComponent("结对帮扶.csv")
         let logFile = directory.appendingPathComponent("工作日志.csv")

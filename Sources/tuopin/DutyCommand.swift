@@ -22,7 +22,7 @@ struct DutyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let files = try ResponsibilityLoadPrinter.files()
+        let files = try FileLoadPrinter.files()
         let p = DutyPeriod.parse(period)!
         let report = try await database.run { ctx in
             var ctx = ctx

@@ -79,7 +79,7 @@ struct GenerateCommand: AsyncParsableCommand {
             if let villages { try extras.writeVillages(to: URL(fileURLWithPath: villages)) }
             if let targets { try extras.writeTargets(to: URL(fileURLWithPath: targets)) }
             if let cadres, let pairings, let logs {
-                let chain = GeneratedChain(summary: summary, options: options, villages: extras.villages, set: try ResponsibilityLoadPrinter.files().active)
+                let chain = GeneratedChain(summary: summary, options: options, villages: extras.villages, set: try FileLoadPrinter.files().active)
                 try chain.writeCadres(to: URL(fileURLWithPath: cadres))
                 try chain.writePairings(to: URL(fileURLWithPath: pairings))
                 try chain.writeLogs(to: URL(fileURLWithPath: logs))

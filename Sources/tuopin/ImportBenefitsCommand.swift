@@ -31,6 +31,6 @@ struct ImportBenefitsCommand: AsyncParsableCommand {
             return try await BenefitsService.load(BenefitFileReader.read(url, today: ctx.today), policy: policy, department: department, file: url,
                                                   county: input.area, dryRun: input.dryRun, in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("笔", "payments"), dryRun: input.dryRun)
+        try FileLoadPrinter.print(outcome, file: input.file, noun: ("笔", "payments"), dryRun: input.dryRun)
     }
 }

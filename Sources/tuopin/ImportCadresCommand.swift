@@ -14,7 +14,7 @@ struct ImportCadresCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let files = try ResponsibilityLoadPrinter.files()
+        let files = try FileLoadPrinter.files()
         let area = input.area
         let outcome = try await database.run { ctx in
             var ctx = ctx
@@ -22,6 +22,6 @@ struct ImportCadresCommand: AsyncParsableCommand {
             let read = CadreFileReader.read(input.url, set: files.active, county: area, today: ctx.today)
             return try await ResponsibilityService.loadCadres(read, county: area, dryRun: input.dryRun, reason: "导入干部名单 \(input.file) / cadre file \(input.file)", in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("项", "items"), dryRun: input.dryRun)
+        try FileLoadPrinter.print(outcome, file: input.file, noun: ("项", "items"), dryRun: input.dryRun)
     }
 }

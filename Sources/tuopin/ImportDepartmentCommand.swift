@@ -34,6 +34,6 @@ struct ImportDepartmentCommand: AsyncParsableCommand {
             try await MatchService.load(DepartmentFileReader.read(url, kind: kind, today: ctx.today), kind: kind, file: url,
                                         county: input.area, dryRun: input.dryRun, in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("条", "records matched"), dryRun: input.dryRun)
+        try FileLoadPrinter.print(outcome, file: input.file, noun: ("条", "records matched"), dryRun: input.dryRun)
     }
 }

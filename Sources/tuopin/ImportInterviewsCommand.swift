@@ -30,6 +30,6 @@ struct ImportInterviewsCommand: AsyncParsableCommand {
             try await EvaluationService.importInterviews(InterviewFileReader.read(url, today: ctx.today), evaluation: Evaluation.ID(evaluation),
                                                          dryRun: dryRun, in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: file, noun: ("户", "interviews"), dryRun: dryRun)
+        try FileLoadPrinter.print(outcome, file: file, noun: ("户", "interviews"), dryRun: dryRun)
     }
 }

@@ -14,7 +14,7 @@ struct ImportLogsCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let files = try ResponsibilityLoadPrinter.files()
+        let files = try FileLoadPrinter.files()
         let area = input.area
         let outcome = try await database.run { ctx in
             var ctx = ctx
@@ -22,6 +22,6 @@ struct ImportLogsCommand: AsyncParsableCommand {
             let read = WorkLogFileReader.read(input.url, county: area, today: ctx.today)
             return try await ResponsibilityService.loadLogs(read, county: area, file: input.url.lastPathComponent, dryRun: input.dryRun, in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("条", "logs"), dryRun: input.dryRun)
+        try FileLoadPrinter.print(outcome, file: input.file, noun: ("条", "logs"), dryRun: input.dryRun)
     }
 }

@@ -14,13 +14,13 @@ struct ImportPairingsCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        let files = try ResponsibilityLoadPrinter.files()
+        let files = try FileLoadPrinter.files()
         let outcome = try await database.run { ctx in
             var ctx = ctx
             ctx.responsibility = files
             let read = PairingFileReader.read(input.url, today: ctx.today)
             return try await ResponsibilityService.loadPairings(read, county: input.area, dryRun: input.dryRun, in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("对", "pairings"), dryRun: input.dryRun)
+        try FileLoadPrinter.print(outcome, file: input.file, noun: ("对", "pairings"), dryRun: input.dryRun)
     }
 }

@@ -29,6 +29,6 @@ struct ImportProblemsCommand: AsyncParsableCommand {
             return try await SupervisionService.importProblems(ProblemFileReader.read(url, checkItems: rules.checkItems, today: c.today),
                                                                county: input.area, dryRun: input.dryRun, in: c)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("个问题", "problems listed"), dryRun: input.dryRun)
+        try FileLoadPrinter.print(outcome, file: input.file, noun: ("个问题", "problems listed"), dryRun: input.dryRun)
     }
 }

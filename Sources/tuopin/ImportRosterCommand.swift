@@ -24,6 +24,6 @@ struct ImportRosterCommand: AsyncParsableCommand {
             try await RosterService.load(RosterFileReader.read(url, county: input.area, today: ctx.today), file: url, county: input.area,
                                          dryRun: input.dryRun, in: ctx)
         }
-        try ResponsibilityLoadPrinter.print(outcome, file: input.file, noun: ("人", "persons on the register"), dryRun: input.dryRun)
+        try FileLoadPrinter.print(outcome, file: input.file, noun: ("人", "persons on the register"), dryRun: input.dryRun)
     }
 }

@@ -14,7 +14,7 @@ import Vapor
 /// row and column; a good one records each interview (the overall 认可度 filling the questions not answered one by
 /// one) with its audit record.
 @Suite struct InterviewImportTests {
-    static func load(_ text: String, evaluation: Evaluation.ID, on app: Application) async throws -> ResponsibilityService.LoadOutcome {
+    static func load(_ text: String, evaluation: Evaluation.ID, on app: Application) async throws -> FileLoadOutcome {
         let ctx = ServiceContext.commandLine(db: app.db)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interviews-\(UUID().uuidString).csv")
         try Data(text.utf8).write(to: url)

@@ -19,7 +19,7 @@ import Vapor
         return url
     }
 
-    static func load(_ text: String, on app: Application) async throws -> ResponsibilityService.LoadOutcome {
+    static func load(_ text: String, on app: Application) async throws -> FileLoadOutcome {
         let ctx = ServiceContext.commandLine(db: app.db)
         let url = try file(text)
         defer { try? FileManager.default.removeItem(at: url) }

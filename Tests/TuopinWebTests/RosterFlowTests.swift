@@ -16,7 +16,7 @@ import Vapor
 @Suite struct RosterFlowTests {
     static let header = RosterPerson.header.joined(separator: ",") + "\n"
 
-    static func load(_ text: String, on app: Application) async throws -> ResponsibilityService.LoadOutcome {
+    static func load(_ text: String, on app: Application) async throws -> FileLoadOutcome {
         let ctx = ServiceContext.commandLine(db: app.db)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv")
         try Data(text.utf8).write(to: url)

@@ -42,6 +42,17 @@ public enum AttachmentService {
         return .success(checked)
     }
 
+    /// The checked files of a form, or none with the fault put at its field in `faults` (the form's other faults
+    /// are reported with it).
+    public static func check(_ uploads: [Upload], into faults: inout [String: String], in ctx: ServiceContext) -> [Checked] {
+        switch check(uploads, in: ctx) {
+        case .success(let checked): return checked
+        case .failure(let r):
+            faults[r.field ?? "files"] = r.message
+            return []
+        }
+    }
+
     /// Writes checked files for `owner` and records each; call inside the transaction of the step they come with.
     @discardableResult
     static func attach(_ files: [Checked], to owner: AttachmentOwner, area: AreaCode, in tx: ServiceContext) async throws -> [Attachment] {

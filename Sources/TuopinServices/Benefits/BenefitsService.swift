@@ -10,7 +10,7 @@ public enum BenefitsService {
     /// Loads a read payment list for one policy. Errors (the reader's, an unknown project, the same file loaded
     /// twice) write nothing; IDs not in the county's registry are warnings and load unmatched.
     public static func load(_ read: BenefitFileReader.Result, policy key: String, department: String?, file: URL, county: AreaCode?, dryRun: Bool,
-                            in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
+                            in ctx: ServiceContext) async throws -> FileLoadOutcome {
         let county = try ctx.managedCounty(county)
         guard let policy = ctx.benefits.policy(key) else {
             throw Refused(.badRequest, "未知的政策“\(key)”（可用：\(ctx.benefits.policies.map(\.key).joined(separator: "、"))）", "unknown policy \(key)", field: "policy")

@@ -8,7 +8,7 @@ extension EvaluationService {
     /// sample number not in the sample or a verdict not for its stratum is a fault at its row, and any fault loads
     /// nothing. Each interview is written (replacing one already recorded) with its `evaluation.interview` record.
     public static func importInterviews(_ read: InterviewFileReader.Result, evaluation id: Evaluation.ID, dryRun: Bool,
-                                        in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
+                                        in ctx: ServiceContext) async throws -> FileLoadOutcome {
         try ctx.user.require(.manageEvaluations)
         let e = try await visible(id, in: ctx)
         guard e.state == .open else { throw Refused(.conflict, "评估已发布反馈或已结束，不能再导入调查", "the evaluation no longer takes interviews") }

@@ -169,11 +169,9 @@ public enum EvaluationService {
             if refusal.kind == .invalid { return .rejected(FormRejection(faults: ["reason": refusal.message])) }
             throw refusal
         }
-        let checked: [AttachmentService.Checked]
-        switch AttachmentService.check(files, in: ctx) {
-        case .failure(let r): return .rejected(FormRejection(faults: [r.field ?? "files": r.message]))
-        case .success(let c): checked = c
-        }
+        var faults: [String: String] = [:]
+        let checked = AttachmentService.check(files, into: &faults, in: ctx)
+        guard faults.isEmpty else { return .rejected(FormRejection(faults: faults)) }
         let a = EvaluationAppeal(evaluation: id, sample: number, reason: String(text.prefix(1000)), appellant: ctx.user.username, filed: ctx.today)
         try await ctx.transaction { tx in
             try await EvaluationStore.save(a, on: tx.db)

@@ -8,7 +8,7 @@ import TuopinStore
 /// 卡外户 for the evaluations' 漏评 stratum and the population of 综合贫困发生率.
 public enum RosterService {
     public static func load(_ read: RosterFileReader.Result, file: URL, county requested: AreaCode?, dryRun: Bool,
-                            in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
+                            in ctx: ServiceContext) async throws -> FileLoadOutcome {
         try ctx.user.require(.manageEvaluations)
         let county = try self.county(requested, ctx)
         var issues = read.issues

@@ -111,11 +111,9 @@ extension FundsService {
         if note.count > 500 { return .rejected(FormRejection(faults: ["note": "不超过500字 / at most 500 characters"])) }
         if let fault = TextRule.fault(note, .freeText) { return .rejected(FormRejection(faults: ["note": fault])) }
         var f = Fields(today: ctx.today)
-        let files: [AttachmentService.Checked]
-        switch AttachmentService.check(form.files, in: ctx) {
-        case .success(let checked): files = checked
-        case .failure(let r): return .rejected(FormRejection(faults: [r.field ?? "files": r.message]))
-        }
+        var faults: [String: String] = [:]
+        let files = AttachmentService.check(form.files, into: &faults, in: ctx)
+        guard faults.isEmpty else { return .rejected(FormRejection(faults: faults)) }
         let action: ProjectAction
         switch form.action {
         case "advance": action = .advance(note: note)

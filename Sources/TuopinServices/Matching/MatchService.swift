@@ -11,7 +11,7 @@ public enum MatchService {
     public static let outcomes = ["属实", "不属实"]
 
     public static func load(_ read: DepartmentFileReader.Result, kind: DepartmentRecord.Kind, file: URL, county: AreaCode?, dryRun: Bool,
-                            in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
+                            in ctx: ServiceContext) async throws -> FileLoadOutcome {
         let county = try ctx.managedCounty(county)
         var issues = read.issues
         guard !read.hasErrors else { return .init(issues: issues, rows: read.records.count, changed: 0, written: false) }

@@ -7,15 +7,6 @@ import TuopinStore
 /// registry and the cadres already stored (faults by row, as the reader's), and written in one transaction
 /// only if nothing is wrong.
 extension ResponsibilityService {
-    /// What a load found and did.
-    public struct LoadOutcome: Sendable {
-        public var issues: [ImportIssue]
-        public var rows: Int
-        public var changed: Int
-        public var written: Bool
-        public var hasErrors: Bool { issues.contains { $0.severity == .error } }
-    }
-
     static func requireManager(_ ctx: ServiceContext, county: AreaCode?) throws {
         try ctx.user.require(.manageResponsibility)
         if let county { try ctx.requireSight(of: county) }
@@ -24,10 +15,10 @@ extension ResponsibilityService {
     /// 干部名单: cadres added or updated by phone, and their posts (a post already stored is not added
     /// twice; a one-holder post that would overlap a stored holder is refused).
     public static func loadCadres(_ read: CadreFileReader.Result, county: AreaCode?, dryRun: Bool, reason: String,
-                                  in ctx: ServiceContext) async throws -> LoadOutcome {
+                                  in ctx: ServiceContext) async throws -> FileLoadOutcome {
         try requireManager(ctx, county: county)
         var issues = read.issues
-        guard !read.hasErrors else { return LoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false) }
+        guard !read.hasErrors else { return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false) }
         let stored = try await CadreStore.byPhone(on: ctx.db)
         let posts = try await CadreStore.assignments(under: county, on: ctx.db)
         var cadreOf: [Cadre.ID: String] = [:]
@@ -44,7 +35,7 @@ extension ResponsibilityService {
             }
         }
         guard !issues.contains(where: { $0.severity == .error }), !dryRun else {
-            return LoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
+            return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
         let changed = try await ctx.transaction { tx in
             var changed = 0
@@ -68,16 +59,16 @@ extension ResponsibilityService {
             }
             return changed
         }
-        return LoadOutcome(issues: issues, rows: read.entries.count, changed: changed, written: true)
+        return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: changed, written: true)
     }
 
     /// 结对名单: each household paired with the cadre named by phone from the start date; a household
     /// paired with someone else until then has that pairing ended the day before (a change of helper).
     public static func loadPairings(_ read: PairingFileReader.Result, county: AreaCode?, dryRun: Bool,
-                                    in ctx: ServiceContext) async throws -> LoadOutcome {
+                                    in ctx: ServiceContext) async throws -> FileLoadOutcome {
         try requireManager(ctx, county: county)
         var issues = read.issues
-        guard !read.hasErrors else { return LoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false) }
+        guard !read.hasErrors else { return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false) }
         let cadres = try await CadreStore.byPhone(on: ctx.db)
         let households = try await HouseholdStore.references(numbers: read.entries.map(\.householdNumber), county: county ?? ctx.user.area?.ancestor(at: .county),
                                                              on: ctx.db)
@@ -102,7 +93,7 @@ extension ResponsibilityService {
             if let cadre, let h { resolved.append((e, cadre, h)) }
         }
         guard !issues.contains(where: { $0.severity == .error }), !dryRun else {
-            return LoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
+            return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
         // The households' pairings are read once; the audit records are appended together at the end (one move
         // of the chain's head instead of one per row).
@@ -128,7 +119,7 @@ extension ResponsibilityService {
             try await tx.record(all: events)
             return changed
         }
-        return LoadOutcome(issues: issues, rows: read.entries.count, changed: changed, written: true)
+        return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: changed, written: true)
     }
 
     /// 结对 on the household page: the county office pairs the household with the cadre of that phone from a date
@@ -161,10 +152,10 @@ extension ResponsibilityService {
     /// 工作日志: logs matched to cadres and households; a visit to a household not paired with the cadre that
     /// day is a warning (another cadre may stand in); a visit before the cadre's pairing began is an error.
     public static func loadLogs(_ read: WorkLogFileReader.Result, county: AreaCode?, file: String, dryRun: Bool,
-                                in ctx: ServiceContext) async throws -> LoadOutcome {
+                                in ctx: ServiceContext) async throws -> FileLoadOutcome {
         try requireManager(ctx, county: county)
         var issues = read.issues
-        guard !read.hasErrors else { return LoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false) }
+        guard !read.hasErrors else { return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false) }
         let cadres = try await CadreStore.byPhone(on: ctx.db)
         let households = try await HouseholdStore.references(numbers: read.entries.compactMap(\.householdNumber),
                                                              county: county ?? ctx.user.area?.ancestor(at: .county), on: ctx.db)
@@ -204,12 +195,12 @@ extension ResponsibilityService {
                                 content: e.content, householdSaid: e.householdSaid, problems: e.problems, measures: e.measures, approvedBy: e.approvedBy))
         }
         guard !issues.contains(where: { $0.severity == .error }), !dryRun else {
-            return LoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
+            return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
         try await ctx.transaction { [logs] tx in
             try await WorkLogStore.add(logs, on: tx.db)
             try await tx.record(ResponsibilityEvent.logsImported(count: logs.count, file: file, area: county))
         }
-        return LoadOutcome(issues: issues, rows: read.entries.count, changed: logs.count, written: true)
+        return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: logs.count, written: true)
     }
 }

@@ -9,7 +9,7 @@ import TuopinStore
 /// 整改中 when it names its unit, 待认领 otherwise; its deadline, when the file gives none, by its severity.
 extension SupervisionService {
     public static func importProblems(_ read: ProblemFileReader.Result, county: AreaCode?, dryRun: Bool,
-                                      in ctx: ServiceContext) async throws -> ResponsibilityService.LoadOutcome {
+                                      in ctx: ServiceContext) async throws -> FileLoadOutcome {
         // The server's operator loads what the county office hands over; on a page only those who list problems may.
         if !ctx.onCommandLine { try ctx.user.require(.writeFindings) }
         if let county { try ctx.requireSight(of: county) }

@@ -82,11 +82,7 @@ public enum SupervisionService {
         }
         let unit = form.unit.trimmingCharacters(in: .whitespaces)
         if unit.count > 60 { faults["unit"] = "不超过60字 / at most 60 characters" }
-        var files: [AttachmentService.Checked] = []
-        switch AttachmentService.check(form.files, in: ctx) {
-        case .success(let checked): files = checked
-        case .failure(let r): faults[r.field ?? "files"] = r.message
-        }
+        let files = AttachmentService.check(form.files, into: &faults, in: ctx)
         guard faults.isEmpty, let source, let area, let severity, let found else { return .rejected(FormRejection(faults: faults)) }
         let problem = Problem(source: source, area: area, unit: unit, category: category, description: description, households: households,
                               severity: severity, found: found, deadline: deadline ?? ctx.supervision.deadline(for: severity, found: found),
@@ -164,11 +160,7 @@ public enum SupervisionService {
             if let n = Int64(form.auditRecord.trimmingCharacters(in: .whitespaces)), try await AuditQuery.exists(seq: n, on: ctx.db) { record = n }
             else { faults["audit_record"] = "没有这条痕迹记录（填痕迹查询中的编号） / no such audit record" }
         }
-        var files: [AttachmentService.Checked] = []
-        switch AttachmentService.check(form.files, in: ctx) {
-        case .success(let checked): files = checked
-        case .failure(let r): faults[r.field ?? "files"] = r.message
-        }
+        let files = AttachmentService.check(form.files, into: &faults, in: ctx)
         let action: ProblemAction? = switch form.action {
         case "claim": .claim(unit: form.unit, owner: nil)
         case "assign": .assign(unit: form.unit, owner: nil)

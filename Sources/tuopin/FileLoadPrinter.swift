@@ -2,9 +2,10 @@ import Foundation
 import TuopinExchange
 import TuopinServices
 
-/// Prints what a cadre, pairing or log load found and did; a file with any error wrote nothing (exit 1).
-enum ResponsibilityLoadPrinter {
-    static func print(_ outcome: ResponsibilityService.LoadOutcome, file: String, noun: (zh: String, en: String), dryRun: Bool) throws {
+/// Prints what a file load (cadres, pairings, logs, problems, department files, roster, interviews) found and did;
+/// a file with any error wrote nothing (exit 1).
+enum FileLoadPrinter {
+    static func print(_ outcome: FileLoadOutcome, file: String, noun: (zh: String, en: String), dryRun: Bool) throws {
         if !outcome.issues.isEmpty { FileHandle.standardOutput.write(Data(IssueReport.csv(outcome.issues).utf8)) }
         let errors = outcome.issues.filter { $0.severity == .error }.count
         guard errors == 0 else {
