@@ -55,12 +55,19 @@ import VaporTesting
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/9", evaluator, answer)
             #expect(res.status == .notFound, "a household outside the sample")
             answer["verdict"] = "错退"
+            // The questionnaire's answers are checked by their kind: a count that is not a number is refused at its field.
+            answer["q_resident_count"] = "四个"
+            answer["q_public_employee"] = "是"
+            res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", evaluator, answer)
+            #expect(res.status == .unprocessableEntity && res.body.contains("interview-q_resident_count-fault") && res.body.contains("四个"))
+            answer["q_resident_count"] = "4"
             // The form was opened 25 minutes ago in the household: the interview keeps its start and end.
             answer["started"] = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-25 * 60))
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", evaluator, answer)
             #expect(res.location?.hasPrefix("/evaluations/\(evaluation)") == true, "\(res.status) \(res.body.prefix(300))")
             let timed = try await EvaluationStore.interviews(Evaluation.ID(evaluation), on: app.db).first
             #expect(timed?.minutes == 25 || timed?.minutes == 24, "\(String(describing: timed?.started)) \(String(describing: timed?.ended))")
+            #expect(timed?.answers == ["resident_count": "4", "public_employee": "是"], "\(timed?.answers ?? [:])")
             res = try await WebHarness.post(app, "evaluations/\(evaluation)/interviews/1", county, answer)
             #expect(res.status == .forbidden, "only the team interviews")
             // The county runs its own pre-evaluation and sees its rates at once.

@@ -49,7 +49,8 @@ public enum EvaluationEvent: AuditEvent {
     static func fields(_ i: EvaluationInterview) -> [String: String?] {
         ["样本编号": String(i.sample), "访问日期": i.date.description, "访问员": i.interviewer, "核实结论": i.verdict.rawValue,
          "认可度": i.approvals.keys.sorted().map { "\($0)\(i.approvals[$0]! ? "认可" : "不认可")" }.joined(separator: "、"), "说明": i.note.isEmpty ? nil : i.note,
-         "用时（分钟）": i.minutes.map(String.init)]
+         "用时（分钟）": i.minutes.map(String.init),
+         "问卷": i.answers.isEmpty ? nil : i.answers.keys.sorted().map { "\($0)=\(i.answers[$0]!)" }.joined(separator: "；")]
     }
 
     public var before: [String: String?]? {

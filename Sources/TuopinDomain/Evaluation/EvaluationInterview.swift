@@ -14,6 +14,8 @@ public struct EvaluationInterview: Hashable, Sendable {
     /// When the form was opened in the household and when it was saved (nil for interviews from paper).
     public var started: Date?
     public var ended: Date?
+    /// The questionnaire's answers (item key → answer; unasked items absent).
+    public var answers: [String: String] = [:]
 
     /// Minutes in the household (nil without both times).
     public var minutes: Int? {
@@ -32,10 +34,11 @@ public struct EvaluationInterview: Hashable, Sendable {
         self.note = note
     }
 
-    public func with(started: Date?, ended: Date?) -> EvaluationInterview {
+    public func with(started: Date?, ended: Date?, answers: [String: String]? = nil) -> EvaluationInterview {
         var i = self
         i.started = started
         i.ended = ended
+        if let answers { i.answers = answers }
         return i
     }
 

@@ -87,6 +87,8 @@ extension EvaluationService {
         public var verdict: String, date: String, note: String
         /// When the form was opened (ISO 8601, written into the form by the server).
         public var started = ""
+        /// The questionnaire's answers as typed, by item key.
+        public var answers: [String: String] = [:]
         /// Approval item → "认可" / "不认可" / "" (not asked).
         public var approvals: [String: String]
         public init(verdict: String, date: String, note: String, approvals: [String: String]) {
@@ -128,11 +130,13 @@ extension EvaluationService {
         }
         let note = form.note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 500 { faults["note"] = "不超过500字 / at most 500 characters" } else if let f = TextRule.fault(note, .freeText) { faults["note"] = f }
+        let (answers, answerFaults) = ctx.questionnaire.check(form.answers)
+        for (key, fault) in answerFaults { faults["q_\(key)"] = fault }
         guard faults.isEmpty, let verdict, let date else { return .rejected(FormRejection(faults: faults)) }
         // 调查时间: from when the form was opened (sent back with it) to now; a time not within the last day is ignored.
         let started = InterviewForm.time(form.started).flatMap { $0 <= ctx.now && ctx.now.timeIntervalSince($0) < 86_400 ? $0 : nil }
         let i = EvaluationInterview(evaluation: id, sample: number, date: date, interviewer: ctx.user.username, verdict: verdict, approvals: approvals, note: note)
-            .with(started: started, ended: ctx.now)
+            .with(started: started, ended: ctx.now, answers: answers)
         let before = try await EvaluationStore.interviews(id, on: ctx.db).first { $0.sample == number }
         try await ctx.transaction { tx in
             try await EvaluationStore.save(i, on: tx.db)

@@ -19,6 +19,8 @@ public struct ServiceContext: Sendable {
     public var supervision: SupervisionRules = SupervisionFiles.shipped
     /// The matching rules in force: which department rules flag which households, thresholds, sources.
     public var matching: MatchRules = MatchFiles.shipped
+    /// The interview questionnaire in force.
+    public var questionnaire: Questionnaire = QuestionnaireFiles.shipped
     /// The benefit policies and entitlement rules in force (the shipped file unless a deployment names its own).
     public var benefits: BenefitPolicies = BenefitFiles.shipped
     /// What an upload may be: size and number of files (`TUOPIN_UPLOAD_LIMIT_MB`).

@@ -130,11 +130,18 @@ public enum EvaluationStore {
                                 interviewer: try r.decode(column: "interviewer", as: String.self),
                                 verdict: EvaluationVerdict(rawValue: try r.decode(column: "verdict", as: String.self)) ?? .rightExit,
                                 approvals: approvals(try r.decode(column: "approvals", as: String.self)), note: try r.decode(column: "note", as: String.self))
-                .with(started: try r.decode(column: "started_at", as: String?.self).flatMap(time), ended: try r.decode(column: "ended_at", as: String?.self).flatMap(time))
+                .with(started: try r.decode(column: "started_at", as: String?.self).flatMap(time), ended: try r.decode(column: "ended_at", as: String?.self).flatMap(time),
+                      answers: try r.decode(column: "answers", as: String?.self).flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:])
         }
     }
 
     static func stamp(_ d: Date) -> String { ISO8601DateFormatter().string(from: d) }
+    static func answersJSON(_ a: [String: String]) -> String? {
+        guard !a.isEmpty else { return nil }
+        let e = JSONEncoder()
+        e.outputFormatting = .sortedKeys
+        return (try? e.encode(a)).map { String(decoding: $0, as: UTF8.self) }
+    }
     static func time(_ s: String) -> Date? { ISO8601DateFormatter().date(from: s) }
 
     /// Writes (or replaces) an interview.
@@ -143,9 +150,9 @@ public enum EvaluationStore {
         try await sql.raw("DELETE FROM evaluation_interviews WHERE evaluation_id = \(bind: i.evaluation.rawValue) AND number = \(bind: i.sample)").run()
         let text = i.approvals.keys.sorted().map { "\($0)=\(i.approvals[$0]! ? 1 : 0)" }.joined(separator: ";")
         try await sql.raw("""
-            INSERT INTO evaluation_interviews (evaluation_id, number, interview_date, interviewer, verdict, approvals, note, started_at, ended_at)
+            INSERT INTO evaluation_interviews (evaluation_id, number, interview_date, interviewer, verdict, approvals, note, started_at, ended_at, answers)
             VALUES (\(bind: i.evaluation.rawValue), \(bind: i.sample), \(bind: i.date.description), \(bind: i.interviewer), \(bind: i.verdict.rawValue),
-            \(bind: text), \(bind: i.note), \(bind: i.started.map(stamp)), \(bind: i.ended.map(stamp)))
+            \(bind: text), \(bind: i.note), \(bind: i.started.map(stamp)), \(bind: i.ended.map(stamp)), \(bind: answersJSON(i.answers)))
             """).run()
     }
 

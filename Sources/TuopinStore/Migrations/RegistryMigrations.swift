@@ -35,5 +35,6 @@ public enum RegistryMigrations {
         CreateRosterPersons(),
         AddEvaluationWindowAndTimes(),
         CreateMatchAssignments(),
+        AddInterviewAnswers(),
     ]
 }

@@ -29,6 +29,8 @@ public struct WebSettings: Sendable {
     public var supervision: SupervisionRules = SupervisionFiles.shipped
     /// 信息比对规则 (TUOPIN_MATCH_RULES).
     public var matching: MatchRules = MatchFiles.shipped
+    /// 入户调查问卷 (TUOPIN_QUESTIONNAIRE).
+    public var questionnaire: Questionnaire = QuestionnaireFiles.shipped
     /// The benefit policies and entitlement rules (TUOPIN_BENEFIT_POLICIES).
     public var benefits: BenefitPolicies = BenefitFiles.shipped
     /// Uploads: at most TUOPIN_UPLOAD_LIMIT_MB a file (10 by default) and TUOPIN_UPLOAD_FILES files a form (5).
@@ -103,6 +105,7 @@ public struct WebSettings: Sendable {
         settings.responsibility = try ResponsibilityFiles.fromEnvironment(env)
         settings.supervision = try SupervisionFiles.fromEnvironment(env)
         settings.matching = try MatchFiles.fromEnvironment(env)
+        settings.questionnaire = try QuestionnaireFiles.fromEnvironment(env)
         settings.benefits = try BenefitFiles.fromEnvironment(env)
         settings.attachments = AttachmentRules(maxBytes: try int("TUOPIN_UPLOAD_LIMIT_MB", 1...100, 10) * 1024 * 1024,
                                                maxFiles: try int("TUOPIN_UPLOAD_FILES", 1...20, 5))

@@ -108,8 +108,8 @@ enum EvaluationController {
         // 开始时间: when the form is first opened in the household (kept when it comes back with faults).
         var kept = values
         if (kept["started"] ?? "").isEmpty { kept["started"] = ISO8601DateFormatter().string(from: ctx.now) }
-        return .html(InterviewFormView.render(d, sampled: s, values: kept, faults: faults, today: ctx.today, csrf: req.viewer?.csrfToken ?? "",
-                                              chrome: req.chrome), status: status)
+        return .html(InterviewFormView.render(d, sampled: s, values: kept, faults: faults, today: ctx.today, questionnaire: ctx.questionnaire,
+                                              csrf: req.viewer?.csrfToken ?? "", chrome: req.chrome), status: status)
     }
 
     @Sendable static func interviewPage(req: Request) async throws -> Response { try await interviewForm(req) }
@@ -124,6 +124,10 @@ enum EvaluationController {
         }
         var form = EvaluationService.InterviewForm(verdict: v["verdict"]!, date: v["date"]!, note: v["note"]!, approvals: approvals)
         form.started = v["started"]!
+        for item in try req.context.questionnaire.items {
+            form.answers[item.key] = req.formText("q_\(item.key)")
+            v["q_\(item.key)"] = form.answers[item.key]
+        }
         switch try await EvaluationService.interview(id, sample: n, form, in: try req.context) {
         case .done: return req.redirect(to: "/evaluations/\(id.rawValue)?done=\(n)#s\(n)")
         case .rejected(let r):

@@ -16,6 +16,7 @@ extension Request {
             ctx.responsibility = settings.responsibility
             ctx.supervision = settings.supervision
             ctx.matching = settings.matching
+            ctx.questionnaire = settings.questionnaire
             ctx.benefits = settings.benefits
             ctx.attachments = settings.attachments
             return ctx
