@@ -26,8 +26,12 @@ struct ImportInterviewsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = URL(fileURLWithPath: file)
+        let questionnaire: Questionnaire
+        do { questionnaire = try QuestionnaireFiles.fromEnvironment(ProcessInfo.processInfo.environment) } catch let f as QuestionnaireFiles.Fault {
+            throw CommandFailure(f.chinese, f.english)
+        }
         let outcome = try await database.run { ctx in
-            try await EvaluationService.importInterviews(InterviewFileReader.read(url, today: ctx.today), evaluation: Evaluation.ID(evaluation),
+            try await EvaluationService.importInterviews(InterviewFileReader.read(url, today: ctx.today, questionnaire: questionnaire), evaluation: Evaluation.ID(evaluation),
                                                          dryRun: dryRun, in: ctx)
         }
         try FileLoadPrinter.print(outcome, file: file, noun: ("户", "interviews"), dryRun: dryRun)

@@ -19,7 +19,8 @@ import Vapor
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("interviews-\(UUID().uuidString).csv")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        return try await EvaluationService.importInterviews(InterviewFileReader.read(url, today: ctx.today), evaluation: evaluation, dryRun: false, in: ctx)
+        return try await EvaluationService.importInterviews(InterviewFileReader.read(url, today: ctx.today, questionnaire: ctx.questionnaire), evaluation: evaluation,
+                                                            dryRun: false, in: ctx)
     }
 
     @Test func paper_interviews_load_whole_or_not_at_all() async throws {
@@ -33,10 +34,10 @@ import Vapor
             let today = LocalDate(Date())
             let header = "样本编号,访问日期,访问员,核实结论,认可度,脱贫退出,说明\n"
             // The cells first (a date in the future, an answer not in the list), then against the sample.
-            let badCells = header + "\(poor.number),\(today.adding(days: 3)),李调查,正确未脱贫,很好,,\n"
+            let badCells = "样本编号,访问日期,访问员,核实结论,认可度,脱贫退出,说明,常住人口（人）\n" + "\(poor.number),\(today.adding(days: 3)),李调查,正确未脱贫,很好,,,四个\n"
             var outcome = try await Self.load(badCells, evaluation: e.id!, on: app)
             var faults = outcome.issues.filter { $0.severity == .error }.map { "\($0.row ?? 0):\($0.column)" }
-            #expect(!outcome.written && faults.sorted() == ["2:认可度", "2:访问日期"], "faults: \(faults.joined(separator: " "))")
+            #expect(!outcome.written && faults.sorted() == ["2:认可度", "2:访问日期", "2:常住人口（人）"].sorted(), "faults: \(faults.joined(separator: " "))")
             let bad = header
                 + "\(exited.number),\(today.adding(days: -2)),李调查,错退,认可,不认可,收入不足\n"
                 + "99,\(today.adding(days: -2)),李调查,正确脱贫,认可,,\n"
@@ -46,13 +47,15 @@ import Vapor
             #expect(!outcome.written && faults == ["3:样本编号", "4:核实结论"], "faults: \(faults.joined(separator: " "))")
             var stored = try await EvaluationStore.interviews(e.id!, on: app.db)
             #expect(stored.isEmpty, "a refused file writes nothing")
-            let good = header + "\(exited.number),\(today.adding(days: -2)),李调查,错退,认可,不认可,收入不足\n"
-                + "\(poor.number),\(today.adding(days: -1)),王调查,正确未脱贫,,,\n"
+            let good = "样本编号,访问日期,访问员,核实结论,认可度,脱贫退出,说明,常住人口（人）\n"
+                + "\(exited.number),\(today.adding(days: -2)),李调查,错退,认可,不认可,收入不足,4\n"
+                + "\(poor.number),\(today.adding(days: -1)),王调查,正确未脱贫,,,,\n"
             outcome = try await Self.load(good, evaluation: e.id!, on: app)
             #expect(outcome.written && outcome.changed == 2, "\(outcome.issues)")
             stored = try await EvaluationStore.interviews(e.id!, on: app.db)
             let first = try #require(stored.first { $0.sample == exited.number })
             #expect(first.verdict == .wrongExit && first.interviewer == "李调查" && first.approvals["脱贫退出"] == false && first.approvals["干部帮扶"] == true)
+            #expect(first.answers == ["resident_count": "4"], "the questionnaire's column is kept by its key")
             #expect(stored.first { $0.sample == poor.number }?.approvals.isEmpty == true, "no answers given: not asked")
             let audits = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'evaluation.interview'").first()!
                 .decode(column: "n", as: Int.self)

@@ -29,8 +29,9 @@ extension EvaluationService {
         let before = Dictionary(try await EvaluationStore.interviews(id, on: ctx.db).map { ($0.sample, $0) }, uniquingKeysWith: { _, b in b })
         try await ctx.transaction { tx in
             for r in read.rows {
-                let i = EvaluationInterview(evaluation: id, sample: r.sample, date: r.date, interviewer: r.interviewer, verdict: r.verdict,
+                var i = EvaluationInterview(evaluation: id, sample: r.sample, date: r.date, interviewer: r.interviewer, verdict: r.verdict,
                                             approvals: r.approvals, note: r.note)
+                i.answers = r.answers
                 try await EvaluationStore.save(i, on: tx.db)
                 try await tx.record(EvaluationEvent.interviewed(e, i, before: before[r.sample]))
             }
