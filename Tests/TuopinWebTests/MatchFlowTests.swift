@@ -65,6 +65,15 @@ import VaporTesting
                 #expect(r.body.string.contains("已交办："), "the township sees what was handed to it")
                 #expect(!r.body.string.contains("action=\"/match/assign\""), "a township does not hand flags out")
             }
+            // Once the household has a 帮扶责任人, the county hands the flag to them; it is on their 我的帮扶 page.
+            let helper = try await CadreStore.save(Cadre(name: "韦帮扶", phone: "13800001111", unit: "县教育局", unitLevel: .county, post: "帮扶责任人", rank: .staff,
+                                                         username: "cadre"), on: app.db).cadre
+            _ = try await CadreStore.add(Pairing(cadre: helper.id!, household: death.household, village: death.village, start: LocalDate(year: 2016, month: 1, day: 1)!), on: app.db)
+            res = try await WebHarness.post(app, "match/assign", countyUser, ["year": "2019", "area": "451224", "key": death.key, "to": "helper"])
+            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            try await app.testing().test(.GET, "my", headers: WebHarness.headers(try await WebHarness.signIn(app, as: "cadre"))) { r async in
+                #expect(r.body.string.contains("交办给我的比对疑点（1）") && r.body.string.contains("已死亡仍在户"), "\(r.status)")
+            }
             res = try await WebHarness.post(app, "match/decide", countyUser, ["year": "2019", "area": "451224", "key": car.key, "outcome": "不属实", "reason": ""])
             #expect(res.status == .unprocessableEntity && res.body.contains("aria-invalid"))
             res = try await WebHarness.post(app, "match/decide", countyUser, ["year": "2019", "area": "451224", "key": car.key, "outcome": "不属实",

@@ -36,4 +36,9 @@ extension MatchService {
         flags.assignments = try await DepartmentStore.assignments(county: county, on: ctx.db)
         return flags
     }
+
+    /// 交办给我的疑点 — the flags the county handed to this cadre (as 帮扶责任人) and not yet verified.
+    public static func assigned(to cadre: Cadre.ID, in ctx: ServiceContext) async throws -> [(rule: String, household: Household.ID, date: LocalDate)] {
+        try await DepartmentStore.assigned(to: cadre, on: ctx.db)
+    }
 }

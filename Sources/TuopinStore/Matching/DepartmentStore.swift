@@ -103,4 +103,16 @@ public enum DepartmentStore {
             \(bind: a.date.description), \(bind: a.username))
             """).run()
     }
+
+    /// The flags handed to a cadre and not yet verified: the rule (the key's first part), the household, the day.
+    public static func assigned(to cadre: Cadre.ID, on db: any Database) async throws -> [(rule: String, household: Household.ID, date: LocalDate)] {
+        try await sql(db).raw("""
+            SELECT a.flag_key, a.household_id, a.assigned_on FROM match_assignments a LEFT JOIN match_decisions d ON d.flag_key = a.flag_key
+            WHERE a.cadre_id = \(bind: cadre.rawValue) AND d.flag_key IS NULL ORDER BY a.assigned_on, a.household_id
+            """).all().map { r in
+            (rule: String(try r.decode(column: "flag_key", as: String.self).split(separator: "|").first ?? ""),
+             household: Household.ID(try r.decode(column: "household_id", as: Int64.self)),
+             date: LocalDate(iso: try r.decode(column: "assigned_on", as: String.self))!)
+        }
+    }
 }

@@ -94,8 +94,9 @@ enum DutyController {
     static func page(_ req: Request, _ ctx: ServiceContext, period: DutyPeriod, form: [String: String] = [:], faults: [String: String] = [:],
                      notice: String? = nil) async throws -> HTML {
         let mine = try await ResponsibilityService.mine(period: period, in: ctx)
-        return MyWorkView.render(.init(mine: mine, form: form, faults: faults, notice: notice, today: ctx.today, csrf: req.viewer?.csrfToken ?? ""),
-                                 chrome: req.chrome)
+        var model = MyWorkView.Model(mine: mine, form: form, faults: faults, notice: notice, today: ctx.today, csrf: req.viewer?.csrfToken ?? "")
+        if let id = mine.cadre.id { model.flags = try await MatchService.assigned(to: id, in: ctx) }
+        return MyWorkView.render(model, chrome: req.chrome)
     }
 
     @Sendable static func log(req: Request) async throws -> Response {

@@ -12,6 +12,8 @@ public enum MyWorkView {
         public var notice: String?
         public var today: LocalDate
         public var csrf: String
+        /// 交办给我的比对疑点: rule, household, the day it was handed over.
+        public var flags: [(rule: String, household: Household.ID, date: LocalDate)] = []
     }
 
     public static func render(_ m: Model, chrome: Layout.Chrome? = nil) -> HTML {
@@ -62,6 +64,7 @@ public enum MyWorkView {
             <label>批准单位（请假）<input name="approvedBy" value="\(m.form["approvedBy"] ?? "")"\(invalid("approvedBy"))>\(fault("approvedBy"))</label>
             <button type="submit">保存</button>
             </form>
+            \(flagList(m))
             <h2>\(m.mine.period.description)职责</h2>
             \(m.mine.findings.isEmpty ? "<p class=\"muted\">本期没有需要核对的职责规则。</p>" as HTML : "<ul>\(duties)</ul>" as HTML)
             <h2>结对帮扶的户（\(m.mine.pairings.count) 户）</h2>
@@ -70,5 +73,15 @@ public enum MyWorkView {
             \(m.mine.logs.isEmpty ? "<p class=\"muted\">本期还没有日志。</p>" as HTML : "<ul>\(logs)</ul>" as HTML)
             """
         return Layout.page(title: "我的帮扶", crumbs: [.init("首页", "/areas"), .init("我的帮扶")], chrome: chrome, body: body)
+    }
+
+    /// 交办给我的比对疑点 — each links to the household page, where its explanation is.
+    static func flagList(_ m: Model) -> HTML {
+        guard !m.flags.isEmpty else { return .empty }
+        let names = Dictionary(m.mine.pairings.map { ($0.household.id, $0.household.head) }, uniquingKeysWith: { a, _ in a })
+        let items = m.flags.map { f -> HTML in
+            "<li><a href=\"/households/\(f.household.rawValue)#household-flags\">\(names[f.household].map { "\($0)户" } ?? "户 \(f.household.rawValue)")</a>：\(f.rule)（\(f.date) 交办，请入户核实）</li>"
+        }.joined()
+        return "<h2 id=\"my-flags\">交办给我的比对疑点（\(m.flags.count)）</h2><ul>\(items)</ul>"
     }
 }
