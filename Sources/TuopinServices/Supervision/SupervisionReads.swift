@@ -29,8 +29,12 @@ extension SupervisionService {
         var whole = filter
         whole.state = nil
         whole.overdueOn = nil
-        let byPart = try await ProblemStore.counts(whole, on: ctx.today, byUnit: false, on: ctx.db)
-        let byUnit = try await ProblemStore.counts(whole, on: ctx.today, byUnit: true, on: ctx.db)
+        // The counts by part and by unit are kept until anything changes (every problem step moves the audit
+        // trail's head, hence the version the pages read): computed once per change, not on every view.
+        let (db, today, counted) = (ctx.db, ctx.today, whole)
+        let (byPart, byUnit) = try await ctx.reads.value("problem-counts:\(counted):\(today)") {
+            (try await ProblemStore.counts(counted, on: today, byUnit: false, on: db), try await ProblemStore.counts(counted, on: today, byUnit: true, on: db))
+        }
         let codes = problems.map(\.area) + byPart.compactMap { AreaCode.padded($0.key) } + (filter.area.map { [$0] } ?? [])
         let names = try await AreaStore.names(of: Array(Set(codes)), on: ctx.db)
         return Board(area: filter.area, filter: filter, problems: problems, total: total, page: max(page, 1), byPart: byPart, byUnit: byUnit,
