@@ -27,7 +27,7 @@ func routes(_ app: Application) {
     EvaluationController.register(signedIn, uploadLimit: uploadLimit)
     FundsController.register(signedIn)
     ProjectController.register(signedIn, uploadLimit: uploadLimit)
-    LeaksController.register(signedIn)
+    LeaksController.register(signedIn, uploadLimit: uploadLimit)
     NoticesController.register(signedIn)
     MatchController.register(signedIn)
     QualityController.register(signedIn)

@@ -7,20 +7,23 @@ import Vapor
 
 /// 防漏疑点: the queue (page, CSV, JSON) and the county's decision on a flag.
 enum LeaksController {
-    static func register(_ routes: any RoutesBuilder) {
+    static func register(_ routes: any RoutesBuilder, uploadLimit: Int) {
         routes.get("leaks", use: page)
         routes.get("leaks.csv", use: csv)
         routes.get("api", "v1", "leaks", use: json)
         routes.post("leaks", "decide", use: decide)
+        UploadRoute.post(routes, "leaks", "upload", limit: uploadLimit, use: upload)
     }
 
     static func render(_ req: Request, year: Int, area: AreaCode?, draft: (key: String, values: [String: String], faults: [String: String])? = nil,
-                       status: HTTPStatus = .ok) async throws -> Response {
+                       report: HTML? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try req.context
         let q = try await BenefitsService.leaks(year: year, area: area, in: ctx)
         let name = try await AreaStore.names(of: [q.area], on: ctx.db)[q.area] ?? q.area.value
         let notice = (try? req.query.get(String.self, at: "saved")) == "1" ? "已保存核实结论 / saved" : nil
-        return .html(LeaksView.render(q, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice, chrome: req.chrome), status: status)
+        let upload = ctx.user.can(.manageFunds) ? LeaksView.UploadForm(policies: ctx.benefits.policies.map { ($0.key, $0.name) }, rules: ctx.attachments, report: report) : nil
+        return .html(LeaksView.render(q, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice, upload: upload, chrome: req.chrome),
+                     status: status)
     }
 
     @Sendable static func page(req: Request) async throws -> Response {
@@ -65,5 +68,22 @@ enum LeaksController {
         case .done: return req.redirect(to: "/leaks?year=\(year)\(area.map { "&area=\($0.value)" } ?? "")&saved=1")
         case .rejected(let r): return try await render(req, year: year, area: area, draft: (key, values, r.faults), status: .unprocessableEntity)
         }
+    }
+
+    /// 导入到户资金发放名单 on the page: the department's file checked and loaded as `tuopin import-benefits` does it,
+    /// the outcome shown above the queue (every fault by row and column; nothing written on any).
+    @Sendable static func upload(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let year = try req.yearAndArea(today: ctx.today).year
+        let policy = req.formText("policy"), dryRun = req.formText("dry_run") == "1"
+        let table: UploadedTable
+        do { table = try UploadedTable.save(req) } catch let r as Refused {
+            return try await render(req, year: year, area: nil, report: "<p class=\"bad\" role=\"alert\" id=\"upload-report\">\(r.chinese)</p>", status: .unprocessableEntity)
+        }
+        defer { table.remove() }
+        let outcome = try await BenefitsService.load(BenefitFileReader.read(table.url, today: ctx.today), policy: policy, department: nil, file: table.url,
+                                                     county: nil, dryRun: dryRun, in: ctx)
+        return try await render(req, year: year, area: nil, report: UploadedTable.report(outcome, file: table.url.lastPathComponent, dryRun: dryRun),
+                                status: outcome.hasErrors ? .unprocessableEntity : .ok)
     }
 }

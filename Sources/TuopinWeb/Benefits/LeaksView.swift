@@ -4,8 +4,28 @@ import TuopinServices
 /// 防漏疑点 — the year's flags with why each was raised, the county's decision where there is one, and for the
 /// county office a form on each open flag (keep with a reason, recover, correct). Wide: scrolls in its own box.
 enum LeaksView {
+    /// 导入发放名单 — for whoever manages funds: the policy, the file, a dry run; and the last load's report.
+    struct UploadForm {
+        var policies: [(key: String, name: String)]
+        var rules: AttachmentRules
+        var report: HTML?
+    }
+
     static func render(_ q: BenefitsService.Queue, areaName: String, draft: (key: String, values: [String: String], faults: [String: String])?,
-                       csrf: String, notice: String?, chrome: Layout.Chrome?) -> HTML {
+                       csrf: String, notice: String?, upload: UploadForm? = nil, chrome: Layout.Chrome?) -> HTML {
+        let uploadForm: HTML = upload.map { u -> HTML in
+            let options = u.policies.map { p -> HTML in "<option value=\"\(p.key)\">\(p.name)</option>" }.joined()
+            return """
+                \(u.report ?? .empty)
+                <details class="noprint"\(u.report == nil ? HTML.empty : " open" as HTML)><summary>导入到户资金发放名单（CSV 或 XLSX：证件号码,姓名,金额,发放日期）</summary>
+                <form method="post" action="/leaks/upload?year=\(q.year)" class="stack" id="benefits-upload" enctype="multipart/form-data">
+                <input type="hidden" name="_csrf" value="\(csrf)">
+                <label>政策<select name="policy">\(options)</select></label>
+                <label>发放名单<input type="file" name="files[]" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></label>
+                <label><input type="checkbox" name="dry_run" value="1"> 只检查，不写入</label>
+                <button type="submit">导入</button></form></details>
+                """
+        } ?? .empty
         let byRule = Dictionary(grouping: q.flags, by: \.rule)
         let summary = LeakCheck.Rule.allCases.compactMap { r -> HTML? in byRule[r].map { "<li>\(r.rawValue)：\($0.count)</li>" } }.joined()
         let rows = q.flags.enumerated().map { i, f -> HTML in
@@ -30,6 +50,7 @@ enum LeaksView {
         }.joined(separator: "\n")
         let body: HTML = """
             \(notice.map { n -> HTML in "<p class=\"notice\">\(n)</p>" } ?? .empty)
+            \(uploadForm)
             <form method="get" action="/leaks" class="inline noprint">
             <input type="hidden" name="area" value="\(q.area.value)">
             <label>年度<input name="year" value="\(q.year)" size="5" inputmode="numeric"></label><button type="submit">查看</button></form>
