@@ -8,7 +8,7 @@ import TuopinTestSupport
 @testable import TuopinWeb
 import Vapor
 
-/// 导入发放名单 on the leaks page (issue #16), both databases: a file of another kind is refused at the field; a
+/// Table files uploaded on the pages, both databases. 导入发放名单 on the leaks page (issue #16): a file of another kind is refused at the field; a
 /// list with a faulty row shows every fault by row and column and writes nothing; a good one loads (a dry run first
 /// writes nothing), its flags appear; a village team has no form and cannot post one.
 @Suite struct BenefitUploadTests {
@@ -42,6 +42,21 @@ import Vapor
             }
             res = try await AttachmentFlowTests.upload(app, path, village, ["policy": "industry"], files: [("产业奖补.csv", "text/csv", Data(good.utf8))])
             #expect(res.status == .forbidden || res.status == .notFound || res.status == .badRequest, "\(res.status)")
+        }
+    }
+
+    /// 导入部门比对数据 on the matching page: a death record loads and its flag appears; a bad ID is shown at its row.
+    @Test func a_department_file_uploaded_on_the_page() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            let member = Samples.household().members[0]
+            let year = LocalDate(Date()).year - 1
+            var res = try await AttachmentFlowTests.upload(app, "match/upload?year=\(year)", county, ["kind": "deaths"],
+                                                          files: [("死亡.csv", "text/csv", Data("证件号码,姓名,死亡日期\n123,某人,\(year)-03-02\n".utf8))])
+            #expect(res.status == .unprocessableEntity && res.body.contains("id=\"upload-report\"") && res.body.contains("证件号码"))
+            res = try await AttachmentFlowTests.upload(app, "match/upload?year=\(year)", county, ["kind": "deaths"],
+                                                      files: [("死亡.csv", "text/csv", Data("证件号码,姓名,死亡日期\n\(member.id.number),\(member.name),\(year)-03-02\n".utf8))])
+            #expect(res.status == .ok && res.body.contains("已导入 死亡.csv：1 行") && res.body.contains("已死亡仍在户"), "\(res.status)")
         }
     }
 }

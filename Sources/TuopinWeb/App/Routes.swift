@@ -29,7 +29,7 @@ func routes(_ app: Application) {
     ProjectController.register(signedIn, uploadLimit: uploadLimit)
     LeaksController.register(signedIn, uploadLimit: uploadLimit)
     NoticesController.register(signedIn)
-    MatchController.register(signedIn)
+    MatchController.register(signedIn, uploadLimit: uploadLimit)
     QualityController.register(signedIn)
     ProcedureController.register(signedIn)
     StandardsController.register(signedIn)

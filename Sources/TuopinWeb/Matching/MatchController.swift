@@ -7,7 +7,7 @@ import Vapor
 
 /// 信息比对: the flags (page, CSV, JSON) and a township's or the county's verification of one.
 enum MatchController {
-    static func register(_ routes: any RoutesBuilder) {
+    static func register(_ routes: any RoutesBuilder, uploadLimit: Int) {
         routes.get("match", use: page)
         routes.get("match.csv", use: csv)
         routes.get("match.xlsx", use: xlsx)
@@ -15,6 +15,7 @@ enum MatchController {
         routes.get("api", "v1", "match", use: json)
         routes.post("match", "decide", use: decide)
         routes.post("match", "assign", use: assign)
+        UploadRoute.post(routes, "match", "upload", limit: uploadLimit, use: upload)
     }
 
     @Sendable static func page(req: Request) async throws -> Response {
@@ -24,13 +25,15 @@ enum MatchController {
     }
 
     static func render(_ req: Request, year: Int, area: AreaCode?, draft: (key: String, values: [String: String], faults: [String: String])? = nil,
-                       status: HTTPStatus = .ok) async throws -> Response {
+                       report: HTML? = nil, status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try req.context
         let q = try await MatchService.match(year: year, area: area, in: ctx)
         let suspicions = try await MatchService.suspicions(year: year, area: q.area, in: ctx)
         let name = try await AreaStore.names(of: [q.area], on: ctx.db)[q.area] ?? q.area.value
         let notice = (try? req.query.get(String.self, at: "saved")) == "1" ? "已保存核实结论 / saved" : nil
-        return .html(MatchView.render(q, suspicions: suspicions, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice, chrome: req.chrome), status: status)
+        let upload: MatchView.UploadForm? = ctx.user.can(.manageFunds) ? .init(report: report) : nil
+        return .html(MatchView.render(q, suspicions: suspicions, areaName: name, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice,
+                                      upload: upload, chrome: req.chrome), status: status)
     }
 
     @Sendable static func csv(req: Request) async throws -> Response {
@@ -93,5 +96,24 @@ enum MatchController {
         let area = AreaCode(req.formText("area"))
         _ = try await MatchService.assign(year: year, key: req.formText("key"), to: req.formText("to"), area: area, in: ctx)
         return req.redirect(to: "/match?year=\(year)\(area.map { "&area=\($0.value)" } ?? "")&saved=1")
+    }
+
+    /// 导入部门比对数据 on the page: a department's file checked and loaded as `tuopin import-department` does it.
+    @Sendable static func upload(req: Request) async throws -> Response {
+        let ctx = try req.context
+        let year = try req.yearAndArea(today: ctx.today).year
+        let dryRun = req.formText("dry_run") == "1"
+        guard let kind = DepartmentRecord.Kind(rawValue: req.formText("kind")) else {
+            throw Refused(.badRequest, "请选择数据类别", "choose the kind of file", field: "kind")
+        }
+        let table: UploadedTable
+        do { table = try UploadedTable.save(req) } catch let r as Refused {
+            return try await render(req, year: year, area: nil, report: "<p class=\"bad\" role=\"alert\" id=\"upload-report\">\(r.chinese)</p>", status: .unprocessableEntity)
+        }
+        defer { table.remove() }
+        let outcome = try await MatchService.load(DepartmentFileReader.read(table.url, kind: kind, today: ctx.today), kind: kind, file: table.url, county: nil,
+                                                  dryRun: dryRun, in: ctx)
+        return try await render(req, year: year, area: nil, report: UploadedTable.report(outcome, file: table.url.lastPathComponent, dryRun: dryRun),
+                                status: outcome.hasErrors ? .unprocessableEntity : .ok)
     }
 }

@@ -4,8 +4,26 @@ import TuopinServices
 /// 信息比对疑点 — the flags of an area with their explanations, counts by rule, and for the township or county a
 /// form on each (属实 / 不属实 with what was found). Printable as the suspect list a township works through.
 enum MatchView {
+    /// 导入部门比对数据 — for the county office: the kind, the file, a dry run; and the last load's report.
+    struct UploadForm {
+        var report: HTML?
+    }
+
     static func render(_ q: MatchService.Queue, suspicions: MatchService.Suspicions, areaName: String, draft: (key: String, values: [String: String], faults: [String: String])?,
-                       csrf: String, notice: String?, chrome: Layout.Chrome?) -> HTML {
+                       csrf: String, notice: String?, upload: UploadForm? = nil, chrome: Layout.Chrome?) -> HTML {
+        let uploadForm: HTML = upload.map { u -> HTML in
+            let kinds = DepartmentRecord.Kind.allCases.map { k -> HTML in "<option value=\"\(k.rawValue)\">\(k.label)（\(k.department)）</option>" }.joined()
+            return """
+                \(u.report ?? .empty)
+                <details class="noprint"\(u.report == nil ? HTML.empty : " open" as HTML)><summary>导入部门比对数据（CSV 或 XLSX，各类的列见说明）</summary>
+                <form method="post" action="/match/upload?year=\(q.year)" class="stack" id="department-upload" enctype="multipart/form-data">
+                <input type="hidden" name="_csrf" value="\(csrf)">
+                <label>数据类别<select name="kind">\(kinds)</select></label>
+                <label>文件<input type="file" name="files[]" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></label>
+                <label><input type="checkbox" name="dry_run" value="1"> 只检查，不写入</label>
+                <button type="submit">导入</button></form></details>
+                """
+        } ?? .empty
         let byRule = Dictionary(grouping: q.flags, by: \.rule)
         let summary = DepartmentMatch.Rule.allCases.compactMap { r -> HTML? in byRule[r].map { "<li>\(r.rawValue)：\($0.count)</li>" } }.joined()
         /// The verification cell of a flag: its decision, or for the township or county the form.
@@ -47,6 +65,7 @@ enum MatchView {
             """
         let body: HTML = """
             \(notice.map { n -> HTML in "<p class=\"notice noprint\">\(n)</p>" } ?? .empty)
+            \(uploadForm)
             <form method="get" action="/match" class="inline noprint"><input type="hidden" name="area" value="\(q.area.value)">
             <label>年度<input name="year" value="\(q.year)" size="5" inputmode="numeric"></label><button type="submit">查看</button></form>
             <p>\(areaName) \(q.year)年：比对疑点 <strong>\(q.flags.count)</strong> 个（已核实不属实、不再列出的 \(q.dismissed) 个）。
