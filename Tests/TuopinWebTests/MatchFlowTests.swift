@@ -48,6 +48,9 @@ import VaporTesting
                 #expect(body.contains("已死亡仍在户") && body.contains("2019-03-02死亡") && body.contains("小型轿车（桂A12345") && !body.contains("桂M1"))
                 #expect(body.contains("id=\"patterns\""), "the paper-exit patterns' section")
             }
+            try await app.testing().test(.GET, "areas/451224?year=2019", headers: WebHarness.headers(countyUser)) { r async in
+                #expect(r.body.string.contains("2019年 2 个疑点待核实"), "the county page counts the open flags")
+            }
             try await app.testing().test(.GET, "match.csv?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
                 #expect(r.body.string.contains("户编号,证件号码,姓名,部门,规则,说明"))
             }

@@ -37,6 +37,15 @@ enum AreaController {
         if code.level != .province, code.level != .prefecture {
             model.quality = try await QualityController.report(req, area: code).findings.count
         }
+        if code.level == .county || code.level == .township, ctx.user.can(.readRegistry), ctx.user.role != .evaluator {
+            // Open flags (not yet verified) of the page's year, kept until the registry changes.
+            let year = p.year
+            model.flags = try await req.current("flags:\(code.value):\(year)") {
+                let q = try await MatchService.match(year: year, area: code, in: ctx)
+                let s = try await MatchService.suspicions(year: year, area: code, in: ctx)
+                return q.flags.filter { q.decisions[$0.key] == nil }.count + s.found.filter { q.decisions[$0.key] == nil }.count
+            }
+        }
         if code.level == .village, ctx.user.can(.planTargets) { model.profileCSRF = req.viewer?.csrfToken }
         return .html(AreaShowView.render(model, chrome: req.chrome))
     }

@@ -17,6 +17,8 @@ public enum AreaShowView {
         public var evaluation: EvaluationFigures?
         /// 数据质量: findings of the validation rules under the area (nil: not shown).
         public var quality: Int?
+        /// 信息比对: open department flags and paper-exit patterns of `indicatorYear` (county and township pages).
+        public var flags: Int?
         /// 减贫计划 of `indicatorYear`: planned against exited (no exit test; that is on the targets page).
         public var targets: TargetProgress?
         /// 贫困村登记 of a village, and whether the viewer may edit it (with the CSRF token for the form).
@@ -48,7 +50,10 @@ public enum AreaShowView {
         var body: HTML = yearPicker(m)
         body += "<div class=\"stats\">\(stats)</div>"
         if let n = m.quality {
-            body += "<p class=\"noprint\" id=\"quality-line\">数据质量：<a href=\"/quality?area=\(area.code.value)\">\(n == 0 ? "未发现问题" : "\(n) 条待核对")</a></p>"
+            let flags: HTML = m.flags.map { f -> HTML in
+                "　信息比对：<a href=\"/match?year=\(m.indicatorYear)&area=\(area.code.value)\">\(m.indicatorYear)年 \(f) 个疑点待核实</a>"
+            } ?? .empty
+            body += "<p class=\"noprint\" id=\"quality-line\">数据质量：<a href=\"/quality?area=\(area.code.value)\">\(n == 0 ? "未发现问题" : "\(n) 条待核对")</a>\(flags)</p>"
         }
         body += targets(m)
         body += progressTable(m)
