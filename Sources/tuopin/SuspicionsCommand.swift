@@ -7,7 +7,7 @@ import TuopinServices
 struct SuspicionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suspicions",
-        abstract: "数字脱贫疑点：收入刚过线、收入数字雷同、未达标即退出 / Paper-exit patterns in the registry's own figures.",
+        abstract: "数字脱贫疑点：收入刚过线、数字雷同、成倍增长无依据、分户抬高人均、未达标即退出、评估前突击改数 / Paper-exit patterns in the registry and its history.",
         discussion: "模式与分值见 docs/MATCHING.md。 / Patterns and scores: docs/MATCHING.md."
     )
     @OptionGroup var report: YearAreaOptions

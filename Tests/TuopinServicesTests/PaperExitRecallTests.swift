@@ -30,7 +30,7 @@ import TuopinTestSupport
             for year in 2015...2020 {
                 for s in try await MatchService.suspicions(year: year, area: AreaCode("451224"), in: ctx).found { found[s.pattern, default: []].insert(s.number) }
             }
-            for pattern in [PaperExitPatterns.Pattern.narrowBand, .identical, .multiplied] {
+            for pattern in [PaperExitPatterns.Pattern.narrowBand, .identical, .multiplied, .split] {
                 let p = planted[pattern] ?? [], f = found[pattern] ?? []
                 let hit = p.intersection(f).count
                 let honestFlagged = f.subtracting(fabricated).count, otherTrace = f.subtracting(p).intersection(fabricated).count

@@ -150,4 +150,39 @@ import VaporTesting
         }
     }
 
+    /// Pattern (f), second half: the county changes H0001's 2016 income after its exit was announced (公告), then
+    /// closes the exit (销号); the suspicions list the change with the day, the account and the field.
+    @Test func an_income_changed_after_the_exit_announcement_is_flagged() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let village = try await WebHarness.signIn(app, as: "village"), county = try await WebHarness.signIn(app, as: "county")
+            #expect(try await WebHarness.post(app, "households/1/procedures", village, ["kind": "贫困户退出"]).0 == .seeOther)
+            for (step, date, who) in [("民主评议", "2016-12-01", village), ("核实", "2016-12-02", village), ("户认可", "2016-12-02", village),
+                                      ("公示", "2016-12-03", village), ("公告", "2016-12-12", county)] {
+                let (s, body, _) = try await WebHarness.post(app, "procedures/1/steps", who, ["step": step, "date": date])
+                #expect(s == .seeOther, "\(step): \(body.prefix(300))")
+            }
+            var form = EditingTests.base
+            let version = try await (app.db as! any SQLDatabase).raw("SELECT version FROM households WHERE id = 1").first()!.decode(column: "version", as: Int.self)
+            form["version"] = String(version)
+            form["reason"] = "补录务工收入"
+            form["income_rows"] = "1"
+            for (c, v) in [(ExchangeColumn.incomeYear, "2016"), (.wageIncome, "10000"), (.businessIncome, "0"), (.propertyIncome, "0"),
+                           (.transferIncome, "0"), (.businessExpense, "0")] { form["i0_\(c.key)"] = v }
+            let edited = try await WebHarness.post(app, "households/1/edit", county, form)
+            #expect(edited.2 == "/households/1", "\(edited.0) \(edited.1.prefix(300))")
+            let (closed, why, _) = try await WebHarness.post(app, "procedures/1/steps", county, ["step": "销号", "date": "2016-12-13"])
+            #expect(closed == .seeOther, "\(why.components(separatedBy: "<main").last?.prefix(700) ?? "")")
+            let found = try await MatchService.suspicions(year: 2016, area: AreaCode("451224"), in: ServiceContext.commandLine(db: app.db))
+            let flag = try #require(found.found.first { $0.pattern == .amended }, "\(found.found.map(\.explanation))")
+            #expect(flag.number == "H0001" && flag.explanation.contains("此户脱贫已于2016-12-12公告") && flag.explanation.contains("账号county仍修改了2016年收入"),
+                    "\(flag.explanation)")
+            try await app.testing().test(.GET, "match?year=2016&area=451224", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("脱贫公告后改数"))
+            }
+            try await app.testing().test(.GET, "households/1", headers: WebHarness.headers(county)) { r async in
+                let section = r.body.string.components(separatedBy: "id=\"household-flags\"").last?.components(separatedBy: "<h2").first ?? ""
+                #expect(section.contains("脱贫公告后改数"), "the household page lists it: \(section.prefix(300))")
+            }
+        }
+    }
 }

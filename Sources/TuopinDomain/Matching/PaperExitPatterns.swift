@@ -1,14 +1,18 @@
 /// 数字脱贫 — patterns in the registry's own figures that exits were made on paper (issue #17 item 3; policy-rules
 /// §7.4): (a) an exit-year income just over the line after a year below it, (b) the same income figures to the yuan
 /// in several households of a village, (c) one income component multiplied in the exit year with nothing recorded
-/// to back it, (e) an exit recorded while the exit test finds an item not met. Each flag has a score (0–100: how
-/// strongly it points to fabrication) and an explanation with the figures.
+/// to back it, (d) elderly or disabled members split off the year before the exit (`splits`, HouseholdSplit.swift),
+/// (e) an exit recorded while the exit test finds an item not met, (f) one account's burst of edits before an
+/// assessment (`bursts`) and records changed after the exit was announced (`amendedAfterExit`). Each flag has a score (0–100: how strongly it points to fabrication) and an explanation
+/// with the figures.
 public enum PaperExitPatterns {
     public enum Pattern: String, CaseIterable, Sendable, Hashable {
         case narrowBand = "收入刚过线"
         case identical = "收入数字雷同"
         case multiplied = "收入成倍增长无依据"
+        case split = "分户抬高人均收入"
         case burst = "评估前突击改数"
+        case amended = "脱贫公告后改数"
         case failing = "未达标即退出"
     }
 

@@ -75,8 +75,9 @@ public struct RegistryGenerator {
             let village = villages[i % villages.count]
             perVillage[village, default: 0] += 1
             var household = makeHousehold(number: village.value + String(format: "%04d", perVillage[village]!), village: village)
-            fabrication.apply(to: &household) { StandardsCatalog.shipped.line(for: $0)?.amount }
-            var rows = RegistryRowFormatter.rows(household)
+            let split = fabrication.apply(to: &household, line: { StandardsCatalog.shipped.line(for: $0)?.amount },
+                                          splitNumber: options.firstYear == nil ? "" : village.value + String(format: "%04d", 5_000 + perVillage[village]!))
+            var rows = RegistryRowFormatter.rows(household) + (split.map { RegistryRowFormatter.rows($0.separated) } ?? [])
             if options.errorRate > 0, random.chance(options.errorRate) {
                 let fault = random.pick(GeneratedFault.allCases)
                 fault.apply(to: &rows[random.int(0...(rows.count - 1))])
@@ -85,10 +86,18 @@ public struct RegistryGenerator {
             }
             for row in rows { try writer.write(row: row) }
             for index in earlier.indices {
-                guard let then = household.asOf(earlier[index].year) else { continue }
-                for row in RegistryRowFormatter.rows(then, incomeYear: earlier[index].year) { try earlier[index].writer.write(row: row) }
+                let year = earlier[index].year
+                // A split household is written whole for the years before the split, then as two.
+                let held = split.map { year < $0.year ? [$0.before] : [household, $0.separated] } ?? [household]
+                for then in held.compactMap({ $0.asOf(year) }) {
+                    for row in RegistryRowFormatter.rows(then, incomeYear: year) { try earlier[index].writer.write(row: row) }
+                }
             }
             summary.villages[village, default: GeneratedVillage()].add(household)
+            if let split {
+                summary.villages[village, default: GeneratedVillage()].add(split.separated)
+                summary.households += 1
+            }
             summary.households += 1
             summary.members += rows.count
             if (i + 1) % 10_000 == 0 { progress?(i + 1) }

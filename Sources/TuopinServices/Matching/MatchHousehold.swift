@@ -30,11 +30,29 @@ extension MatchService {
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
         let department = ctx.matching.flags(records: records, homes: [home], year: year, asOf: ctx.today, schoolRolls: rolls)
             .filter { decisions[$0.key]?.outcome != "不属实" }
-        let patterns = h.exitYear.map { PaperExitPatterns.evaluate([(id, h)], year: $0, standard: ctx.standards) } ?? []
+        var patterns = h.exitYear.map { PaperExitPatterns.evaluate([(id, h)], year: $0, standard: ctx.standards) } ?? []
+        if let exit = h.exitYear { patterns += try await historyPatterns(of: id, h, exitYear: exit, in: ctx) }
         var flags = HouseholdFlags(year: year, department: department, patterns: patterns.filter { decisions[$0.key]?.outcome != "不属实" },
                                    quality: DataQualityCheck.evaluate(id, h), decisions: decisions)
         flags.assignments = try await DepartmentStore.assignments(county: county, on: ctx.db)
         return flags
+    }
+
+    /// (d) and (f) for one household: its village's history in the audit trail (the members split off are looked for
+    /// in the village's households).
+    static func historyPatterns(of id: Household.ID, _ h: Household, exitYear: Int, in ctx: ServiceContext) async throws -> [PaperExitPatterns.Suspicion] {
+        let history = try await HouseholdHistoryStore.history(under: h.villageCode, exitYear: exitYear, on: ctx.db)
+        var found: [PaperExitPatterns.Suspicion] = []
+        if history.moves.contains(where: { $0.from == id }) {
+            var village: [(Household.ID, Household)] = []
+            try await HouseholdScan.forEach(area: h.villageCode, incomeYears: [exitYear], file: ctx.registryFile, on: ctx.db) { window in
+                village += window.map { ($0.id, $0.household) }
+            }
+            found += PaperExitPatterns.splits([(id, h)] + village.filter { $0.0 != id }, moves: history.moves.filter { $0.from == id },
+                                              exits: history.exits, year: exitYear, standard: ctx.standards)
+        }
+        let amended = try await HouseholdHistoryStore.amendedAfterExit(under: h.villageCode, on: ctx.db).filter { $0.household == id }
+        return found + PaperExitPatterns.amendedAfterExit(amended, known: [id: (h.number, h.villageCode, h.exitYear)], year: exitYear)
     }
 
     /// 交办给我的疑点 — the flags the county handed to this cadre (as 帮扶责任人) and not yet verified.

@@ -35,6 +35,12 @@ extension MatchService {
         let county = area.level == .county ? area : area.ancestor(at: .county) ?? area
         var all = PaperExitPatterns.evaluate(households, year: year, standard: ctx.standards,
                                              backing: try await backing(county: county, year: year, in: ctx))
+        // (d) elderly or disabled members split off before the exit (the registry's history in the audit trail).
+        let history = try await HouseholdHistoryStore.history(under: area, exitYear: year, on: ctx.db)
+        all += PaperExitPatterns.splits(households, moves: history.moves, exits: history.exits, year: year, standard: ctx.standards)
+        // (f) exit-year figures, the exit or the members changed after the exit was announced.
+        let exits = Dictionary(households.map { ($0.0, (number: $0.1.number, village: $0.1.villageCode, exitYear: $0.1.exitYear)) }, uniquingKeysWith: { a, _ in a })
+        all += PaperExitPatterns.amendedAfterExit(try await HouseholdHistoryStore.amendedAfterExit(under: area, on: ctx.db), known: exits, year: year)
         // (f) edits in a burst before the year's assessments (evaluations of the year set up for the county).
         let assessments = try await EvaluationStore.list(under: county, on: ctx.db).filter { $0.year == year }.map { (name: $0.title, date: $0.created) }
         if let first = assessments.map(\.date).min(), let last = assessments.map(\.date).max() {
