@@ -110,6 +110,48 @@ import VaporTesting
         }
     }
 
+    /// 分办: the county divides a problem between two units with their own deadlines; a bad row is named and keeps what
+    /// was typed; the problem keeps the first unit, the second gets a problem of its own, both pages list the pair,
+    /// and the bulletin counts one problem found by area but one for each unit.
+    @Test func a_problem_divided_among_units() async throws {
+        try await WebHarness.withLoadedApp { app in
+            let county = try await WebHarness.signIn(app, as: "county")
+            let today = LocalDate(Date())
+            var res = try await WebHarness.post(app, "problems", county, ["source": "群众举报", "area": Samples.village.value, "category": "查政策落实",
+                                                                          "description": "教育资助和医疗救助均未到户", "households": "H0001", "severity": "较重",
+                                                                          "found": today.description, "deadline": "", "unit": ""])
+            let problem = try #require(Self.id(res, "/problems/"), "\(res.status) \(res.body.prefix(300))")
+            try await app.testing().test(.GET, "problems/\(problem)", headers: WebHarness.headers(county)) { r async in
+                #expect(r.body.string.contains("id=\"step-divide\""), "the issuing level may divide it")
+            }
+            let first = today.adding(days: 15).description, second = today.adding(days: 30).description
+            res = try await WebHarness.post(app, "problems/\(problem)/steps", county, ["action": "divide", "unit_0": "县教育局", "deadline_0": first,
+                                                                                     "unit_1": "县卫计局", "deadline_1": "2016-13-40"])
+            #expect(res.status == .unprocessableEntity && res.body.contains("s-deadline_1-fault") && res.body.contains("value=\"县卫计局\""), "\(res.status)")
+            res = try await WebHarness.post(app, "problems/\(problem)/steps", county, ["action": "divide", "unit_0": "县教育局", "deadline_0": first,
+                                                                                     "unit_1": "县卫计局", "deadline_1": second])
+            #expect(res.location != nil, "\(res.status) \(res.body.prefix(300))")
+            let sql = app.db as! any SQLDatabase
+            let part = try #require(try await sql.raw("SELECT id FROM problems WHERE parent_id = \(bind: problem)").first()?.decode(column: "id", as: Int64.self))
+            try await app.testing().test(.GET, "problems/\(problem)", headers: WebHarness.headers(county)) { r async in
+                let body = r.body.string
+                #expect(body.contains("id=\"divided\"") && body.contains("县教育局") && body.contains("/problems/\(part)\"") && body.contains(second))
+                #expect(body.contains("分办：县教育局（\(first)前）、县卫计局（\(second)前）"), "the step's note")
+            }
+            try await app.testing().test(.GET, "problems/\(part)", headers: WebHarness.headers(county)) { r async in
+                let body = r.body.string
+                #expect(body.contains("分办自") && body.contains("/problems/\(problem)\"") && body.contains("县卫计局") && body.contains("由问题 \(problem) 分办"))
+            }
+            let month = String(today.description.prefix(7))
+            let byArea = try await ProblemStore.month(under: AreaCode("451224"), from: LocalDate(iso: month + "-01")!, to: today, byUnit: false, on: app.db)
+            #expect(byArea.map(\.found).reduce(0, +) == 1, "one problem found, divided")
+            let byUnit = try await ProblemStore.month(under: AreaCode("451224"), from: LocalDate(iso: month + "-01")!, to: today, byUnit: true, on: app.db)
+            #expect(Set(byUnit.filter { $0.found == 1 }.map(\.key)) == ["县教育局", "县卫计局"])
+            let added = try await ResponsibilityFlowTests.count(app, "problem.add"), stepped = try await ResponsibilityFlowTests.count(app, "problem.step")
+            #expect(added == 2 && stepped == 1, "the original and its part listed, one 分办 step")
+        }
+    }
+
     @Test func a_cadre_sends_on_what_a_visit_found() async throws {
         try await WebHarness.withLoadedApp { app in
             try await ResponsibilityFlowTests.load(app)

@@ -27,11 +27,13 @@ public struct Problem: Hashable, Sendable {
     /// The inspection that found it, or the work log it came from.
     public var inspection: Inspection.ID?
     public var workLog: WorkLog.ID?
+    /// 分办自 — the problem this one was divided from (its share of another unit), if any.
+    public var parent: ID?
 
     public init(id: ID? = nil, source: ProblemSource, area: AreaCode, unit: String = "", owner: Cadre.ID? = nil, category: String,
                 description: String, households: [Household.ID] = [], severity: ProblemSeverity, found: LocalDate, deadline: LocalDate,
                 state: ProblemState = .unclaimed, issuedBy: AreaCode, rectifier: String? = nil, closed: LocalDate? = nil,
-                inspection: Inspection.ID? = nil, workLog: WorkLog.ID? = nil) {
+                inspection: Inspection.ID? = nil, workLog: WorkLog.ID? = nil, parent: ID? = nil) {
         self.id = id
         self.source = source
         self.area = area
@@ -49,6 +51,7 @@ public struct Problem: Hashable, Sendable {
         self.closed = closed
         self.inspection = inspection
         self.workLog = workLog
+        self.parent = parent
     }
 
     /// 逾期 — past its deadline on `date` and not yet closed or applied for closing.

@@ -15,6 +15,9 @@ public enum ProblemAction: Sendable, Hashable {
     case reopen(reason: String, deadline: LocalDate)
     /// 延期 — the issuing level moves the deadline, with the reason.
     case extend(to: LocalDate, reason: String)
+    /// 分办 — the issuing level divides the problem among units, each with its deadline; this problem keeps the first
+    /// share (`Problem.parts(for:)` makes the others).
+    case divide([ProblemShare])
 
     /// The key stored with each step and in the audit trail.
     public var key: String {
@@ -26,6 +29,7 @@ public enum ProblemAction: Sendable, Hashable {
         case .close: "close"
         case .reopen: "reopen"
         case .extend: "extend"
+        case .divide: "divide"
         }
     }
 
@@ -38,6 +42,7 @@ public enum ProblemAction: Sendable, Hashable {
         case .close: "销号"
         case .reopen: "复查重开"
         case .extend: "延期"
+        case .divide: "分办"
         }
     }
 }
@@ -138,6 +143,14 @@ extension Problem {
             p.state = .rectifying
             p.closed = nil
             p.deadline = deadline
+        case .divide(let shares):
+            try require([.unclaimed, .rectifying])
+            guard actor.reviews(self) else { throw Refused(.forbidden, "只有下发问题的一级可以分办", "only the issuing level divides a problem") }
+            if let refusal = ProblemShare.refusal(shares, on: date) { throw refusal }
+            p.unit = shares[0].unit.trimmingCharacters(in: .whitespaces)
+            p.owner = shares[0].owner
+            p.deadline = shares[0].deadline
+            p.state = .rectifying
         case .extend(let to, let reason):
             try require([.unclaimed, .rectifying])
             guard actor.reviews(self) else { throw Refused(.forbidden, "只有下发问题的一级可以延期", "only the issuing level extends a deadline") }

@@ -19,7 +19,7 @@ public enum SupervisionEvent: AuditEvent {
         public var label: String {
             switch self {
             case .list: "登记问题"
-            case .step: "问题整改流转（认领、交办、申请销号、退回、销号、复查、延期）"
+            case .step: "问题整改流转（认领、交办、分办、申请销号、退回、销号、复查、延期）"
             case .order: "部署督查"
             case .draw: "暗访随机抽样"
             case .close: "结束督查"
@@ -60,7 +60,7 @@ public enum SupervisionEvent: AuditEvent {
     static func fields(_ p: Problem) -> [String: String?] {
         ["来源": p.source.rawValue, "区划": p.area.value, "责任单位": p.unit, "类别": p.category, "问题描述": p.description,
          "严重程度": p.severity.rawValue, "发现日期": p.found.description, "整改期限": p.deadline.description, "状态": p.state.rawValue,
-         "涉及户": p.households.isEmpty ? nil : p.households.map(\.description).joined(separator: " "), "销号日期": p.closed?.description]
+         "涉及户": p.households.isEmpty ? nil : p.households.map(\.description).joined(separator: " "), "销号日期": p.closed?.description, "分办自": p.parent?.description]
     }
 
     public var before: [String: String?]? {

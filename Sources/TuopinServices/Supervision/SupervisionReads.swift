@@ -58,6 +58,8 @@ extension SupervisionService {
         /// Photos and documents of the finding and of the fix, oldest first.
         public var attachments: [Attachment]
         public var uploadLimit: AttachmentRules
+        /// 分办: the problem divided and every problem divided from it (this one among them), when it was divided.
+        public var family: [Problem] = []
     }
 
     public static func problem(_ id: Problem.ID, in ctx: ServiceContext) async throws -> Detail {
@@ -71,16 +73,21 @@ extension SupervisionService {
         let far = ctx.today.adding(days: 3650)
         let candidates: [(String, ProblemAction)] = [("claim", .claim(unit: "单位", owner: nil)), ("assign", .assign(unit: "单位", owner: nil)),
                                                      ("apply", .apply(probe)), ("return", .sendBack(reason: "原因")), ("close", .close(note: "")),
-                                                     ("reopen", .reopen(reason: "原因", deadline: far)), ("extend", .extend(to: far, reason: "原因"))]
+                                                     ("reopen", .reopen(reason: "原因", deadline: far)), ("extend", .extend(to: far, reason: "原因")),
+                                                     ("divide", .divide([ProblemShare(unit: "甲", deadline: ctx.today.adding(days: 30)),
+                                                                         ProblemShare(unit: "乙", deadline: ctx.today.adding(days: 30))]))]
         let allowed = candidates.filter { (try? p.take($0.1, by: who, on: ctx.today)) != nil }.map(\.0)
         let refs = try await HouseholdStore.references(ids: p.households, on: ctx.db)
         let names = try await AreaStore.names(of: [p.area, p.issuedBy], on: ctx.db)
         let inspection = try await p.inspection.asyncMap { try await InspectionStore.find($0, on: ctx.db) } ?? nil
-        return Detail(problem: p, steps: try await ProblemStore.steps(of: id, on: ctx.db), households: p.households.compactMap { refs[$0] },
+        var detail = Detail(problem: p, steps: try await ProblemStore.steps(of: id, on: ctx.db), households: p.households.compactMap { refs[$0] },
                       areaNames: names, inspection: inspection, allowed: allowed, today: ctx.today, escalateAfterDays: ctx.supervision.escalateAfterDays,
                       accountability: try await AccountabilityStore.list(problem: id, on: ctx.db),
                       mayHoldToAccount: ctx.user.can(.reviewProblems) && (who.area.map { $0.contains(p.issuedBy) } ?? true),
                       attachments: try await AttachmentStore.list(.problem(id), on: ctx.db), uploadLimit: ctx.attachments)
+        let family = try await ProblemStore.family(of: p.parent ?? id, on: ctx.db)
+        if family.count > 1 { detail.family = family }
+        return detail
     }
 
     /// The problems concerning a household the viewer may see (the household page has checked its sight), newest first.

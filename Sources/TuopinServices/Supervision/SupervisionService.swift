@@ -135,10 +135,12 @@ public enum SupervisionService {
         public var action: String, unit: String, evidence: String, auditRecord: String, note: String, deadline: String
         /// Photos or documents of the fix (with 申请销号) or of a later check (with 复查).
         public var files: [AttachmentService.Upload]
+        /// 分办: each unit and its deadline as typed (rows left blank are skipped).
+        public var shares: [(unit: String, deadline: String)]
         public init(action: String, unit: String = "", evidence: String = "", auditRecord: String = "", note: String = "", deadline: String = "",
-                    files: [AttachmentService.Upload] = []) {
+                    files: [AttachmentService.Upload] = [], shares: [(unit: String, deadline: String)] = []) {
             self.action = action; self.unit = unit; self.evidence = evidence; self.auditRecord = auditRecord; self.note = note; self.deadline = deadline
-            self.files = files
+            self.files = files; self.shares = shares
         }
     }
 
@@ -169,6 +171,7 @@ public enum SupervisionService {
         case "close": .close(note: form.note)
         case "reopen": date(form.deadline).map { .reopen(reason: form.note, deadline: $0) }
         case "extend": date(form.deadline).map { .extend(to: $0, reason: form.note) }
+        case "divide": .divide(shares(form, faults: &faults, in: ctx))
         default: nil
         }
         guard faults.isEmpty, let action else {
@@ -180,17 +183,36 @@ public enum SupervisionService {
             if error.kind == .invalid { return .rejected(FormRejection(faults: [error.field ?? "note": error.message])) }
             throw error
         }
-        let note = [form.note, form.unit].first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-        let linked = record
-        let kept = files
+        var note = [form.note, form.unit].first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        var parts: [Problem] = []
+        if case .divide(let shares) = action {
+            parts = before.parts(for: shares)
+            note = "分办：" + shares.map { "\($0.unit.trimmingCharacters(in: .whitespaces))（\($0.deadline)前）" }.joined(separator: "、")
+        }
+        let linked = record, kept = files, divided = parts, stepNote = note
         try await ctx.transaction { tx in
             try await ProblemStore.update(after, on: tx.db)
-            try await ProblemStore.addStep(id, .init(date: tx.today, username: tx.user.username, action: action.key, note: note,
+            try await ProblemStore.addStep(id, .init(date: tx.today, username: tx.user.username, action: action.key, note: stepNote,
                                                      evidence: form.action == "apply" ? form.evidence : "", auditRecord: linked, state: after.state), on: tx.db)
-            try await tx.record(SupervisionEvent.stepped(after, before: before, action: action, note: note))
+            try await tx.record(SupervisionEvent.stepped(after, before: before, action: action, note: stepNote))
             try await AttachmentService.attach(kept, to: .problem(id), area: after.area, in: tx)
+            for part in divided { _ = try await write(part, note: "由问题 \(id.rawValue) 分办", in: tx) }
         }
         return .done(after)
+    }
+
+    /// 分办's rows: a unit and a deadline each; a row with neither is skipped, a row with a bad date is a fault at it.
+    static func shares(_ form: StepForm, faults: inout [String: String], in ctx: ServiceContext) -> [ProblemShare] {
+        var shares: [ProblemShare] = []
+        for (n, row) in form.shares.enumerated() {
+            let unit = row.unit.trimmingCharacters(in: .whitespaces), text = row.deadline.trimmingCharacters(in: .whitespaces)
+            if unit.isEmpty && text.isEmpty { continue }
+            switch EventDate.parse(text, field: "deadline_\(n)", label: "第\(n + 1)行整改期限", today: ctx.today.adding(days: 366)) {
+            case .success(let d): shares.append(ProblemShare(unit: unit, deadline: d))
+            case .failure(let f): faults["deadline_\(n)"] = f.description
+            }
+        }
+        return shares
     }
 
     /// Problems written as given, with their histories (the demo's year of supervision), each audited as listed;

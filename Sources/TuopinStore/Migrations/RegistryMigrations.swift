@@ -36,5 +36,6 @@ public enum RegistryMigrations {
         AddEvaluationWindowAndTimes(),
         CreateMatchAssignments(),
         AddInterviewAnswers(),
+        AddProblemParent(),
     ]
 }

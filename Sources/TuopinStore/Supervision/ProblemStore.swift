@@ -63,7 +63,8 @@ public enum ProblemStore {
                 issuedBy: AreaCode(try r.decode(column: "issued_by", as: String.self))!, rectifier: try r.decode(column: "rectifier", as: String?.self),
                 closed: try r.decode(column: "closed_date", as: String?.self).flatMap(LocalDate.init(iso:)),
                 inspection: try r.decode(column: "inspection_id", as: Int64?.self).map { Inspection.ID($0) },
-                workLog: try r.decode(column: "work_log_id", as: Int64?.self).map { WorkLog.ID($0) })
+                workLog: try r.decode(column: "work_log_id", as: Int64?.self).map { WorkLog.ID($0) },
+                parent: try r.decode(column: "parent_id", as: Int64?.self).map { Problem.ID($0) })
     }
 
     /// Every unit named on a problem so far.
@@ -75,10 +76,11 @@ public enum ProblemStore {
         let sql = db as! any SQLDatabase
         let row = try await sql.raw("""
             INSERT INTO problems (source, area_code, unit, owner_cadre_id, category, description, severity, found_date, deadline, state, issued_by,
-            rectifier, closed_date, inspection_id, work_log_id)
+            rectifier, closed_date, inspection_id, work_log_id, parent_id)
             VALUES (\(bind: p.source.rawValue), \(bind: p.area.value), \(bind: p.unit), \(bind: p.owner?.rawValue), \(bind: p.category),
             \(bind: p.description), \(bind: p.severity.rawValue), \(bind: p.found.description), \(bind: p.deadline.description), \(bind: p.state.rawValue),
-            \(bind: p.issuedBy.value), \(bind: p.rectifier), \(bind: p.closed?.description), \(bind: p.inspection?.rawValue), \(bind: p.workLog?.rawValue))
+            \(bind: p.issuedBy.value), \(bind: p.rectifier), \(bind: p.closed?.description), \(bind: p.inspection?.rawValue), \(bind: p.workLog?.rawValue),
+            \(bind: p.parent?.rawValue))
             RETURNING id
             """).first()
         var saved = p
@@ -112,6 +114,12 @@ public enum ProblemStore {
         p.households = try await sql.raw("SELECT household_id FROM problem_households WHERE problem_id = \(bind: id.rawValue) ORDER BY household_id")
             .all().map { Household.ID(try $0.decode(column: "household_id", as: Int64.self)) }
         return p
+    }
+
+    /// 分办: a divided problem and the problems divided from it, first the one divided.
+    public static func family(of root: Problem.ID, on db: any Database) async throws -> [Problem] {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM problems WHERE id = \(bind: root.rawValue) OR parent_id = \(bind: root.rawValue) ORDER BY id")
+            .all().map(problem)
     }
 
     public static func steps(of id: Problem.ID, on db: any Database) async throws -> [Step] {
@@ -214,6 +222,7 @@ public enum ProblemStore {
     }
 
     /// A month's counts by the area's parts or by unit: of the problems (`tasks` false) or of the work list's tasks.
+    /// By area, a problem divided among units (分办) is found once; by unit, each unit's share counts for it.
     public static func month(under area: AreaCode?, from: LocalDate, to: LocalDate, byUnit: Bool, tasks: Bool = false,
                              on db: any Database) async throws -> [MonthCounts] {
         let sql = db as! any SQLDatabase
@@ -222,7 +231,7 @@ public enum ProblemStore {
         let (f, t) = (from.description, to.description)
         var q: SQLQueryString = """
             SELECT \(key) AS k,
-            CAST(SUM(CASE WHEN found_date >= \(bind: f) THEN 1 ELSE 0 END) AS BIGINT) AS found,
+            CAST(SUM(CASE WHEN found_date >= \(bind: f)\(unsafeRaw: byUnit ? "" : " AND parent_id IS NULL") THEN 1 ELSE 0 END) AS BIGINT) AS found,
             CAST(SUM(CASE WHEN closed_date >= \(bind: f) AND closed_date <= \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS closed,
             CAST(SUM(CASE WHEN closed_date IS NULL OR closed_date > \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS still,
             CAST(SUM(CASE WHEN (closed_date IS NULL OR closed_date > \(bind: t)) AND deadline < \(bind: t) THEN 1 ELSE 0 END) AS BIGINT) AS late

@@ -144,9 +144,11 @@ enum ProblemController {
 
     @Sendable static func step(req: Request) async throws -> Response {
         let id = try problemID(req)
-        let v = ["action", "unit", "evidence", "audit_record", "note", "deadline"].reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
+        let rows = (0..<ProblemView.shareRows).flatMap { ["unit_\($0)", "deadline_\($0)"] }
+        let v = (["action", "unit", "evidence", "audit_record", "note", "deadline"] + rows).reduce(into: [String: String]()) { $0[$1] = req.formText($1) }
         let form = SupervisionService.StepForm(action: v["action"]!, unit: v["unit"]!, evidence: v["evidence"]!, auditRecord: v["audit_record"]!,
-                                               note: v["note"]!, deadline: v["deadline"]!, files: req.uploads())
+                                               note: v["note"]!, deadline: v["deadline"]!, files: req.uploads(),
+                                               shares: (0..<ProblemView.shareRows).map { (v["unit_\($0)"]!, v["deadline_\($0)"]!) })
         switch try await SupervisionService.step(id, form, in: try context(req)) {
         case .done: return req.redirect(to: "/problems/\(id.rawValue)?saved=1")
         case .rejected(let r): return try await page(req, values: v, faults: r.faults, status: .unprocessableEntity)

@@ -5,7 +5,10 @@ import TuopinServices
 /// when so), its whole history with the evidence, and the forms for the steps the viewer may take now.
 enum ProblemView {
     static let actionLabels = ["list": "登记", "claim": "认领", "assign": "交办", "apply": "申请销号", "return": "退回", "close": "销号",
-                               "reopen": "复查重开", "extend": "延期"]
+                               "reopen": "复查重开", "extend": "延期", "divide": "分办"]
+
+    /// Rows of the 分办 form (blank rows are skipped).
+    static let shareRows = 4
 
     static func render(_ d: SupervisionService.Detail, csrf: String, values: [String: String], faults: [String: String], notice: String?,
                        chrome: Layout.Chrome?) -> HTML {
@@ -38,6 +41,12 @@ enum ProblemView {
             case "reopen": forms.append(form("reopen", "复查重开", area("note", "复查发现的情况") + input("deadline", "新的整改期限", type: "date")
                                              + AttachmentViews.input(d.uploadLimit, label: "复查照片（可空）", fault: faults["files"])))
             case "extend": forms.append(form("extend", "延期", input("deadline", "新的整改期限", type: "date") + input("note", "延期原因")))
+            case "divide":
+                let rows = (0..<Self.shareRows).map { n -> HTML in
+                    "<div class=\"share\">" + input("unit_\(n)", "第\(n + 1)个责任单位") + input("deadline_\(n)", "整改期限", type: "date") + "</div>"
+                }.joined()
+                forms.append(form("divide", "分办", "<p class=\"muted\">一个问题涉及几个单位时，分别交办、各定期限；本问题留给第一个单位，其余各成一个问题，分别整改销号。</p>"
+                                  + fault("shares") + rows))
             default: break
             }
         }
@@ -63,6 +72,15 @@ enum ProblemView {
         let households = d.households.map { h -> HTML in "<a href=\"/households/\(h.id.rawValue)\">\(h.number) \(h.head)</a>" }.joined(separator: "、")
         let escalated: HTML = p.escalatedTo(on: d.today, afterDays: d.escalateAfterDays).map { a -> HTML in "；已升级至 \(a.value) 督办" } ?? .empty
         let overdue: HTML = p.isOverdue(on: d.today) ? "<span class=\"bad\">逾期 \(p.daysOverdue(on: d.today)) 天\(escalated)</span>" : .empty
+        let family = d.family.map { f -> HTML in
+            let this: HTML = f.id == p.id ? "（本问题）" : .empty
+            let late: HTML = f.isOverdue(on: d.today) ? " <span class=\"bad\">逾期</span>" : .empty
+            return "<tr><td><a href=\"/problems/\(f.id!.rawValue)\">\(f.id!.rawValue)</a>\(this)</td><td>\(f.unit)</td><td>\(f.deadline.description)</td><td>\(f.state.rawValue)\(late)</td></tr>"
+        }.joined(separator: "\n")
+        let divided: HTML = d.family.isEmpty ? .empty : """
+            <h2 id="divided">分办情况</h2>
+            <table><thead><tr><th scope="col">问题</th><th scope="col">责任单位</th><th scope="col">整改期限</th><th scope="col">状态</th></tr></thead><tbody>\(family)</tbody></table>
+            """
         let body: HTML = """
             \(notice.map { n -> HTML in "<p class=\"notice\">\(n)</p>" } ?? .empty)
             <dl class="facts">
@@ -78,7 +96,9 @@ enum ProblemView {
             <dt>责任单位</dt><dd>\(p.unit.isEmpty ? "待认领" : p.unit)</dd>
             <dt>下发单位（审核销号）</dt><dd>\(d.areaNames[p.issuedBy] ?? p.issuedBy.value)</dd>
             \(p.closed.map { c -> HTML in "<dt>销号日期</dt><dd>\(c.description)</dd>" } ?? .empty)
+            \(p.parent.map { r -> HTML in "<dt>分办自</dt><dd><a href=\"/problems/\(r.rawValue)\">问题 \(r.rawValue)</a></dd>" } ?? .empty)
             </dl>
+            \(divided)
             <h2>照片与材料</h2>
             \(AttachmentViews.list(d.attachments))
             \(forms.isEmpty ? .empty : "<h2>办理</h2>" + forms.joined())
