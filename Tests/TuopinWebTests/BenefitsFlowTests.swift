@@ -72,6 +72,18 @@ import VaporTesting
             try await app.testing().test(.GET, "households/\(household)", headers: WebHarness.headers(countyUser)) { r async in
                 #expect(r.body.string.contains("到户资金（防漏表）") && r.body.string.contains("2019年：2 笔，合计 3,000 元"))
             }
+            // The finance department's payroll names a member of the same household: the payments become a leak to verify.
+            let kin = try #require(try await sql.raw("SELECT id_number, name FROM members WHERE household_id = \(bind: household) AND id_number <> \(bind: id)").first())
+            let official = try kin.decode(column: "id_number", as: String.self), officialName = try kin.decode(column: "name", as: String.self)
+            let payroll = FileManager.default.temporaryDirectory.appendingPathComponent("payroll-\(UUID().uuidString).csv")
+            try "证件号码,姓名,单位,入编日期\n\(official),\(officialName),县林业局,2012-03-01\n".write(to: payroll, atomically: true, encoding: .utf8)
+            let loaded = try await MatchService.load(DepartmentFileReader.read(payroll, kind: .payroll, today: ctx.today), kind: .payroll, file: payroll,
+                                                     county: county, dryRun: false, in: ctx)
+            #expect(loaded.written)
+            try await app.testing().test(.GET, "leaks?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
+                let body = r.body.string
+                #expect(body.contains("公职人员或其亲属领取") && body.contains("与财政供养人员\(officialName)（县林业局）同户"), "a payment to an official's household")
+            }
             let actions = Set(try await sql.raw("SELECT action FROM audit_events").all().map { try $0.decode(column: "action", as: String.self) })
             #expect(actions.isSuperset(of: ["benefits.import", "leak.decide"]))
         }

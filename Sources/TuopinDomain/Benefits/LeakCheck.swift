@@ -1,8 +1,8 @@
 /// 防漏 — the checks of a county's year of benefit payments against the registry (issue #16 item 6): paid to
 /// someone not registered, paid after the household's exit beyond what the policy allows, paid twice in a month,
-/// over the policy's yearly cap, and entitled but not received (a child of compulsory-school age at school with
-/// no 教育资助; an unsafe house with neither 危房改造 nor relocation). Each flag says why, in words a verifier can
-/// check. Pure: the registry facts and the payments are given.
+/// over the policy's yearly cap, paid to someone on the public payroll or their household member, and entitled but
+/// not received (a child of compulsory-school age at school with no 教育资助; an unsafe house with neither 危房改造
+/// nor relocation). Each flag says why, in words a verifier can check. Pure: the registry facts and the payments are given.
 public enum LeakCheck {
     /// 规则
     public enum Rule: String, Vocabulary {
@@ -13,6 +13,8 @@ public enum LeakCheck {
         case afterDeath = "死亡后仍发放"
         case afterMove = "户籍迁出后仍发放"
         case overCap = "超标准发放"
+        /// Paid to a person on the public payroll or to their household member (`OfficialTie`).
+        case official = "公职人员或其亲属领取"
         case schoolAge = "应享未享：义务教育阶段资助"
         case unsafeHouse = "应享未享：危房改造"
     }
@@ -61,9 +63,10 @@ public enum LeakCheck {
     static let compulsory: Set<Schooling> = [.primary, .grade7, .grade8, .grade9, .homeTeaching]
 
     /// `deaths` and `moves`: the date of death and of moving out by ID number, from the departments' files
-    /// (信息比对): a payment dated after it is a leak to the dead or to someone gone.
+    /// (信息比对): a payment dated after it is a leak to the dead or to someone gone. `officials`: the recipients tied
+    /// to the public payroll (`OfficialTie.ties`).
     public static func evaluate(year: Int, payments: [Benefit], homes: [Home], policies: BenefitPolicies,
-                                deaths: [String: LocalDate] = [:], moves: [String: LocalDate] = [:]) -> [Flag] {
+                                deaths: [String: LocalDate] = [:], moves: [String: LocalDate] = [:], officials: [String: OfficialTie] = [:]) -> [Flag] {
         var flags: [Flag] = []
         var owner: [String: Home] = [:]
         for h in homes { for m in h.members { owner[m.idNumber] = h } }
@@ -87,6 +90,10 @@ public enum LeakCheck {
             if let left = moves[first.idNumber], case let late = paid.filter({ $0.date > left }), !late.isEmpty {
                 flag(.afterMove, late.reduce(Money.zero) { $0 + $1.amount },
                      "\(first.name)（\(first.idNumber)）于\(left)户籍迁出，此后仍发放\(name) \(late.count) 笔（\(late.map { "\($0.date) \($0.amount.compactYuan)元" }.joined(separator: "、"))）")
+            }
+            if let tie = officials[first.idNumber] {
+                let who = tie.kin ? "与财政供养人员\(tie.name)（\(tie.unit)）同户" : "为财政供养人员（\(tie.unit)）"
+                flag(.official, total, "\(first.name)（\(first.idNumber)）\(who)，\(year)年领取\(name) \(paid.count) 笔共\(total.compactYuan)元")
             }
             guard let home else {
                 flag(.notRegistered, total, "\(first.name)（\(first.idNumber)）不是本县建档立卡人员，\(year)年领取\(name) \(paid.count) 笔")

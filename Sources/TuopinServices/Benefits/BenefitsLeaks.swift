@@ -34,11 +34,23 @@ extension BenefitsService {
             guard let d = r.date else { continue }
             if r.kind == .deaths { deaths[r.idNumber] = min(deaths[r.idNumber] ?? d, d) } else { moves[r.idNumber] = min(moves[r.idNumber] ?? d, d) }
         }
-        var flags = LeakCheck.evaluate(year: year, payments: payments, homes: homes, policies: ctx.benefits, deaths: deaths, moves: moves)
+        var flags = LeakCheck.evaluate(year: year, payments: payments, homes: homes, policies: ctx.benefits, deaths: deaths, moves: moves,
+                                       officials: try await officials(county: county, homes: homes, in: ctx))
         if area != county { flags = flags.filter { $0.village.map { area.contains($0) } ?? false } }
         return Queue(county: county, area: area, year: year, flags: flags, decisions: try await BenefitStore.decisions(county: county, year: year, on: ctx.db),
                      names: Dictionary(uniqueKeysWithValues: ctx.benefits.policies.map { ($0.key, $0.name) }),
                      mayDecide: ctx.user.can(.manageFunds) && ctx.user.scope.includes(county))
+    }
+
+    /// The recipients tied to the public payroll: the finance department's 财政供养人员 (信息比对), and their household
+    /// members in the registry and in the household-registration roster.
+    static func officials(county: AreaCode, homes: [LeakCheck.Home], in ctx: ServiceContext) async throws -> [String: OfficialTie] {
+        let payroll = try await DepartmentStore.records(county: county, kinds: [.payroll], on: ctx.db)
+        guard !payroll.isEmpty else { return [:] }
+        let officials = payroll.map { (name: $0.name, idNumber: $0.idNumber, unit: $0.fields["单位"] ?? "") }
+        let households = homes.map { $0.members.map(\.idNumber) }
+            + (try await RosterStore.households(county: county, holding: officials.map(\.idNumber), on: ctx.db))
+        return OfficialTie.ties(officials: officials, households: households)
     }
 
     /// 核实 — the county office records its decision on a flag (again replaces, and the trail keeps both).

@@ -37,6 +37,20 @@ public enum RosterStore {
         return found
     }
 
+    /// The ID numbers of each roster household (户) that holds one of `idNumbers`.
+    public static func households(county: AreaCode, holding idNumbers: [String], on db: any Database) async throws -> [[String]] {
+        var groups: [String: [String]] = [:]
+        for part in stride(from: 0, to: idNumbers.count, by: 500).map({ Array(idNumbers[$0..<min($0 + 500, idNumbers.count)]) }) {
+            for r in try await sql(db).raw("""
+                SELECT household_no, id_number FROM roster_persons WHERE county_code = \(bind: county.value) AND household_no IN (
+                  SELECT household_no FROM roster_persons WHERE county_code = \(bind: county.value) AND id_number IN (\(binds: part)))
+                """).all() {
+                groups[try r.decode(column: "household_no", as: String.self), default: []].append(try r.decode(column: "id_number", as: String.self))
+            }
+        }
+        return Array(groups.values)
+    }
+
     /// The head's name of each roster household of `numbers` (for sample lists).
     public static func heads(county: AreaCode, numbers: [String], on db: any Database) async throws -> [String: String] {
         guard !numbers.isEmpty else { return [:] }
