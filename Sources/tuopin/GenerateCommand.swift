@@ -33,6 +33,8 @@ struct GenerateCommand: AsyncParsableCommand {
     var pairings: String?
     @Option(help: ArgumentHelp("同时写出数据年度全年的工作日志 / also write a year of work logs (the data year)", valueName: "FILE"))
     var logs: String?
+    @Option(help: ArgumentHelp("同时在此目录写出八类部门比对文件（含已知的疑点），见 docs/MATCHING.md / also write the eight kinds of department file, with known red flags, to this directory", valueName: "DIR"))
+    var departments: String?
     @Flag(help: "加入已知比例的错误行 / add a known share of faulty rows")
     var withErrors = false
     @Option(help: "有错误行的户所占比例（配合 --with-errors） / share of households given one faulty row (with --with-errors)")
@@ -68,6 +70,7 @@ struct GenerateCommand: AsyncParsableCommand {
         var options = GeneratorOptions(households: households, seed: seed, county: AreaCode(county)!, year: year, errorRate: withErrors ? errorRate : 0,
                                        firstYear: fromYear)
         options.fabrication = withFabrication ? fabricationRate : 0
+        options.keepHomes = departments != nil
         let progress = TerminalProgress()
         let summary: RegistryGenerator.Summary
         do {
@@ -84,6 +87,11 @@ struct GenerateCommand: AsyncParsableCommand {
                 try chain.writePairings(to: URL(fileURLWithPath: pairings))
                 try chain.writeLogs(to: URL(fileURLWithPath: logs))
                 note("干部、结对、日志 / cadres, pairings, logs: \(chain.cadres.count), \(chain.pairings.count), \(chain.logs.count) 行 rows（tuopin import-cadres / import-pairings / import-logs）")
+            }
+            if let departments {
+                let out = try GeneratedDepartmentFiles.write(homes: summary.homes, county: options.county, year: year, seed: seed,
+                                                             to: URL(fileURLWithPath: departments, isDirectory: true))
+                note("部门比对文件 / department files: \(out.files.map { $0.url.lastPathComponent }.joined(separator: ", "))（\(out.planted.count) 个已知疑点 planted flags；tuopin import-department FILE --kind KIND）")
             }
         } catch let fault as FileFault {
             throw CommandFailure(fault.message)

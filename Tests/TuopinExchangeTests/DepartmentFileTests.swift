@@ -68,4 +68,22 @@ import TuopinDomain
         }
         #expect(out.planted.count >= 20)
     }
+
+    /// `tuopin generate --departments DIR`: the generator keeps its households for the files, and what the files plant
+    /// in a generated county is found, and nothing else.
+    @Test func a_generated_county_gets_department_files_whose_flags_are_found() throws {
+        var options = GeneratorOptions(households: 400, seed: 3, year: 2020)
+        options.keepHomes = true
+        var generator = try RegistryGenerator(options: options)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gen-dept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = try generator.write(to: dir.appendingPathComponent("county.csv"))
+        #expect(summary.homes.count == summary.households && summary.homes.reduce(0) { $0 + $1.members.count } == summary.members)
+        let out = try GeneratedDepartmentFiles.write(homes: summary.homes, county: options.county, year: 2020, seed: 3, to: dir)
+        var records: [DepartmentRecord] = []
+        for (kind, url) in out.files { records += DepartmentFileReader.read(url, kind: kind, today: Self.today).records }
+        let found = Set(DepartmentMatch.evaluate(records: records, homes: summary.homes, year: 2020).map { "\($0.rule.rawValue)|\($0.idNumber)" })
+        #expect(out.files.count == 8 && found == out.planted, "missed \(out.planted.subtracting(found).prefix(3)), extra \(found.subtracting(out.planted).prefix(3))")
+    }
 }

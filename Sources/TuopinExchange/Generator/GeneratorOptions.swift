@@ -16,6 +16,9 @@ public struct GeneratorOptions: Sendable {
     public var firstYear: Int?
     /// 数字脱贫 planted (`GeneratedFabrication`): the share of exiting households given a paper-exit trace (0: none).
     public var fabrication: Double = 0
+    /// Keep each household as the benefit and matching checks see it (`RegistryGenerator.Summary.homes`), for
+    /// department files written beside the registry (`tuopin generate --departments`).
+    public var keepHomes = false
 
     /// 东兰县, Guangxi: one of the counties in the seed reports.
     public static let defaultCounty = AreaCode("451224")!

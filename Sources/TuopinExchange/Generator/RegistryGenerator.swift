@@ -15,6 +15,8 @@ public struct RegistryGenerator {
         public var villages: [AreaCode: GeneratedVillage] = [:]
         /// 数字脱贫 planted, by pattern (with `GeneratorOptions.fabrication`).
         public var fabricated: [PaperExitPatterns.Pattern: Set<String>] = [:]
+        /// The households as the checks see them (with `GeneratorOptions.keepHomes`), numbered in the order written.
+        public var homes: [LeakCheck.Home] = []
     }
 
     var random: SeededRandom
@@ -93,6 +95,9 @@ public struct RegistryGenerator {
                     for row in RegistryRowFormatter.rows(then, incomeYear: year) { try earlier[index].writer.write(row: row) }
                 }
             }
+            if options.keepHomes {
+                for h in [household] + (split.map { [$0.separated] } ?? []) { summary.homes.append(Self.home(h, id: summary.homes.count + 1)) }
+            }
             summary.villages[village, default: GeneratedVillage()].add(household)
             if let split {
                 summary.villages[village, default: GeneratedVillage()].add(split.separated)
@@ -106,6 +111,12 @@ public struct RegistryGenerator {
         for index in earlier.indices { try earlier[index].writer.close() }
         summary.fabricated = fabrication.plantedFound
         return summary
+    }
+
+    static func home(_ h: Household, id: Int) -> LeakCheck.Home {
+        LeakCheck.Home(id: Household.ID(Int64(id)), number: h.number, village: h.villageCode, exitYear: h.exitYear, housing: h.housingGrade,
+                       housingResolved: h.housingResolved ?? false,
+                       members: h.members.map { LeakCheck.Person(idNumber: $0.id.number, birth: $0.birthDate, schooling: $0.schooling, name: $0.name) })
     }
 
     // MARK: households
