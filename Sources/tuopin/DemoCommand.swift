@@ -192,8 +192,9 @@ struct DemoCommand: AsyncParsableCommand {
     private func createEvaluationIfAbsent(in ctx: ServiceContext) async throws {
         guard try await EvaluationStore.list(under: nil, on: ctx.db).isEmpty, try await UserStore.find(username: "evaluator", on: ctx.db) != nil else { return }
         let (year, seed): (Int, UInt64) = (2020, 2016)   // the demo county's year and seed (createCountyIfAbsent)
+        let rushed = try await plantBurst(in: ctx)
         let form = EvaluationService.Form(kind: "县级预评估", county: county, year: String(year), title: "\(year)年县级预评估（演示）",
-                                          team: "evaluator", seed: String(seed), villages: "12", perVillage: "20,5,10")
+                                          team: "evaluator", seed: String(seed), villages: "12", perVillage: "20,5,30")
         guard case .done(let e) = try await EvaluationService.create(form, in: ctx) else {
             throw CommandFailure("演示数据（预评估）未能创建", "the demo evaluation was refused")
         }
@@ -201,7 +202,26 @@ struct DemoCommand: AsyncParsableCommand {
         for a in GeneratedInterviews.make(sample, seed: seed) {
             _ = try await EvaluationService.interview(e.id!, sample: a.sample, .init(verdict: a.verdict.rawValue, date: "", note: a.note, approvals: a.approvals), in: ctx)
         }
-        note("预评估 / pre-evaluation: \(sample.count) 户样本 sampled households; evaluator 账号可入户调查 / the evaluator account interviews")
+        note("预评估 / pre-evaluation: \(sample.count) 户样本 sampled households; evaluator 账号可入户调查 / the evaluator account interviews; "
+             + "\(rushed) 户评估前突击改数 households edited in a burst before it (数字脱贫 pattern f)")
+    }
+
+    /// 评估前突击改数 (数字脱贫 pattern (f)): the county office's account corrects 24 households' phone numbers on the day
+    /// the pre-evaluation is set up, as offices did the night before an assessment; `/match` lists them for 2020.
+    private func plantBurst(in ctx: ServiceContext) async throws -> Int {
+        var office = ctx
+        office.user = User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county)!)
+        var edited = 0
+        for (id, _) in try await HouseholdStore.poor(under: AreaCode(county)!, in: 2020, on: ctx.db).prefix(24) {
+            let detail = try await HouseholdService.find(id, in: office)
+            let h = detail.household
+            var values = HouseholdEditView.values(of: h)
+            values[.phone] = "1397780" + String(format: "%04d", edited)
+            let members = h.members.map { m in HouseholdFieldCheck.values(of: m, in: h).filter { HouseholdEditView.memberColumns.contains($0.key) } }
+            let form = HouseholdForm(values: values, members: members, reason: "评估前核对联系电话（演示）", attachments: [], version: detail.version)
+            if case .done = try await HouseholdService.edit(id, form, in: office) { edited += 1 }
+        }
+        return edited
     }
 
     private func firstVillage(_ node: AreaNode) -> AreaCode? {

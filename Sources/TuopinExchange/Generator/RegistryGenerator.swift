@@ -78,7 +78,9 @@ public struct RegistryGenerator {
             perVillage[village, default: 0] += 1
             var household = makeHousehold(number: village.value + String(format: "%04d", perVillage[village]!), village: village)
             let split = fabrication.apply(to: &household, line: { StandardsCatalog.shipped.line(for: $0)?.amount },
-                                          splitNumber: options.firstYear == nil ? "" : village.value + String(format: "%04d", 5_000 + perVillage[village]!))
+                                          splitNumber: options.firstYear == nil ? "" : village.value + String(format: "%04d", perVillage[village]! + 1))
+            // The household split off takes the village's next number, so that numbers stay consecutive.
+            if split != nil { perVillage[village, default: 0] += 1 }
             var rows = RegistryRowFormatter.rows(household) + (split.map { RegistryRowFormatter.rows($0.separated) } ?? [])
             if options.errorRate > 0, random.chance(options.errorRate) {
                 let fault = random.pick(GeneratedFault.allCases)
