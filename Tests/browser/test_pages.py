@@ -789,6 +789,48 @@ class Pages(unittest.TestCase):
         finally:
             team.quit()
 
+    def test_26_the_county_divides_a_problem_between_two_units(self):
+        """分办: a problem listed by the county is divided between two units, each with its own deadline; a row
+        without its deadline is refused with both units kept; then each unit has its own problem, and the page of the
+        second names the first."""
+        import datetime
+        d = self.driver
+        self.sign_in("county")
+        self.open("/problems/new")
+        form = d.find_element(By.ID, "problem-form")
+        Select(form.find_element(By.NAME, "source")).select_by_visible_text("群众举报")
+        form.find_element(By.NAME, "area").clear()
+        form.find_element(By.NAME, "area").send_keys(COUNTY)
+        Select(form.find_element(By.NAME, "category")).select_by_visible_text("查政策落实")
+        form.find_element(By.NAME, "description").send_keys("教育资助和医疗救助均未到户")
+        self.click_and_wait("#problem-form button[type=submit]")
+        self.assertIn("/problems/", d.current_url, self.alert())
+        problem = d.current_url.split("?")[0].replace(BASE, "")
+        today = datetime.date.today()
+        form = d.find_element(By.ID, "step-divide")
+        form.find_element(By.NAME, "unit_0").send_keys("县教育局")
+        d.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "deadline_0"), (today + datetime.timedelta(days=15)).isoformat())
+        form.find_element(By.NAME, "unit_1").send_keys("县卫生健康局")
+        self.click_and_wait("#step-divide button[type=submit]")
+        form = d.find_element(By.ID, "step-divide")
+        self.assertEqual(form.find_element(By.NAME, "deadline_1").get_attribute("aria-invalid"), "true", "the row without a deadline is named")
+        self.assertEqual(form.find_element(By.NAME, "unit_1").get_attribute("value"), "县卫生健康局", "what was typed stays")
+        self.assertEqual(form.find_element(By.NAME, "unit_0").get_attribute("value"), "县教育局")
+        d.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "deadline_0"), (today + datetime.timedelta(days=15)).isoformat())
+        d.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "deadline_1"), (today + datetime.timedelta(days=30)).isoformat())
+        self.click_and_wait("#step-divide button[type=submit]")
+        table = d.find_element(By.ID, "divided").find_element(By.XPATH, "following-sibling::table[1]")
+        self.assertIn("县教育局", table.text)
+        self.assertIn("县卫生健康局", table.text)
+        self.assertIn((today + datetime.timedelta(days=30)).isoformat(), table.text)
+        link = [a for a in table.find_elements(By.CSS_SELECTOR, "a[href^='/problems/']") if a.get_attribute("href").replace(BASE, "") != problem][0]
+        link.click()
+        WebDriverWait(d, 10).until(lambda x: x.current_url.split("?")[0].replace(BASE, "") != problem)
+        body = d.find_element(By.TAG_NAME, "body").text
+        self.assertIn("分办自", body)
+        self.assertIn("县卫生健康局", body)
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "dl.facts a[href='%s']" % problem).text, "问题 " + problem.split("/")[-1])
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
