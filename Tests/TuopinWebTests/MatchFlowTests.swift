@@ -47,6 +47,7 @@ import VaporTesting
                 let body = r.body.string
                 #expect(body.contains("已死亡仍在户") && body.contains("2019-03-02死亡") && body.contains("小型轿车（桂A12345") && !body.contains("桂M1"))
                 #expect(body.contains("id=\"patterns\""), "the paper-exit patterns' section")
+                #expect(body.contains("<h3>按部门</h3>") && body.contains("<h3>按规则</h3>"), "counts by department and by rule")
             }
             try await app.testing().test(.GET, "areas/451224?year=2019", headers: WebHarness.headers(countyUser)) { r async in
                 #expect(r.body.string.contains("2019年 2 个疑点待核实"), "the county page counts the open flags")

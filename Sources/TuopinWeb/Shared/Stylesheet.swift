@@ -36,6 +36,7 @@ public enum Stylesheet {
     form.stack input, form.stack select, form.stack textarea { font-size:1rem; padding:.45rem; width:100%; min-width:0; max-width:100%; box-sizing:border-box; }
     form.stack input[type=checkbox] { width:auto; }
     form.stack .share { display:grid; grid-template-columns:minmax(0,2fr) minmax(0,1fr); gap:.6rem; }
+    .cols { display:flex; flex-wrap:wrap; gap:0 2.5rem; } .cols h3 { margin:.4rem 0 0; font-size:1rem; }
     form.stack button { font-size:1rem; padding:.6rem 1rem; align-self:flex-start; }
     ul.inline-list { display:flex; flex-wrap:wrap; gap:.3rem 1.2rem; list-style:none; padding:0; }
     input, select, button { font:inherit; padding:.25rem .4rem; }
