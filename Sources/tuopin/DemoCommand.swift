@@ -211,6 +211,7 @@ struct DemoCommand: AsyncParsableCommand {
     private func plantBurst(in ctx: ServiceContext) async throws -> Int {
         var office = ctx
         office.user = User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county)!)
+        office.onCommandLine = false   // the trail names the county account, as when it signs in
         var edited = 0
         for (id, _) in try await HouseholdStore.poor(under: AreaCode(county)!, in: 2020, on: ctx.db).prefix(24) {
             let detail = try await HouseholdService.find(id, in: office)

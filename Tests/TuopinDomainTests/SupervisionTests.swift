@@ -92,6 +92,12 @@ import Testing
         let all = SampleDraw.draw(villages, villageCount: 50, householdCount: 10_000, seed: 1)
         #expect(all.villages.count == 12 && all.households.count == 480, "never more than there is")
         #expect(SampleDraw.apportion(5, over: [1, 1, 1]) == [1, 1, 1])
+        // The store's two stages (villages from their sizes, then the drawn villages' households) give the same draw.
+        var random = SeededRandom(seed: 7)
+        let codes = SampleDraw.villages(villages.reversed().map { ($0.code, $0.households.count) }, count: 4, random: &random)
+        let staged = SampleDraw.Result(villages: codes, households: SampleDraw.households(in: villages.filter { codes.contains($0.code) }.shuffled(),
+                                                                                          count: 30, random: &random))
+        #expect(staged == a)
     }
 
     @Test func the_rules_file_parses_and_names_the_faulty_line() throws {

@@ -15,6 +15,21 @@ import TuopinTestSupport
         }
     }
 
+    /// The department records' fields are read back by hand (`FlatJSON`): the same as `JSONDecoder` for every text the
+    /// writer makes and for escapes it does not (\\/, \\u with a surrogate pair); nil for what is not an object of strings.
+    @Test func flat_json_reads_what_the_writer_writes_and_refuses_the_rest() throws {
+        let tricky = ["引号\"与\\反斜杠", "换行\n回车\r制表\t", "\u{01}控制字符\u{1f}", "</script>", "😀 emoji", "", "小型轿车", "68000"]
+        let fields = Dictionary(uniqueKeysWithValues: tricky.enumerated().map { ("键\($0.offset)", $0.element) })
+        let text = AuditTrail.json(fields.mapValues { $0 })
+        #expect(FlatJSON.object(text) == fields)
+        #expect(FlatJSON.object(text) == (try JSONDecoder().decode([String: String].self, from: Data(text.utf8))))
+        #expect(FlatJSON.object(#" { "a\/b" : "\ud83d\ude00\u00e9" , "c":"" } "#) == ["a/b": "😀é", "c": ""])
+        #expect(FlatJSON.object("{}") == [:])
+        for bad in ["", "[]", #"{"a":1}"#, #"{"a":"b""#, #"{"a":"\x"}"#, #"{"a":"b"} x"#, #"{"a" "b"}"#, #"{"a":"\ud83d"}"#] {
+            #expect(FlatJSON.object(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func a_list_gives_the_same_text_as_the_dictionary() throws {
         let h = Samples.household()
         let fromList = AuditTrail.json(HouseholdDiff.everythingList(h).map { ($0, $1) })

@@ -15,6 +15,10 @@ public enum SampleDraw {
     public struct Result: Sendable, Equatable {
         public var villages: [AreaCode]
         public var households: [(id: Household.ID, village: AreaCode)]
+        public init(villages: [AreaCode], households: [(id: Household.ID, village: AreaCode)]) {
+            self.villages = villages
+            self.households = households
+        }
         public static func == (a: Result, b: Result) -> Bool {
             a.villages == b.villages && a.households.map(\.id) == b.households.map(\.id)
         }
@@ -38,24 +42,37 @@ public enum SampleDraw {
     /// Draws `villageCount` villages and `householdCount` households among them.
     public static func draw(_ villages: [Village], villageCount: Int, householdCount: Int, seed: UInt64) -> Result {
         var random = SeededRandom(seed: seed)
-        let sorted = villages.sorted { $0.code < $1.code }
+        let codes = self.villages(villages.map { (code: $0.code, households: $0.households.count) }, count: villageCount, random: &random)
+        let byCode = Dictionary(uniqueKeysWithValues: villages.map { ($0.code, $0) })
+        return Result(villages: codes, households: households(in: codes.compactMap { byCode[$0] }, count: householdCount, random: &random))
+    }
+
+    /// The first stage of `draw`: the villages, from each village's size alone (so that a store reads the households
+    /// of the drawn villages only). Continue with `households(in:count:random:)` and the same generator.
+    public static func villages(_ sizes: [(code: AreaCode, households: Int)], count: Int, random: inout SeededRandom) -> [AreaCode] {
+        let sorted = sizes.sorted { $0.code < $1.code }
         let townships = Dictionary(grouping: sorted) { $0.code.ancestor(at: .township) ?? $0.code }
         let keys = townships.keys.sorted()
-        let shares = apportion(villageCount, over: keys.map { townships[$0]!.count })
-        var chosen: [Village] = []
+        let shares = apportion(count, over: keys.map { townships[$0]!.count })
+        var chosen: [AreaCode] = []
         for (key, share) in zip(keys, shares) {
             var pool = townships[key]!
             for _ in 0..<share {
-                chosen.append(pool.remove(at: random.int(0...(pool.count - 1))))
+                chosen.append(pool.remove(at: random.int(0...(pool.count - 1))).code)
             }
         }
-        chosen.sort { $0.code < $1.code }
-        let perVillage = apportion(householdCount, over: chosen.map(\.households.count))
+        return chosen.sorted()
+    }
+
+    /// The second stage: `count` households spread over the drawn villages in proportion to their households.
+    public static func households(in chosen: [Village], count: Int, random: inout SeededRandom) -> [(id: Household.ID, village: AreaCode)] {
+        let chosen = chosen.sorted { $0.code < $1.code }
+        let perVillage = apportion(count, over: chosen.map(\.households.count))
         var households: [(id: Household.ID, village: AreaCode)] = []
         for (v, n) in zip(chosen, perVillage) {
             var pool = v.households.sorted()
             for _ in 0..<n { households.append((pool.remove(at: random.int(0...(pool.count - 1))), v.code)) }
         }
-        return Result(villages: chosen.map(\.code), households: households)
+        return households
     }
 }

@@ -100,8 +100,11 @@ extension SupervisionService {
             throw Refused(.invalid, "抽取村数应为1–200，户数0–5000", "villages 1–200, households 0–5,000", field: "villages")
         }
         let s = seed ?? UInt64(ctx.now.timeIntervalSince1970 * 1000) ^ UInt64(id.rawValue)
-        let frame = try await InspectionStore.frame(under: i.area, on: ctx.db)
-        let result = SampleDraw.draw(frame, villageCount: villages, householdCount: households, seed: s)
+        // Villages from the counts, then the households of the drawn villages only (the same draw as SampleDraw.draw).
+        var random = SeededRandom(seed: s)
+        let codes = SampleDraw.villages(try await InspectionStore.villageSizes(under: i.area, on: ctx.db), count: villages, random: &random)
+        let chosen = try await InspectionStore.frame(villages: codes, on: ctx.db)
+        let result = SampleDraw.Result(villages: codes, households: SampleDraw.households(in: chosen, count: households, random: &random))
         var drawn = i
         drawn.seed = s
         let record = drawn

@@ -20,14 +20,18 @@ public enum DepartmentStore {
             RETURNING id
             """).first()
         let batch = try row!.decode(column: "id", as: Int64.self)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let rows: [[BulkValue]] = try records.map { r in
+        // The fields as a JSON object of strings, keys sorted, written by hand (JSONEncoder cost more than the insert).
+        let rows: [[BulkValue]] = records.map { r in
             [.int(batch), .text(r.kind.rawValue), .text(r.idNumber), .text(r.name), r.date.map { .text($0.description) } ?? .null,
-             .text(String(decoding: try encoder.encode(r.fields), as: UTF8.self)), .text(county.value)]
+             .text(AuditTrail.json(r.fields.map { ($0.key, $0.value) })), .text(county.value)]
         }
         try await BulkWriter(db).insert(into: "department_records", columns: ["batch_id", "kind", "id_number", "name", "record_date", "fields", "county_code"],
                                         rows: rows)
+    }
+
+    /// A record's fields: read by hand, or by `JSONDecoder` where the text is not a flat object of strings.
+    static func fields(_ text: String, _ decoder: JSONDecoder) throws -> [String: String] {
+        try FlatJSON.object(text) ?? decoder.decode([String: String].self, from: Data(text.utf8))
     }
 
     /// The records of a county, or only those of the persons `idNumbers` names, or of the `kinds` given.
@@ -42,7 +46,7 @@ public enum DepartmentStore {
             guard let kind = DepartmentRecord.Kind(rawValue: try r.decode(column: "kind", as: String.self)) else { return nil }
             return DepartmentRecord(kind: kind, idNumber: try r.decode(column: "id_number", as: String.self), name: try r.decode(column: "name", as: String.self),
                                     date: try r.decode(column: "record_date", as: String?.self).flatMap { LocalDate(iso: $0) },
-                                    fields: try decoder.decode([String: String].self, from: Data(try r.decode(column: "fields", as: String.self).utf8)))
+                                    fields: try fields(try r.decode(column: "fields", as: String.self), decoder))
         }
     }
 

@@ -73,6 +73,28 @@ public enum InspectionStore {
     }
 
     /// Villages under `area` with their poor households' IDs, for a draw.
+    /// Each village under `area` that holds households, with how many (the draw's first stage).
+    public static func villageSizes(under area: AreaCode, on db: any Database) async throws -> [(code: AreaCode, households: Int)] {
+        try await (db as! any SQLDatabase).raw("""
+            SELECT village_code, COUNT(*) AS n FROM households WHERE \(SQLConditions.within(area, column: "village_code")) GROUP BY village_code
+            """).all().compactMap { r in
+            guard let code = AreaCode(try r.decode(column: "village_code", as: String.self)) else { return nil }
+            return (code, try r.decode(column: "n", as: Int.self))
+        }
+    }
+
+    /// The households of the drawn villages (the draw's second stage).
+    public static func frame(villages codes: [AreaCode], on db: any Database) async throws -> [SampleDraw.Village] {
+        guard !codes.isEmpty else { return [] }
+        var byVillage: [AreaCode: [Household.ID]] = [:]
+        for r in try await (db as! any SQLDatabase).raw("""
+            SELECT id, village_code FROM households WHERE village_code IN (\(binds: codes.map(\.value)))
+            """).all() {
+            byVillage[AreaCode(try r.decode(column: "village_code", as: String.self))!, default: []].append(Household.ID(try r.decode(column: "id", as: Int64.self)))
+        }
+        return byVillage.map { SampleDraw.Village(code: $0.key, households: $0.value) }
+    }
+
     public static func frame(under area: AreaCode, on db: any Database) async throws -> [SampleDraw.Village] {
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT id, village_code FROM households WHERE \(SQLConditions.within(area, column: "village_code")) ORDER BY village_code, id
