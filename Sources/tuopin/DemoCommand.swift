@@ -122,6 +122,11 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await SupervisionService.holdToAccount(p.id!, .init(action: "约谈", basis: "整改逾期", unit: p.unit.isEmpty ? "县扶贫办" : p.unit, person: "",
                                                                         phone: "", date: today.description, note: "演示：逾期未整改，约谈单位负责人"), in: inspectorCtx)
         }
+        // 分办: one problem not yet claimed is divided between two units, each with its own deadline.
+        if let open = try await ProblemStore.board(.init(area: code, state: .unclaimed), limit: 1, offset: 0, on: ctx.db).problems.first, let id = open.id {
+            _ = try await SupervisionService.step(id, .init(action: "divide", shares: [("乡镇人民政府", today.adding(days: 20).description),
+                                                                                      ("县教育局", today.adding(days: 30).description)]), in: inspectorCtx)
+        }
         // 资金项目: a year of sources, allocations, reimbursements (one township idle) and projects at every stage.
         let frame = try await InspectionStore.frame(under: code, on: ctx.db)
         let funds = try await FundsService.load(GeneratedFunds.make(villages: frame.map(\.code), county: code,
