@@ -219,12 +219,8 @@ struct DemoCommand: AsyncParsableCommand {
         office.onCommandLine = false   // the trail names the county account, as when it signs in
         var edited = 0
         for (id, _) in try await HouseholdStore.poor(under: AreaCode(county)!, in: 2020, on: ctx.db).prefix(24) {
-            let detail = try await HouseholdService.find(id, in: office)
-            let h = detail.household
-            var values = HouseholdEditView.values(of: h)
-            values[.phone] = "1397780" + String(format: "%04d", edited)
-            let members = h.members.map { m in HouseholdFieldCheck.values(of: m, in: h).filter { HouseholdEditView.memberColumns.contains($0.key) } }
-            let form = HouseholdForm(values: values, members: members, reason: "评估前核对联系电话（演示）", attachments: [], version: detail.version)
+            let detail = try await HouseholdService.find(id, in: office), phone = "1397780" + String(format: "%04d", edited)
+            let form = HouseholdEditView.form(of: detail.household, version: detail.version, reason: "评估前核对联系电话（演示）") { $0[.phone] = phone }
             if case .done = try await HouseholdService.edit(id, form, in: office) { edited += 1 }
         }
         return edited

@@ -58,6 +58,10 @@ struct GenerateCommand: AsyncParsableCommand {
             let e = URL(fileURLWithPath: extra).pathExtension.lowercased()
             guard e == "csv" || e == "xlsx" else { throw ValidationError("\(extra) 应以 .csv 或 .xlsx 结尾 / \(extra) must end in .csv or .xlsx") }
         }
+        var isDirectory: ObjCBool = false
+        if let departments, FileManager.default.fileExists(atPath: departments, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ValidationError("--departments 应为目录，\(departments) 是一个文件 / --departments must name a directory; \(departments) is a file")
+        }
         if withFabrication, fromYear == nil { throw ValidationError("--with-fabrication 须同时给 --from-year（痕迹在历年收入中） / --with-fabrication needs --from-year") }
         guard (0...1).contains(fabricationRate) else { throw ValidationError("--fabrication-rate 应在 0–1 / --fabrication-rate must be between 0 and 1") }
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate 应在 0–1 / --error-rate must be between 0 and 1") }

@@ -26,13 +26,10 @@ import TuopinTestSupport
             let ids = try await (db as! any SQLDatabase).raw("SELECT id FROM households ORDER BY id LIMIT 20").all()
                 .map { Household.ID(try $0.decode(column: "id", as: Int64.self)) }
             func edit(_ n: Int, _ id: Household.ID) async throws {
-                let detail = try await HouseholdService.find(id, in: office)
-                let h = detail.household
-                var values = HouseholdEditView.values(of: h)
-                values[.phone] = "1397780" + String(format: "%04d", n)
-                let members = h.members.map { m in HouseholdFieldCheck.values(of: m, in: h).filter { HouseholdEditView.memberColumns.contains($0.key) } }
-                let saved = try await HouseholdService.edit(id, HouseholdForm(values: values, members: members, reason: "核对联系电话", attachments: [],
-                                                                              version: detail.version), in: office)
+                let detail = try await HouseholdService.find(id, in: office), phone = "1397780" + String(format: "%04d", n)
+                let saved = try await HouseholdService.edit(id, HouseholdEditView.form(of: detail.household, version: detail.version, reason: "核对联系电话") {
+                    $0[.phone] = phone
+                }, in: office)
                 guard case .done = saved else { Issue.record("edit \(n) refused: \(saved)"); return }
             }
             for (n, id) in ids.prefix(19).enumerated() { try await edit(n, id) }

@@ -39,14 +39,13 @@ extension MatchService {
         let history = try await HouseholdHistoryStore.history(under: area, exitYear: year, on: ctx.db)
         all += PaperExitPatterns.splits(households, moves: history.moves, exits: history.exits, year: year, standard: ctx.standards)
         // (f) exit-year figures, the exit or the members changed after the exit was announced.
-        let exits = Dictionary(households.map { ($0.0, (number: $0.1.number, village: $0.1.villageCode, exitYear: $0.1.exitYear)) }, uniquingKeysWith: { a, _ in a })
-        all += PaperExitPatterns.amendedAfterExit(try await HouseholdHistoryStore.amendedAfterExit(under: area, on: ctx.db), known: exits, year: year)
+        let known = Dictionary(households.map { ($0.0, (number: $0.1.number, village: $0.1.villageCode, exitYear: $0.1.exitYear)) }, uniquingKeysWith: { a, _ in a })
+        all += PaperExitPatterns.amendedAfterExit(try await HouseholdHistoryStore.amendedAfterExit(under: area, on: ctx.db), known: known, year: year)
         // (f) edits in a burst before the year's assessments (evaluations of the year set up for the county).
         let assessments = try await EvaluationStore.list(under: county, on: ctx.db).filter { $0.year == year }.map { (name: $0.title, date: $0.created) }
         if let first = assessments.map(\.date).min(), let last = assessments.map(\.date).max() {
             let edits = try await RecordEditStore.edits(under: area, from: first.adding(days: -31).start(), to: last.adding(days: 1).start(), on: ctx.db)
-            let known = Dictionary(households.map { ($0.0, (number: $0.1.number, village: $0.1.villageCode)) }, uniquingKeysWith: { a, _ in a })
-            all += PaperExitPatterns.bursts(edits, assessments: assessments, known: known, year: year)
+            all += PaperExitPatterns.bursts(edits, assessments: assessments, known: known.mapValues { (number: $0.number, village: $0.village) }, year: year)
         }
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
         let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }

@@ -83,8 +83,11 @@ public enum HouseholdHistoryStore {
         return name.isEmpty || suffix.isEmpty ? nil : (String(name), String(suffix))
     }
 
+    /// An audit record's before or after image as text fields (a null value, as for a field cleared, left out).
     static func fields(_ json: String?) -> [String: String] {
-        guard let data = json?.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        guard let json else { return [:] }
+        if let flat = FlatJSON.object(json) { return flat }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
         return object.compactMapValues { $0 as? String }
     }
 }

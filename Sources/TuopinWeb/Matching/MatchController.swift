@@ -29,12 +29,12 @@ enum MatchController {
         let ctx = try req.context
         let q = try await MatchService.match(year: year, area: area, in: ctx)
         let suspicions = try await MatchService.suspicions(year: year, area: q.area, in: ctx)
-        let children = MatchView.byArea(q, suspicions).map(\.area)
-        let names = try await AreaStore.names(of: [q.area] + children, on: ctx.db)
+        let counts = MatchView.byArea(q, suspicions)
+        let names = try await AreaStore.names(of: [q.area] + counts.map(\.area), on: ctx.db)
         let name = names[q.area] ?? q.area.value
         let notice = (try? req.query.get(String.self, at: "saved")) == "1" ? "已保存核实结论 / saved" : nil
         let upload: MatchView.UploadForm? = ctx.user.can(.manageFunds) ? .init(report: report) : nil
-        return .html(MatchView.render(q, suspicions: suspicions, areaName: name, names: names, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice,
+        return .html(MatchView.render(q, suspicions: suspicions, areaName: name, areaCounts: counts, names: names, draft: draft, csrf: req.viewer?.csrfToken ?? "", notice: notice,
                                       upload: upload, chrome: req.chrome), status: status)
     }
 

@@ -9,7 +9,7 @@ enum MatchView {
         var report: HTML?
     }
 
-    static func render(_ q: MatchService.Queue, suspicions: MatchService.Suspicions, areaName: String, names: [AreaCode: String] = [:], draft: (key: String, values: [String: String], faults: [String: String])?,
+    static func render(_ q: MatchService.Queue, suspicions: MatchService.Suspicions, areaName: String, areaCounts: [(area: AreaCode, flags: Int, patterns: Int)] = [], names: [AreaCode: String] = [:], draft: (key: String, values: [String: String], faults: [String: String])?,
                        csrf: String, notice: String?, upload: UploadForm? = nil, chrome: Layout.Chrome?) -> HTML {
         let uploadForm: HTML = upload.map { u -> HTML in
             let kinds = DepartmentRecord.Kind.allCases.map { k -> HTML in "<option value=\"\(k.rawValue)\">\(k.label)（\(k.department)）</option>" }.joined()
@@ -28,7 +28,7 @@ enum MatchView {
         let summary = DepartmentMatch.Rule.allCases.compactMap { r -> HTML? in byRule[r].map { "<li>\(r.rawValue)：\($0.count)</li>" } }.joined()
         let byDepartment = Dictionary(grouping: q.flags, by: { $0.kind?.department ?? "教育部门" }).sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }
         let departments = byDepartment.map { d, f -> HTML in "<li>\(d)：\(f.count)</li>" }.joined()
-        let counts = byArea(q, suspicions)
+        let counts = areaCounts
         let areaRows = counts.map { c -> HTML in
             "<tr><td><a href=\"/match?area=\(c.area.value)&amp;year=\(q.year)\">\(names[c.area] ?? c.area.value)</a></td><td class=\"num\">\(c.flags)</td><td class=\"num\">\(c.patterns)</td></tr>"
         }.joined(separator: "\n")

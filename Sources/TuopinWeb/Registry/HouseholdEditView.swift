@@ -1,5 +1,6 @@
 import TuopinDomain
 import TuopinExchange
+import TuopinServices
 import TuopinStore
 
 /// 修改户信息 — the household's own fields, checked by the importer's rules, with a message at each
@@ -58,6 +59,15 @@ public enum HouseholdEditView {
                                                     .broadcastReception, .phone]
 
     /// The form's values from a stored household.
+    /// The edit form as the page fills it for `h`, with `change` applied to its household fields (scripts and the
+    /// demo edit as a user would).
+    public static func form(of h: Household, version: Int, reason: String, change: (inout [ExchangeColumn: String]) -> Void = { _ in }) -> HouseholdForm {
+        var fields = values(of: h)
+        change(&fields)
+        let members = h.members.map { m in HouseholdFieldCheck.values(of: m, in: h).filter { memberColumns.contains($0.key) } }
+        return HouseholdForm(values: fields, members: members, reason: reason, attachments: [], version: version)
+    }
+
     public static func values(of h: Household) -> [ExchangeColumn: String] {
         let row = RegistryRowFormatter.rows(h).first ?? []
         var v: [ExchangeColumn: String] = [:]
