@@ -65,6 +65,17 @@ struct EvaluationTests {
         #expect(Set(a.map(\.key)).count == a.count, "no household twice")
     }
 
+    @Test func the_two_stages_need_only_the_drawn_villages_households() {
+        let design = EvaluationDesign(villages: 12, poorShare: 2.0 / 3.0, perVillage: [.exited: 6, .poor: 3, .nonRegistered: 6])
+        let whole = EvaluationSampler.draw(Self.frame(), design: design, seed: 9)
+        var random = EvaluationSampler.generator(9)
+        let chosen = EvaluationSampler.villages(Self.frame().map { .init(code: $0.code, isPoor: $0.isPoor) }, design: design, random: &random)
+        #expect(chosen.count == 12 && chosen.filter(\.village.isPoor).count == 8)
+        let drawnOnly = Dictionary(uniqueKeysWithValues: Self.frame().filter { v in chosen.contains { $0.village.code == v.code } }.map { ($0.code, $0) })
+        #expect(drawnOnly.count == 12)
+        #expect(EvaluationSampler.households(chosen, of: drawnOnly, design: design, random: &random) == whole)
+    }
+
     @Test func too_few_poor_villages_are_made_up_from_the_others() {
         let design = EvaluationDesign(villages: 30, poorShare: 0.9, perVillage: [.exited: 1, .poor: 0, .nonRegistered: 0])
         let a = EvaluationSampler.draw(Self.frame(), design: design, seed: 1)

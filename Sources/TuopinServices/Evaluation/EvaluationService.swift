@@ -68,9 +68,9 @@ public enum EvaluationService {
         case .rejected(let r): return .rejected(r)
         case .done(let x): e = x
         }
-        let (frame, ids) = try await EvaluationStore.frame(county: e.county, year: e.year, on: ctx.db)
-        guard !frame.isEmpty else { return .rejected(FormRejection(faults: ["county": "该县没有建档立卡户可抽 / the county has no registered households"])) }
-        let sample = EvaluationSampler.draw(frame, design: e.design, seed: e.seed)
+        guard let (sample, ids) = try await drawn(county: e.county, year: e.year, design: e.design, seed: e.seed, on: ctx.db) else {
+            return .rejected(FormRejection(faults: ["county": "该县没有建档立卡户可抽 / the county has no registered households"]))
+        }
         return .done(try await ctx.transaction { tx in
             let saved = try await EvaluationStore.add(e, sample: sample, ids: ids, on: tx.db)
             try await tx.record(EvaluationEvent.created(saved, households: sample.count, villages: Set(sample.map(\.village)).count))
@@ -82,7 +82,19 @@ public enum EvaluationService {
     public static func draw(county: AreaCode, year: Int, seed: UInt64, design: EvaluationDesign, in ctx: ServiceContext) async throws -> [EvaluationSampler.Pick] {
         try ctx.user.require(.readRegistry)
         try ctx.requireSight(of: county)
-        return EvaluationSampler.draw(try await EvaluationStore.frame(county: county, year: year, on: ctx.db).villages, design: design, seed: seed)
+        return try await drawn(county: county, year: year, design: design, seed: seed, on: ctx.db)?.picks ?? []
+    }
+
+    /// The draw in two stages — villages from the county's list of villages, then households from the drawn
+    /// villages only — so that a province-sized registry is never read whole. Nil when nothing can be sampled.
+    static func drawn(county: AreaCode, year: Int, design: EvaluationDesign, seed: UInt64,
+                      on db: any Database) async throws -> (picks: [EvaluationSampler.Pick], ids: [String: Household.ID])? {
+        let entries = try await EvaluationStore.villages(county: county, year: year, on: db)
+        guard !entries.isEmpty else { return nil }
+        var random = EvaluationSampler.generator(seed)
+        let chosen = EvaluationSampler.villages(entries, design: design, random: &random)
+        let (frame, ids) = try await EvaluationStore.frame(county: county, villages: chosen.map(\.village), year: year, on: db)
+        return (EvaluationSampler.households(chosen, of: frame, design: design, random: &random), ids)
     }
 
     /// `样本编号,村代码,村类型,层,户编号,户号,户主姓名,入样概率`.

@@ -11,36 +11,52 @@ public enum EvaluationStore {
         public var household: Household.ID?
     }
 
-    /// The county's villages that have registered households, poor or not by their profile, with their exited
-    /// (已脱贫 by `year`) and still poor (未脱贫) households keyed by 户编号, and the roster's 卡外户 keyed by 户号
-    /// (none before a roster is loaded).
-    public static func frame(county: AreaCode, year: Int, on db: any Database) async throws -> (villages: [EvaluationSampler.Village], ids: [String: Household.ID]) {
+    /// Households an evaluation of `year` may sample: still poor (未脱贫) and exited by `year` (已脱贫).
+    static func sampleable(year: Int) -> SQLQueryString {
+        "(h.status = '未脱贫' OR (h.status = '已脱贫' AND (h.exit_year IS NULL OR h.exit_year <= \(bind: year))))"
+    }
+
+    /// The first stage's frame: the county's villages that have a household to sample (registered households of
+    /// `year`, or the roster's 卡外户), poor or not by their profile.
+    public static func villages(county: AreaCode, year: Int, on db: any Database) async throws -> [EvaluationSampler.VillageEntry] {
         let sql = db as! any SQLDatabase
-        let rows = try await sql.raw("""
-            SELECT h.id, h.household_no, h.village_code, h.status, h.exit_year, h.member_count, a.poor_village
-            FROM households h LEFT JOIN areas a ON a.code = h.village_code
-            WHERE \(SQLConditions.within(county, column: "h.village_code")) AND h.status IN ('已脱贫', '未脱贫')
-            """).all()
-        var villages: [AreaCode: EvaluationSampler.Village] = [:]
+        var entries: [AreaCode: Bool] = [:]
+        for r in try await sql.raw("""
+            SELECT v.village_code, a.poor_village FROM (SELECT DISTINCT h.village_code FROM households h
+              WHERE \(SQLConditions.within(county, column: "h.village_code")) AND \(sampleable(year: year))) v
+            LEFT JOIN areas a ON a.code = v.village_code
+            """).all() {
+            guard let code = AreaCode(try r.decode(column: "village_code", as: String.self)) else { continue }
+            entries[code] = ((try? r.decode(column: "poor_village", as: Bool?.self)) ?? nil) ?? false
+        }
+        let missing = try await RosterStore.villagesWithOutside(county: county, on: db).filter { entries[$0] == nil }
+        let flags = try await poorVillages(missing, on: db)
+        for code in missing { entries[code] = flags[code] ?? false }
+        return entries.map { .init(code: $0.key, isPoor: $0.value) }
+    }
+
+    /// The second stage's frame: the households of the drawn villages by stratum — exited (已脱贫 by `year`) and
+    /// still poor (未脱贫) keyed by 户编号, the roster's 卡外户 keyed by 户号 — with the registry IDs of the former.
+    public static func frame(county: AreaCode, villages chosen: [EvaluationSampler.VillageEntry], year: Int,
+                             on db: any Database) async throws -> (villages: [AreaCode: EvaluationSampler.Village], ids: [String: Household.ID]) {
+        guard !chosen.isEmpty else { return ([:], [:]) }
+        var villages = Dictionary(chosen.map { ($0.code, EvaluationSampler.Village(code: $0.code, isPoor: $0.isPoor, households: [:])) },
+                                  uniquingKeysWith: { a, _ in a })
         var ids: [String: Household.ID] = [:]
-        for r in rows {
+        for r in try await (db as! any SQLDatabase).raw("""
+            SELECT h.id, h.household_no, h.village_code, h.status, h.member_count FROM households h
+            WHERE h.village_code IN (\(binds: chosen.map(\.code.value))) AND \(sampleable(year: year))
+            """).all() {
             let code = AreaCode(try r.decode(column: "village_code", as: String.self))!
             let number = try r.decode(column: "household_no", as: String.self)
-            let exited = try r.decode(column: "status", as: String.self) == "已脱贫"
-            if exited, let y = try r.decode(column: "exit_year", as: Int?.self), y > year { continue }
-            let stratum: EvaluationStratum = exited ? .exited : .poor
-            let poor = (try? r.decode(column: "poor_village", as: Bool?.self)) ?? nil
-            villages[code, default: .init(code: code, isPoor: poor ?? false, households: [:])].households[stratum, default: []]
-                .append(.init(key: number, persons: try r.decode(column: "member_count", as: Int.self)))
+            let stratum: EvaluationStratum = try r.decode(column: "status", as: String.self) == "已脱贫" ? .exited : .poor
+            villages[code]?.households[stratum, default: []].append(.init(key: number, persons: try r.decode(column: "member_count", as: Int.self)))
             ids[number] = Household.ID(try r.decode(column: "id", as: Int64.self))
         }
-        let outside = try await RosterStore.outside(county: county, on: db)
-        let missing = outside.keys.filter { villages[$0] == nil }
-        let poorFlags = try await poorVillages(missing, on: db)
-        for (code, units) in outside {
-            villages[code, default: .init(code: code, isPoor: poorFlags[code] ?? false, households: [:])].households[.nonRegistered] = units
+        for (code, units) in try await RosterStore.outside(county: county, villages: chosen.map(\.code), on: db) {
+            villages[code]?.households[.nonRegistered] = units
         }
-        return (Array(villages.values), ids)
+        return (villages, ids)
     }
 
     static func poorVillages(_ codes: [AreaCode], on db: any Database) async throws -> [AreaCode: Bool] {

@@ -24,17 +24,28 @@ public enum RosterStore {
                                                                           "village_code", "household_id"], rows: rows)
     }
 
-    /// 卡外户: roster households none of whose persons is on the register, by village, with their persons.
-    public static func outside(county: AreaCode, on db: any Database) async throws -> [AreaCode: [EvaluationSampler.Unit]] {
+    /// 卡外户: roster households none of whose persons is on the register, by village, with their persons —
+    /// of the whole county, or of `villages` only (an evaluation's second stage).
+    public static func outside(county: AreaCode, villages: [AreaCode]? = nil, on db: any Database) async throws -> [AreaCode: [EvaluationSampler.Unit]] {
+        if let villages, villages.isEmpty { return [:] }
+        let place: SQLQueryString = villages.map { "village_code IN (\(binds: $0.map(\.value)))" } ?? "county_code = \(bind: county.value)"
         var found: [AreaCode: [EvaluationSampler.Unit]] = [:]
         for r in try await sql(db).raw("""
-            SELECT village_code, household_no, COUNT(*) AS persons FROM roster_persons WHERE county_code = \(bind: county.value)
+            SELECT village_code, household_no, COUNT(*) AS persons FROM roster_persons WHERE \(place)
             GROUP BY village_code, household_no HAVING MAX(household_id) IS NULL
             """).all() {
             guard let code = AreaCode(try r.decode(column: "village_code", as: String.self)) else { continue }
             found[code, default: []].append(.init(key: try r.decode(column: "household_no", as: String.self), persons: try r.decode(column: "persons", as: Int.self)))
         }
         return found
+    }
+
+    /// The villages that hold at least one 卡外户 (an evaluation's first stage).
+    public static func villagesWithOutside(county: AreaCode, on db: any Database) async throws -> [AreaCode] {
+        try await sql(db).raw("""
+            SELECT DISTINCT village_code FROM roster_persons WHERE county_code = \(bind: county.value)
+            GROUP BY village_code, household_no HAVING MAX(household_id) IS NULL
+            """).all().compactMap { AreaCode(try $0.decode(column: "village_code", as: String.self)) }
     }
 
     /// The ID numbers of each roster household (户) that holds one of `idNumbers`.
