@@ -198,6 +198,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard try await EvaluationStore.list(under: nil, on: ctx.db).isEmpty, try await UserStore.find(username: "evaluator", on: ctx.db) != nil else { return }
         let (year, seed): (Int, UInt64) = (2020, 2016)   // the demo county's year and seed (createCountyIfAbsent)
         let rushed = try await plantBurst(in: ctx)
+        let amended = try await plantAmendment(in: ctx)
         let form = EvaluationService.Form(kind: "县级预评估", county: county, year: String(year), title: "\(year)年县级预评估（演示）",
                                           team: "evaluator", seed: String(seed), villages: "12", perVillage: "20,5,30")
         guard case .done(let e) = try await EvaluationService.create(form, in: ctx) else {
@@ -208,7 +209,7 @@ struct DemoCommand: AsyncParsableCommand {
             _ = try await EvaluationService.interview(e.id!, sample: a.sample, .init(verdict: a.verdict.rawValue, date: "", note: a.note, approvals: a.approvals), in: ctx)
         }
         note("预评估 / pre-evaluation: \(sample.count) 户样本 sampled households; evaluator 账号可入户调查 / the evaluator account interviews; "
-             + "\(rushed) 户评估前突击改数 households edited in a burst before it (数字脱贫 pattern f)")
+             + "\(rushed) 户评估前突击改数 households edited in a burst before it, \(amended) 户脱贫公告后改数 exit changed after its announcement (数字脱贫 pattern f)")
     }
 
     /// 评估前突击改数 (数字脱贫 pattern (f)): the county office's account corrects 24 households' phone numbers on the day
@@ -224,6 +225,38 @@ struct DemoCommand: AsyncParsableCommand {
             if case .done = try await HouseholdService.edit(id, form, in: office) { edited += 1 }
         }
         return edited
+    }
+
+    /// 脱贫公告后改数 (pattern (f), second half): the village account takes one still-poor household of its village that
+    /// meets the 2020 standard through the exit procedure to 公告, the county office then adds wage income to its 2020
+    /// record, and closes the exit (销号); `/match` lists it for 2020 with the day and the account.
+    private func plantAmendment(in ctx: ServiceContext) async throws -> Int {
+        guard let team = try await UserStore.find(username: "village", on: ctx.db)?.user, let area = team.area else { return 0 }
+        var village = ctx, office = ctx
+        village.user = team
+        office.user = User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county)!)
+        village.onCommandLine = false
+        office.onCommandLine = false
+        for (id, _) in try await HouseholdStore.poor(under: area, in: 2020, on: ctx.db) {
+            let before = try await HouseholdService.find(id, in: office).household
+            guard before.exitYear == nil, HouseholdExitTest.evaluate(before, year: 2020, standard: ctx.standards).meets else { continue }
+            let procedure = try await ProcedureService.start(.exit, household: id, in: village)
+            for (step, day, who) in [(ProcedureStep.democraticReview, "2020-11-10", village), (.verification, "2020-11-12", village),
+                                     (.householdConsent, "2020-11-12", village), (.posting, "2020-11-16", village), (.announcement, "2020-12-01", office)] {
+                try await ProcedureService.take(step, procedure: procedure, on: LocalDate(iso: day)!, note: nil, in: who)
+            }
+            let detail = try await HouseholdService.find(id, in: office)
+            var incomes = HouseholdEditView.incomeRows(detail.household, blank: 0)
+            guard let row = incomes.firstIndex(where: { $0[.incomeYear] == "2020" }) else { return 0 }
+            let wage = Double(incomes[row][.wageIncome] ?? "") ?? 0
+            incomes[row][.wageIncome] = String(format: "%.2f", wage + 3000)
+            var form = HouseholdEditView.form(of: detail.household, version: detail.version, reason: "补录务工收入（演示）")
+            form.incomes = incomes
+            guard case .done = try await HouseholdService.edit(id, form, in: office) else { return 0 }
+            try await ProcedureService.take(.deregistration, procedure: procedure, on: LocalDate(iso: "2020-12-05")!, note: nil, in: office)
+            return 1
+        }
+        return 0
     }
 
     private func firstVillage(_ node: AreaNode) -> AreaCode? {
