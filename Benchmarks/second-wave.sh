@@ -10,6 +10,7 @@
 #
 #   Benchmarks/second-wave.sh [HOUSEHOLDS]            (default 100000, one county of five real counties' size)
 #   TUOPIN_BIN=path/to/tuopin Benchmarks/second-wave.sh   (skip the build)
+#   TUOPIN_BENCH_KEEP=1 Benchmarks/second-wave.sh          (keep the database afterwards)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -20,7 +21,11 @@ fi
 for tool in sqlite3 bc curl; do command -v $tool >/dev/null || { apt-get update -qq && apt-get install -y -qq $tool; }; done
 work=$(mktemp -d)
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+# TUOPIN_BENCH_KEEP=1 keeps the generated database and files (their directory is printed) for profiling.
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null
+  if [ "${TUOPIN_BENCH_KEEP:-0}" = 1 ]; then echo "kept: $work" >&2; else rm -rf "$work"; fi
+}
 trap cleanup EXIT
 . Benchmarks/lib.sh
 runs() { local out=""; for _ in 1 2 3; do out="$out $(measure "$@" | cut -d' ' -f1)"; done; echo "$out"; }

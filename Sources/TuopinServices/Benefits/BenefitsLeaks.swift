@@ -26,11 +26,11 @@ extension BenefitsService {
     public static func leaks(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Queue {
         try ctx.user.require(.readRegistry)
         let (area, county) = try ctx.countyOrTownship(requested)
-        let payments = try await BenefitStore.payments(county: county, year: year, on: ctx.db)
-        let homes = try await BenefitStore.homes(under: county, on: ctx.db)
+        let payments = try await BenefitStore.payments(county: county, year: year, file: ctx.registryFile, on: ctx.db)
+        let homes = try await BenefitStore.homes(under: county, file: ctx.registryFile, on: ctx.db)
         // The departments' death and move-out records (信息比对), where loaded.
         var deaths: [String: LocalDate] = [:], moves: [String: LocalDate] = [:]
-        for r in try await DepartmentStore.records(county: county, kinds: [.deaths, .moves], on: ctx.db) {
+        for r in try await DepartmentStore.records(county: county, kinds: [.deaths, .moves], file: ctx.registryFile, on: ctx.db) {
             guard let d = r.date else { continue }
             if r.kind == .deaths { deaths[r.idNumber] = min(deaths[r.idNumber] ?? d, d) } else { moves[r.idNumber] = min(moves[r.idNumber] ?? d, d) }
         }
@@ -45,7 +45,7 @@ extension BenefitsService {
     /// The recipients tied to the public payroll: the finance department's 财政供养人员 (信息比对), and their household
     /// members in the registry and in the household-registration roster.
     static func officials(county: AreaCode, homes: [LeakCheck.Home], in ctx: ServiceContext) async throws -> [String: OfficialTie] {
-        let payroll = try await DepartmentStore.records(county: county, kinds: [.payroll], on: ctx.db)
+        let payroll = try await DepartmentStore.records(county: county, kinds: [.payroll], file: ctx.registryFile, on: ctx.db)
         guard !payroll.isEmpty else { return [:] }
         let officials = payroll.map { (name: $0.name, idNumber: $0.idNumber, unit: $0.fields["单位"] ?? "") }
         let households = homes.map { $0.members.map(\.idNumber) }

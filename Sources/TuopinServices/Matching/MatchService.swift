@@ -63,8 +63,8 @@ public enum MatchService {
     public static func match(year: Int, area requested: AreaCode?, in ctx: ServiceContext) async throws -> Queue {
         try ctx.user.require(.readRegistry)
         let (area, county) = try ctx.countyOrTownship(requested)
-        let records = try await DepartmentStore.records(county: county, on: ctx.db)
-        let homes = try await BenefitStore.homes(under: area, on: ctx.db)
+        let records = try await DepartmentStore.records(county: county, file: ctx.registryFile, on: ctx.db)
+        let homes = try await BenefitStore.homes(under: area, file: ctx.registryFile, on: ctx.db)
         let all = ctx.matching.flags(records: records, homes: homes, year: year, asOf: ctx.today)
         let decisions = try await DepartmentStore.decisions(county: county, on: ctx.db)
         let kept = all.filter { decisions[$0.key]?.outcome != "不属实" }

@@ -20,7 +20,7 @@ extension MatchService {
     /// What backs a household's income in `year`: its payments on the benefit ledger and the projects (any year up to
     /// it) that name it.
     static func backing(county: AreaCode, year: Int, in ctx: ServiceContext) async throws -> PaperExitPatterns.Backing {
-        let paid = Set(try await BenefitStore.payments(county: county, year: year, on: ctx.db).compactMap(\.household))
+        let paid = Set(try await BenefitStore.payments(county: county, year: year, file: ctx.registryFile, on: ctx.db).compactMap(\.household))
         let projects = try await ProjectStore.list(area: county, limit: 100_000, on: ctx.db).filter { $0.year <= year }
         return PaperExitPatterns.Backing(benefits: paid, projects: Set(projects.flatMap(\.households)))
     }

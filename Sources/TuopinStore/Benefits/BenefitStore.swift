@@ -59,33 +59,50 @@ public enum BenefitStore {
         try await sql(db).raw("SELECT * FROM benefits WHERE household_id = \(bind: household.rawValue) ORDER BY paid_on DESC, id DESC").all().map(benefit)
     }
 
-    /// The county's payments of a year.
-    public static func payments(county: AreaCode, year: Int, on db: any Database) async throws -> [Benefit] {
-        try await sql(db).raw("""
-            SELECT * FROM benefits WHERE county_code = \(bind: county.value) AND paid_on BETWEEN \(bind: "\(year)-01-01") AND \(bind: "\(year)-12-31")
-            """).all().map(benefit)
+    static let paymentColumns = ScanColumns(["id", "id_number", "name", "household_id", "policy", "amount_fen", "paid_on", "department", "project_id",
+                                             "county_code"])
+
+    /// The county's payments of a year (read by position: a province's year is millions of rows; `file` is the
+    /// SQLite database file when there is one).
+    public static func payments(county: AreaCode, year: Int, file: String? = nil, on db: any Database) async throws -> [Benefit] {
+        let c = paymentColumns
+        var found: [Benefit] = []
+        try await PositionalQuery.each("""
+            SELECT \(c.selectList) FROM benefits WHERE county_code = '\(county.value)' AND paid_on BETWEEN '\(year)-01-01' AND '\(year)-12-31'
+            """, file: file, on: db) { r in
+            guard let id = r.int(c["id"]), let idNumber = r.text(c["id_number"]), let policy = r.text(c["policy"]), let fen = r.int(c["amount_fen"]),
+                  let day = r.text(c["paid_on"]).flatMap(LocalDate.init(iso:)) else { return }
+            found.append(Benefit(id: Benefit.ID(id), idNumber: idNumber, name: r.text(c["name"]) ?? "", household: r.int(c["household_id"]).map { Household.ID($0) },
+                                 policy: policy, amount: Money(fen: fen), date: day, department: r.text(c["department"]) ?? "",
+                                 project: r.int(c["project_id"]).map { Project.ID($0) }, county: county))
+        }
+        return found
     }
 
-    /// The registry's households under an area with the members' ID numbers, birth dates and schooling (what the leak check needs).
-    public static func homes(under area: AreaCode, on db: any Database) async throws -> [LeakCheck.Home] {
-        let rows = try await sql(db).raw("""
+    /// The select list of `homes`, as the rows name them (households `h`, members `m`).
+    static let homeColumns = ScanColumns(["id", "household_no", "village_code", "exit_year", "housing_grade", "housing_resolved", "id_number", "name",
+                                          "birth_date", "schooling"])
+
+    /// The registry's households under an area with the members' ID numbers, birth dates and schooling (what the leak
+    /// check needs), read by position as the payments are.
+    public static func homes(under area: AreaCode, file: String? = nil, on db: any Database) async throws -> [LeakCheck.Home] {
+        let c = homeColumns
+        let (lo, hi) = area.villageRange
+        var homes: [LeakCheck.Home] = []
+        try await PositionalQuery.each("""
             SELECT h.id, h.household_no, h.village_code, h.exit_year, h.housing_grade, h.housing_resolved, m.id_number, m.name, m.birth_date, m.schooling
             FROM households h JOIN members m ON m.household_id = h.id
-            WHERE \(SQLConditions.within(area, column: "h.village_code")) ORDER BY h.id, m.position
-            """).all()
-        var homes: [LeakCheck.Home] = []
-        for r in rows {
-            let id = Household.ID(try r.decode(column: "id", as: Int64.self))
-            let person = LeakCheck.Person(idNumber: try r.decode(column: "id_number", as: String.self),
-                                          birth: LocalDate(iso: try r.decode(column: "birth_date", as: String.self)) ?? LocalDate(year: 1900, month: 1, day: 1)!,
-                                          schooling: try r.decode(column: "schooling", as: String?.self).flatMap(Schooling.parse),
-                                          name: try r.decode(column: "name", as: String.self))
-            if homes.last?.id == id { homes[homes.count - 1].members.append(person); continue }
-            homes.append(LeakCheck.Home(id: id, number: try r.decode(column: "household_no", as: String.self),
-                                        village: AreaCode(try r.decode(column: "village_code", as: String.self))!,
-                                        exitYear: try r.decode(column: "exit_year", as: Int?.self),
-                                        housing: try r.decode(column: "housing_grade", as: String?.self).flatMap(HousingGrade.parse),
-                                        housingResolved: try r.decode(column: "housing_resolved", as: Bool?.self) ?? false, members: [person]))
+            WHERE h.village_code BETWEEN '\(lo)' AND '\(hi)' ORDER BY h.id, m.position
+            """, file: file, on: db) { r in
+            guard let raw = r.int(c["id"]), let idNumber = r.text(c["id_number"]) else { return }
+            let id = Household.ID(raw)
+            let person = LeakCheck.Person(idNumber: idNumber, birth: r.text(c["birth_date"]).flatMap(LocalDate.init(iso:)) ?? LocalDate(year: 1900, month: 1, day: 1)!,
+                                          schooling: r.text(c["schooling"]).flatMap(Schooling.parse), name: r.text(c["name"]) ?? "")
+            if homes.last?.id == id { homes[homes.count - 1].members.append(person); return }
+            guard let number = r.text(c["household_no"]), let village = r.text(c["village_code"]).flatMap(AreaCode.init) else { return }
+            homes.append(LeakCheck.Home(id: id, number: number, village: village, exitYear: r.int(c["exit_year"]).map(Int.init),
+                                        housing: r.text(c["housing_grade"]).flatMap(HousingGrade.parse),
+                                        housingResolved: r.bool(c["housing_resolved"]) ?? false, members: [person]))
         }
         return homes
     }

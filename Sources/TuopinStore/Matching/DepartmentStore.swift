@@ -34,10 +34,26 @@ public enum DepartmentStore {
         try FlatJSON.object(text) ?? decoder.decode([String: String].self, from: Data(text.utf8))
     }
 
+    static let recordColumns = ScanColumns(["kind", "id_number", "name", "record_date", "fields"])
+
     /// The records of a county, or only those of the persons `idNumbers` names, or of the `kinds` given.
-    public static func records(county: AreaCode, idNumbers: [String]? = nil, kinds: [DepartmentRecord.Kind]? = nil,
+    /// A whole county's are read by position (`file`: the SQLite database file when there is one), as the registry scan reads.
+    public static func records(county: AreaCode, idNumbers: [String]? = nil, kinds: [DepartmentRecord.Kind]? = nil, file: String? = nil,
                                on db: any Database) async throws -> [DepartmentRecord] {
         let decoder = JSONDecoder()
+        if idNumbers == nil {
+            if let kinds, kinds.isEmpty { return [] }
+            let c = recordColumns
+            let only = kinds.map { " AND kind IN (\($0.map { "'\($0.rawValue)'" }.joined(separator: ", ")))" } ?? ""
+            var found: [DepartmentRecord] = []
+            try await PositionalQuery.each("SELECT \(c.selectList) FROM department_records WHERE county_code = '\(county.value)'\(only) ORDER BY id",
+                                           file: file, on: db) { r in
+                guard let kind = r.text(c["kind"]).flatMap(DepartmentRecord.Kind.init(rawValue:)), let idNumber = r.text(c["id_number"]) else { return }
+                found.append(DepartmentRecord(kind: kind, idNumber: idNumber, name: r.text(c["name"]) ?? "", date: r.text(c["record_date"]).flatMap(LocalDate.init(iso:)),
+                                              fields: try fields(r.text(c["fields"]) ?? "{}", decoder)))
+            }
+            return found
+        }
         var query: SQLQueryString = "SELECT * FROM department_records WHERE county_code = \(bind: county.value)"
         if let ids = idNumbers { query.appendInterpolation(" AND id_number IN (\(binds: ids.isEmpty ? [""] : ids))" as SQLQueryString) }
         if let kinds { query.appendInterpolation(" AND kind IN (\(binds: kinds.map(\.rawValue)))" as SQLQueryString) }
