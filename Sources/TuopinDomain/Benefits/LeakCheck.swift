@@ -60,6 +60,18 @@ public enum LeakCheck {
         public var key: String { "\(year)|\(idNumber)|\(policy)|\(rule.rawValue)" }
     }
 
+    /// A person's payments under one policy are checked together, in ID-number then policy order.
+    struct PersonPolicy: Hashable, Comparable {
+        var idNumber: String
+        var policy: String
+        static func < (a: Self, b: Self) -> Bool { (a.idNumber, a.policy) < (b.idNumber, b.policy) }
+    }
+
+    struct HomePolicy: Hashable {
+        var home: Household.ID
+        var policy: String
+    }
+
     static let compulsory: Set<Schooling> = [.primary, .grade7, .grade8, .grade9, .homeTeaching]
 
     /// `deaths` and `moves`: the date of death and of moving out by ID number, from the departments' files
@@ -68,17 +80,18 @@ public enum LeakCheck {
     public static func evaluate(year: Int, payments: [Benefit], homes: [Home], policies: BenefitPolicies,
                                 deaths: [String: LocalDate] = [:], moves: [String: LocalDate] = [:], officials: [String: OfficialTie] = [:]) -> [Flag] {
         var flags: [Flag] = []
-        var owner: [String: Home] = [:]
-        for h in homes { for m in h.members { owner[m.idNumber] = h } }
+        var owner: [String: Int] = [:]
+        owner.reserveCapacity(homes.count * 4)
+        for (i, h) in homes.enumerated() { for m in h.members { owner[m.idNumber] = i } }
         let mine = payments.filter { $0.date.year == year }
-        let byPerson = Dictionary(grouping: mine, by: { "\($0.idNumber)|\($0.policy)" })
+        let byPerson = Dictionary(grouping: mine, by: { PersonPolicy(idNumber: $0.idNumber, policy: $0.policy) })
         for key in byPerson.keys.sorted() {
             let paid = byPerson[key]!.sorted { ($0.date, $0.id?.rawValue ?? 0) < ($1.date, $1.id?.rawValue ?? 0) }
             let first = paid[0]
             let total = paid.reduce(Money.zero) { $0 + $1.amount }
             let policy = policies.policy(first.policy)
             let name = policy?.name ?? first.policy
-            let home = owner[first.idNumber]
+            let home = owner[first.idNumber].map { homes[$0] }
             func flag(_ rule: Rule, _ amount: Money, _ note: String) {
                 flags.append(Flag(household: home?.id, householdNumber: home?.number ?? "", village: home?.village, idNumber: first.idNumber,
                                   policy: first.policy, rule: rule, amount: amount, note: note, year: year))
@@ -102,30 +115,37 @@ public enum LeakCheck {
             if let exit = home.exitYear, let allowed = policy?.yearsAfterExit, year > exit + allowed {
                 flag(.afterExit, total, "该户\(exit)年已脱贫，\(name)\(allowed == 0 ? "脱贫后即停止" : "只享受到\(exit + allowed)年")，\(year)年仍发放")
             }
-            let byMonth = Dictionary(grouping: paid, by: { $0.date.month })
-            for month in byMonth.keys.sorted() where byMonth[month]!.count > 1 {
-                let dup = byMonth[month]!
-                flag(.paidTwice, dup.dropFirst().reduce(Money.zero) { $0 + $1.amount },
-                     "\(year)年\(month)月发放\(dup.count)次（\(dup.map { "\($0.date) \($0.amount.compactYuan)元" }.joined(separator: "、"))）")
+            // `paid` is in date order: a month's payments are neighbours.
+            var start = 0
+            while start < paid.count {
+                let month = paid[start].date.month
+                var end = start + 1
+                while end < paid.count, paid[end].date.month == month { end += 1 }
+                if end - start > 1 {
+                    let dup = paid[start..<end]
+                    flag(.paidTwice, dup.dropFirst().reduce(Money.zero) { $0 + $1.amount },
+                         "\(year)年\(month)月发放\(dup.count)次（\(dup.map { "\($0.date) \($0.amount.compactYuan)元" }.joined(separator: "、"))）")
+                }
+                start = end
             }
             if let cap = policy?.yearlyCap, cap.fen > 0, total > cap {
                 flag(.overCap, total - cap, "全年\(total.compactYuan)元，超过每人每年\(cap.compactYuan)元的标准")
             }
         }
         // 应享未享
-        let paidKeys = Set(mine.map { "\($0.idNumber)|\($0.policy)" })
-        let paidHomes = Set(mine.compactMap { p in owner[p.idNumber].map { "\($0.id.rawValue)|\(p.policy)" } })
+        let paidKeys = Set(byPerson.keys)
+        let paidHomes = Set(mine.compactMap { p in owner[p.idNumber].map { HomePolicy(home: homes[$0].id, policy: p.policy) } })
         let schoolDay = LocalDate(year: year, month: 9, day: 1)!
         for h in homes.sorted(by: { $0.number < $1.number }) where h.exitYear.map({ $0 >= year }) ?? true {
             if let keys = policies.entitlements["school_age"] {
                 for m in h.members where compulsory.contains(m.schooling ?? .notInSchool) && (6...15).contains(m.birth.age(on: schoolDay))
-                    && !keys.contains(where: { paidKeys.contains("\(m.idNumber)|\($0)") }) {
+                    && !keys.contains(where: { paidKeys.contains(PersonPolicy(idNumber: m.idNumber, policy: $0)) }) {
                     flags.append(Flag(household: h.id, householdNumber: h.number, village: h.village, idNumber: m.idNumber, policy: keys[0], rule: .schoolAge,
                                       amount: .zero, note: "\(m.birth.age(on: schoolDay))岁，\(m.schooling!.rawValue)在读，\(year)年未见\(keys.compactMap { policies.policy($0)?.name }.joined(separator: "或"))", year: year))
                 }
             }
             if let keys = policies.entitlements["unsafe_house"], h.housing?.isDangerous == true, !h.housingResolved,
-               !keys.contains(where: { paidHomes.contains("\(h.id.rawValue)|\($0)") }), let head = h.members.first {
+               !keys.contains(where: { paidHomes.contains(HomePolicy(home: h.id, policy: $0)) }), let head = h.members.first {
                 flags.append(Flag(household: h.id, householdNumber: h.number, village: h.village, idNumber: head.idNumber, policy: keys[0], rule: .unsafeHouse,
                                   amount: .zero, note: "住房\(h.housing!.rawValue)级危房且未解决，\(year)年未见\(keys.compactMap { policies.policy($0)?.name }.joined(separator: "或"))", year: year))
             }
