@@ -5,7 +5,8 @@
 # loading the same rows into the same schema (same-work-sqlite.sh); `tuopin match`, `suspicions`, `leaks`,
 # `quality` and `bulletin` over the whole county (3 runs, process start included); then, through the server,
 # the county's problem board, the bulletin page, an unannounced draw (30 villages, 600 households), an
-# evaluation's draw (25 villages), its rates and an evaluator's interview page (median of 11 where repeated).
+# evaluation's draw (25 villages), its rates, an evaluator's interview page and the funds overview over one project
+# for every twenty households (Benchmarks/second_wave_funds.py; median of 11 where repeated).
 # Prints a table of figures.
 #
 #   Benchmarks/second-wave.sh [HOUSEHOLDS]            (default 100000, one county of five real counties' size)
@@ -57,6 +58,7 @@ leak_rows=$(("$("$TUOPIN_BIN" leaks --year $year --area "$county" --format csv -
 quality=$(runs "$TUOPIN_BIN" quality --area "$county" --format csv --db "$db")
 bulletin=$(runs "$TUOPIN_BIN" bulletin --month "$month" --area "$county" --output "$work/bulletin.xlsx" --db "$db")
 
+projects=$(python3 Benchmarks/second_wave_funds.py "$db" "$county" "$today" "$n")
 "$TUOPIN_BIN" user add bench --name 压测 --unit 县扶贫办 --role admin --password bench-password-1 --db "$db" >/dev/null
 "$TUOPIN_BIN" user add inspector --name 督查 --unit 县委督查室 --role inspector --area "$county" --password bench-password-1 --db "$db" >/dev/null
 token=$("$TUOPIN_BIN" user token bench --label bench --db "$db" 2>/dev/null | grep -o 'tpn_[A-Za-z0-9_-]*' | head -1)
@@ -70,6 +72,7 @@ median() { for _ in $(seq 11); do get "$1"; done | sort -n | sed -n 6p | awk '{p
 post() { curl -s -o /dev/null -w '%{time_total} %{http_code} %{redirect_url}\n' -H "Authorization: Bearer ${as:-$token}" "${@:2}" "$base$1"; }
 board=$(median "/problems?area=$county"); board_first=$(get "/problems?area=$county&overdue=1" | awk '{printf "%.1f", $1 * 1000}')
 bulletin_page=$(median "/bulletin?month=$month&area=$county")
+funds_page=$(median "/funds?area=$county"); funds_api=$(median "/api/v1/funds?area=$county")
 as=$inspector
 read -r _ _ loc < <(post /inspections --data-urlencode "kind=暗访" --data-urlencode "title=基准暗访" --data-urlencode "team=" \
   --data-urlencode "start=$today" --data-urlencode "end=$today" --data-urlencode "area=$county" --data-urlencode "method=")
@@ -98,6 +101,8 @@ printf '| match --year %s (whole county; 3 runs) | %s s | | %s flags |\n' "$year
 printf '| suspicions --year %s (3 runs) | %s s | | %s suspicions |\n' "$year" "$susp" "$susp_rows"
 printf '| leaks --year %s (3 runs) | %s s | | %s flags |\n' "$year" "$leaks" "$leak_rows"
 printf '| quality (3 runs) | %s s | | |\n' "$quality"
+printf '| funds overview page /funds (median of 11) | %s ms | | %s projects, one allocation each |\n' "$funds_page" "$projects"
+printf '| funds overview /api/v1/funds (median of 11) | %s ms | | |\n' "$funds_api"
 printf '| bulletin --month %s (XLSX; 3 runs) | %s s | | |\n' "$month" "$bulletin"
 printf '| problem board /problems?area=%s: median of 11; overdue only, first view | %s ms; %s ms | | |\n' "$county" "$board" "$board_first"
 printf '| bulletin page /bulletin?month=%s: median of 11 | %s ms | | |\n' "$month" "$bulletin_page"
