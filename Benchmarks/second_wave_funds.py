@@ -22,7 +22,7 @@ year = today.year
 sources = []
 for i, kind in enumerate(kinds):
     cur = con.execute("INSERT INTO fund_sources (kind, document, title, issued_on, amount_fen, county_code) VALUES (?, ?, ?, ?, ?, ?)",
-                      (kind, f"基准〔{year}〕{i + 1}号", f"{year}年{kind}（基准）", f"{year}-01-15", 10 ** 14, code))
+                      (kind, f"基准〔{year}〕{households}-{i + 1}号", f"{year}年{kind}（基准）", f"{year}-01-15", 10 ** 14, code))
     sources.append(cur.lastrowid)
 count = max(1, households // 20)
 for n in range(count):

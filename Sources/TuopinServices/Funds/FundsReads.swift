@@ -53,7 +53,7 @@ extension FundsService {
     public static func overview(area requested: AreaCode?, asOf: LocalDate, rule: IdleFundRule = .standard, in ctx: ServiceContext) async throws -> Overview {
         try ctx.user.require(.readRegistry)
         let area = try ctx.area(requested)
-        let rows = try await FundStore.ledger(area: area, asOf: asOf, on: ctx.db)
+        let rows = try await FundStore.ledger(area: area, asOf: asOf, file: ctx.registryFile, on: ctx.db)
         var idle: Set<FundAllocation.ID> = []
         var total = Total(key: area?.value ?? "", label: "合计")
         var byArea: [String: Total] = [:], bySource: [String: Total] = [:], byUnit: [String: Total] = [:]

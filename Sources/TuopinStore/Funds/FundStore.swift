@@ -86,23 +86,38 @@ public enum FundStore {
                        date: LocalDate(iso: try r.decode(column: "allocated_on", as: String.self))!, unit: try r.decode(column: "unit", as: String.self))
     }
 
+    static let ledgerColumns = ScanColumns(["id", "source_id", "area_code", "project_id", "amount_fen", "allocated_on", "unit", "kind", "document", "reimbursed"])
+
     /// Every allocation within `area` made on or before `asOf` (or of one project, or one allocation), with its
-    /// reimbursements up to `asOf`; in area and date order.
-    public static func ledger(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil,
+    /// reimbursements up to `asOf`; in area and date order. Read by position (`file`: the SQLite database file when
+    /// there is one): a province's overview is tens of thousands of allocations.
+    public static func ledger(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil, file: String? = nil,
                               on db: any Database) async throws -> [LedgerRow] {
-        var q: SQLQueryString = """
-            SELECT a.*, s.kind, s.document,
-            CAST(COALESCE((SELECT SUM(r.amount_fen) FROM reimbursements r WHERE r.allocation_id = a.id AND r.applied_on <= \(bind: asOf.description)), 0) AS BIGINT) AS reimbursed
-            FROM fund_allocations a JOIN fund_sources s ON s.id = a.source_id WHERE a.allocated_on <= \(bind: asOf.description)
+        let day = asOf.description   // digits and dashes only, as are the codes and IDs spliced below
+        var q = """
+            SELECT a.id, a.source_id, a.area_code, a.project_id, a.amount_fen, a.allocated_on, a.unit, s.kind, s.document,
+            CAST(COALESCE((SELECT SUM(r.amount_fen) FROM reimbursements r WHERE r.allocation_id = a.id AND r.applied_on <= '\(day)'), 0) AS BIGINT) AS reimbursed
+            FROM fund_allocations a JOIN fund_sources s ON s.id = a.source_id WHERE a.allocated_on <= '\(day)'
             """
-        if let area { q.appendInterpolation(" AND (\(SQLConditions.within(area, column: "a.area_code")) OR a.area_code = \(bind: area.value))" as SQLQueryString) }
-        if let project { q.appendLiteral(" AND a.project_id = "); q.appendInterpolation(bind: project.rawValue) }
-        if let allocation { q.appendLiteral(" AND a.id = "); q.appendInterpolation(bind: allocation.rawValue) }
-        q.appendLiteral(" ORDER BY a.area_code, a.allocated_on, a.id")
-        return try await sql(db).raw(q).all().map { r in
-            LedgerRow(allocation: try allocationRecord(r), kind: FundSource.Kind(rawValue: try r.decode(column: "kind", as: String.self)) ?? .county,
-                      document: try r.decode(column: "document", as: String.self), reimbursed: Money(fen: try r.decode(column: "reimbursed", as: Int64.self)))
+        if let area {
+            let (lo, hi) = area.villageRange
+            q += " AND (a.area_code BETWEEN '\(lo)' AND '\(hi)' OR a.area_code = '\(area.value)')"
         }
+        if let project { q += " AND a.project_id = \(project.rawValue)" }
+        if let allocation { q += " AND a.id = \(allocation.rawValue)" }
+        q += " ORDER BY a.area_code, a.allocated_on, a.id"
+        let c = ledgerColumns
+        var rows: [LedgerRow] = []
+        try await PositionalQuery.each(q, file: file, on: db) { r in
+            guard let id = r.int(c["id"]), let source = r.int(c["source_id"]), let area = r.text(c["area_code"]).flatMap(AreaCode.init),
+                  let fen = r.int(c["amount_fen"]), let date = r.text(c["allocated_on"]).flatMap(LocalDate.init(iso:)) else { return }
+            rows.append(LedgerRow(allocation: FundAllocation(id: FundAllocation.ID(id), source: FundSource.ID(source), area: area,
+                                                             project: r.int(c["project_id"]).map { Project.ID($0) }, amount: Money(fen: fen), date: date,
+                                                             unit: r.text(c["unit"]) ?? ""),
+                                  kind: r.text(c["kind"]).flatMap(FundSource.Kind.init(rawValue:)) ?? .county, document: r.text(c["document"]) ?? "",
+                                  reimbursed: Money(fen: r.int(c["reimbursed"]) ?? 0)))
+        }
+        return rows
     }
 
     /// What has been reimbursed against a project, all allocations together.

@@ -26,20 +26,27 @@ enum FundsView {
             """
     }
 
+    /// The idle allocations the page lists (the oldest first); the CSV carries them all.
+    static let shownIdle = 200
+
     static func render(_ o: FundsService.Overview, forms: Forms, csrf: String, chrome: Layout.Chrome?) -> HTML {
         let q = o.area.map { "area=\($0.value)&" } ?? ""
-        let idleRows = o.idleRows.map { r -> HTML in
+        let allIdle = o.idleRows
+        let idleRows = allIdle.prefix(shownIdle).map { r -> HTML in
             let age = o.rule.age(of: r.allocation.date, asOf: o.asOf)
             return "<tr><td>\(o.areaNames[r.allocation.area] ?? r.allocation.area.value)</td><td>\(r.kind.rawValue)</td><td>\(r.document)</td><td class=\"num\">\(r.allocation.amount.compactYuan)</td><td class=\"num\">\(r.reimbursed.compactYuan)</td><td class=\"num bad\">\(r.rate.percent)</td><td>\(r.allocation.date.description)</td><td class=\"num\">\(age)</td><td>\(r.allocation.unit)</td><td>\(r.allocation.id!.rawValue)</td></tr>"
         }.joined(separator: "\n")
-        let flag: HTML = o.mayManage && !o.idleRows.isEmpty ? """
+        let more: HTML = allIdle.count > shownIdle
+            ? "<p class=\"muted\">共 \(allIdle.count) 笔沉淀资金，这里列出下达最早的 \(shownIdle) 笔；全部见 <a href=\"/funds.csv?\(q)as_of=\(o.asOf)&idle_days=\(o.rule.days)&idle_rate=\(o.rule.threshold)\">CSV</a>。</p>"
+            : .empty
+        let flag: HTML = o.mayManage && !allIdle.isEmpty ? """
             <form method="post" action="/funds/flag" class="noprint">
             <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="as_of" value="\(o.asOf)">
             <input type="hidden" name="area" value="\(o.area?.value ?? "")"><button type="submit">把尚未列入的沉淀资金列入问题清单（交责任单位整改）</button></form>
             """ : .empty
-        let idle: HTML = o.idleRows.isEmpty ? "<p class=\"muted\">没有沉淀资金（下达超过\(o.rule.days)天、报账率低于\(o.rule.threshold)%）。</p>" : """
+        let idle: HTML = allIdle.isEmpty ? "<p class=\"muted\">没有沉淀资金（下达超过\(o.rule.days)天、报账率低于\(o.rule.threshold)%）。</p>" : """
             <div class="scroll"><table id="idle-funds"><thead><tr><th scope="col">区划</th><th scope="col">资金来源</th><th scope="col">文号</th><th scope="col">下达（元）</th><th scope="col">已报账（元）</th><th scope="col">报账率</th><th scope="col">下达日期</th><th scope="col">沉淀天数</th><th scope="col">责任单位</th><th scope="col">下达编号</th></tr></thead>
-            <tbody>\(idleRows)</tbody></table></div>\(flag)
+            <tbody>\(idleRows)</tbody></table></div>\(more)\(flag)
             """
         let manage: HTML = o.mayManage ? management(forms, csrf: csrf) : .empty
         let body: HTML = """
