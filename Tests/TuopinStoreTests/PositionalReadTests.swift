@@ -49,6 +49,9 @@ import TuopinTestSupport
                 #expect(byDriver.count == (area == county ? 12 : 6) && byDriver.allSatisfy { $0.members.count == 3 })
                 #expect(try await BenefitStore.homes(under: area, file: path, on: db) == byDriver)
             }
+            let membersByDriver = try await BenefitStore.members(county: county, on: db)
+            #expect(membersByDriver.count == 36)
+            #expect(try await BenefitStore.members(county: county, file: path, on: db) == membersByDriver)
             let recordsByDriver = try await DepartmentStore.records(county: county, on: db)
             #expect(Set(recordsByDriver) == Set(records))
             #expect(try await DepartmentStore.records(county: county, file: path, on: db) == recordsByDriver)

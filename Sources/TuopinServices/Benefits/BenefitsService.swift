@@ -23,7 +23,7 @@ public enum BenefitsService {
                                       message: "这份名单已导入过（相同文件） / this list was already loaded"))
             return .init(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
-        let members = try await BenefitStore.members(county: county, on: ctx.db)
+        let members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db)
         var unmatched = 0
         for e in read.entries where members[e.id.number] == nil {
             unmatched += 1

@@ -21,7 +21,7 @@ public enum RosterService {
             issues.append(ImportIssue(row: i + 2, column: "村代码", value: p.village.value, severity: .error, message: why))
         }
         guard !issues.contains(where: { $0.severity == .error }) else { return .init(issues: issues, rows: read.persons.count, changed: 0, written: false) }
-        let members = try await BenefitStore.members(county: county, on: ctx.db)
+        let members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db)
         let linked = read.persons.filter { members[$0.idNumber] != nil }.count
         var households: [String: Bool] = [:]
         for p in read.persons { households[p.householdNumber] = (households[p.householdNumber] ?? false) || members[p.idNumber] != nil }

@@ -20,7 +20,7 @@ public enum MatchService {
             issues.append(ImportIssue(row: nil, column: "", value: file.lastPathComponent, severity: .error, message: "这份文件已导入过 / this file was already loaded"))
             return .init(issues: issues, rows: read.records.count, changed: 0, written: false)
         }
-        let members = try await BenefitStore.members(county: county, on: ctx.db)
+        let members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db)
         var unmatched = 0
         for (i, r) in read.records.enumerated() where members[r.idNumber] == nil {
             unmatched += 1

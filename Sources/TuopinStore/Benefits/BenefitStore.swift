@@ -138,13 +138,15 @@ public enum BenefitStore {
     }
 
     /// ID number → household, for the members of the registry in a county.
-    public static func members(county: AreaCode, on db: any Database) async throws -> [String: Household.ID] {
-        let rows = try await sql(db).raw("""
-            SELECT m.id_number, m.household_id FROM members m JOIN households h ON h.id = m.household_id
-            WHERE \(SQLConditions.within(county, column: "h.village_code"))
-            """).all()
+    public static func members(county: AreaCode, file: String? = nil, on db: any Database) async throws -> [String: Household.ID] {
+        let (lo, hi) = county.villageRange
+        let c = ScanColumns(["id_number", "household_id"])
         var found: [String: Household.ID] = [:]
-        for r in rows { found[try r.decode(column: "id_number", as: String.self)] = Household.ID(try r.decode(column: "household_id", as: Int64.self)) }
+        try await PositionalQuery.each("""
+            SELECT m.id_number, m.household_id FROM members m JOIN households h ON h.id = m.household_id WHERE h.village_code BETWEEN '\(lo)' AND '\(hi)'
+            """, file: file, on: db) { r in
+            if let number = r.text(c["id_number"]), let id = r.int(c["household_id"]) { found[number] = Household.ID(id) }
+        }
         return found
     }
 }
