@@ -15,6 +15,14 @@ import Testing
         #expect(b.age(on: d) == age)
     }
 
+    @Test(arguments: [
+        ("2020-02-29", (2020, 2, 29)), ("2019-02-29", nil), ("2020-13-01", nil), ("2020-0a-01", nil), ("2020/01/05", nil),
+        ("2020-1-5", (2020, 1, 5)), ("0999-12-31", (999, 12, 31)), ("", nil), ("２０２０-01-01", nil),
+    ] as [(String, (Int, Int, Int)?)])
+    func iso_text_reads_the_stored_form_and_the_short_one(text: String, date: (Int, Int, Int)?) {
+        #expect(LocalDate(iso: text) == date.flatMap { LocalDate(year: $0.0, month: $0.1, day: $0.2) }, "\(text)")
+    }
+
     @Test func only_real_dates_exist() {
         #expect(LocalDate(year: 2019, month: 2, day: 29) == nil)
         #expect(LocalDate(year: 2020, month: 2, day: 29) != nil)

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import Testing
 import TuopinDomain
@@ -44,10 +45,14 @@ import TuopinTestSupport
             #expect(paidByDriver.count == payments.count)
             #expect(try await BenefitStore.payments(county: county, year: 2016, file: path, on: db) == paidByDriver)
             #expect(try await BenefitStore.payments(county: county, year: 2017, file: path, on: db).isEmpty)
+            // An edit can leave members stored out of their 序号 order; both reads give them in 序号 order.
+            try await (db as! any SQLDatabase).raw("UPDATE members SET position = 10 - position WHERE household_id = 1").run()
+            #expect(try await BenefitStore.homes(under: county, file: path, on: db).first?.members.map(\.name) == households[0].members.map(\.name).reversed())
             for area in [county, Samples.otherVillage] {
                 let byDriver = try await BenefitStore.homes(under: area, on: db)
                 #expect(byDriver.count == (area == county ? 12 : 6) && byDriver.allSatisfy { $0.members.count == 3 })
                 #expect(try await BenefitStore.homes(under: area, file: path, on: db) == byDriver)
+                #expect(byDriver.map(\.id.rawValue) == byDriver.map(\.id.rawValue).sorted())
             }
             let membersByDriver = try await BenefitStore.members(county: county, on: db)
             #expect(membersByDriver.count == 36)
