@@ -12,6 +12,7 @@
 #   Benchmarks/second-wave.sh [HOUSEHOLDS]            (default 100000, one county of five real counties' size)
 #   TUOPIN_BIN=path/to/tuopin Benchmarks/second-wave.sh   (skip the build)
 #   TUOPIN_BENCH_KEEP=1 Benchmarks/second-wave.sh          (keep the database afterwards)
+#   TUOPIN_BENCH_ONLY=imports Benchmarks/second-wave.sh    (stop after the two timed imports and their references)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
@@ -47,6 +48,13 @@ impd=$(measure "$TUOPIN_BIN" import-department "$work/vehicles.csv" --kind vehic
 samed=$(Benchmarks/same-work-sqlite.sh "$db" "$work" "department_records")
 impb=$(measure "$TUOPIN_BIN" import-benefits "$work/payments.csv" --policy dibao --county "$county" --db "$db")
 sameb=$(Benchmarks/same-work-sqlite.sh "$db" "$work" "benefits")
+if [ "${TUOPIN_BENCH_ONLY:-}" = imports ]; then
+  set -- $impd;  printf '| import-department vehicles | %s s | %s MB | %s rows |\n' "$1" "$2" "$vehicles"
+  set -- $samed; printf '| reference: sqlite3 loads the same department_records rows | %s s | %s MB | |\n' "$1" "$2"
+  set -- $impb;  printf '| import-benefits dibao | %s s | %s MB | %s rows |\n' "$1" "$2" "$payments"
+  set -- $sameb; printf '| reference: sqlite3 loads the same benefits rows | %s s | %s MB | |\n' "$1" "$2"
+  exit 0
+fi
 impp=$(measure "$TUOPIN_BIN" import-problems "$work/problems.csv" --county "$county" --db "$db")
 
 match=$(runs "$TUOPIN_BIN" match --year $year --area "$county" --format csv --db "$db")

@@ -29,8 +29,10 @@ public enum BenefitStore {
             [.int(id), .text(p.idNumber), .text(p.name), p.household.map { .int($0.rawValue) } ?? .null, .text(p.policy), .int(p.amount.fen),
              .text(p.date.description), .text(p.department), p.project.map { .int($0.rawValue) } ?? .null, .text(p.county.value)]
         }
-        try await BulkWriter(db).insert(into: "benefits", columns: ["batch_id", "id_number", "name", "household_id", "policy", "amount_fen", "paid_on",
-                                                                    "department", "project_id", "county_code"], rows: rows)
+        try await DeferredIndexes.around("benefits", rows: rows.count, on: db) {
+            try await BulkWriter(db).insert(into: "benefits", columns: ["batch_id", "id_number", "name", "household_id", "policy", "amount_fen", "paid_on",
+                                                                        "department", "project_id", "county_code"], rows: rows)
+        }
         return id
     }
 

@@ -25,8 +25,10 @@ public enum DepartmentStore {
             [.int(batch), .text(r.kind.rawValue), .text(r.idNumber), .text(r.name), r.date.map { .text($0.description) } ?? .null,
              .text(AuditTrail.json(r.fields.map { ($0.key, $0.value) })), .text(county.value)]
         }
-        try await BulkWriter(db).insert(into: "department_records", columns: ["batch_id", "kind", "id_number", "name", "record_date", "fields", "county_code"],
-                                        rows: rows)
+        try await DeferredIndexes.around("department_records", rows: rows.count, on: db) {
+            try await BulkWriter(db).insert(into: "department_records", columns: ["batch_id", "kind", "id_number", "name", "record_date", "fields", "county_code"],
+                                            rows: rows)
+        }
     }
 
     /// A record's fields: read by hand, or by `JSONDecoder` where the text is not a flat object of strings.
