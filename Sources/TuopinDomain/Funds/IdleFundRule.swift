@@ -16,6 +16,10 @@ public struct IdleFundRule: Hashable, Sendable {
     /// 沉淀天数 — days since the allocation, on `asOf` (0 before it).
     public func age(of allocated: LocalDate, asOf: LocalDate) -> Int { max(0, asOf.days(since: allocated)) }
 
+    /// The rule as a database reads it: idle are allocations made before `olderThan` (their age on `asOf` is over
+    /// `days`), with a positive amount, whose rate in basis points (rounded down) is under `basisPoints`.
+    public func bounds(asOf: LocalDate) -> (olderThan: LocalDate, basisPoints: Int) { (asOf.adding(days: -days), threshold * 100) }
+
     public func isIdle(allocated: LocalDate, amount: Money, reimbursed: Money, asOf: LocalDate) -> Bool {
         guard amount.fen > 0 else { return false }
         return age(of: allocated, asOf: asOf) > days && ReimbursementRate(reimbursed: reimbursed, allocated: amount).basisPoints < threshold * 100

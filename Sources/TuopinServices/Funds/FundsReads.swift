@@ -15,10 +15,11 @@ extension FundsService {
         public var idleAmount = Money.zero
         public var rate: ReimbursementRate { ReimbursementRate(reimbursed: reimbursed, allocated: allocated) }
 
-        mutating func add(_ row: FundStore.LedgerRow, idle: Bool) {
-            allocated = allocated + row.allocation.amount
-            reimbursed = reimbursed + row.reimbursed
-            if idle { idleCount += 1; idleAmount = idleAmount + (row.allocation.amount - row.reimbursed) }
+        mutating func add(_ g: FundStore.GroupTotal) {
+            allocated = allocated + g.allocated
+            reimbursed = reimbursed + g.reimbursed
+            idleCount += g.idleCount
+            idleAmount = idleAmount + g.idleAmount
         }
     }
 
@@ -37,7 +38,11 @@ extension FundsService {
         public var mayManage: Bool
 
         /// The allocations that sit idle, oldest first.
-        public var idleRows: [FundStore.LedgerRow] { rows.filter { idle.contains($0.allocation.id!) }.sorted { $0.allocation.date < $1.allocation.date } }
+        public var idleRows: [FundStore.LedgerRow] {
+            rows.filter { idle.contains($0.allocation.id!) }.sorted {
+                ($0.allocation.date, $0.allocation.area.value, $0.allocation.id!.rawValue) < ($1.allocation.date, $1.allocation.area.value, $1.allocation.id!.rawValue)
+            }
+        }
 
         /// One line per allocation, as `tuopin funds --format csv` and /funds.csv write it.
         public var table: [[String]] {
@@ -55,19 +60,47 @@ extension FundsService {
         let area = try ctx.area(requested)
         let rows = try await FundStore.ledger(area: area, asOf: asOf, file: ctx.registryFile, on: ctx.db)
         var idle: Set<FundAllocation.ID> = []
-        var total = Total(key: area?.value ?? "", label: "合计")
-        var byArea: [String: Total] = [:], bySource: [String: Total] = [:], byUnit: [String: Total] = [:]
+        var groups: [String: FundStore.GroupTotal] = [:]
         for r in rows {
             let isIdle = rule.isIdle(allocated: r.allocation.date, amount: r.allocation.amount, reimbursed: r.reimbursed, asOf: asOf)
             if isIdle { idle.insert(r.allocation.id!) }
-            total.add(r, idle: isIdle)
-            let key = r.allocation.area.value
-            byArea[key, default: Total(key: key, label: key)].add(r, idle: isIdle)
-            bySource[r.kind.rawValue, default: Total(key: r.kind.rawValue, label: r.kind.rawValue)].add(r, idle: isIdle)
-            let unit = r.allocation.unit.isEmpty ? "（未指定单位）" : r.allocation.unit
-            byUnit[unit, default: Total(key: unit, label: unit)].add(r, idle: isIdle)
+            let key = "\(r.allocation.area.value)|\(r.kind.rawValue)|\(r.allocation.unit)"
+            var g = groups[key] ?? FundStore.GroupTotal(area: r.allocation.area, kind: r.kind, unit: r.allocation.unit)
+            g.allocated = g.allocated + r.allocation.amount
+            g.reimbursed = g.reimbursed + r.reimbursed
+            if isIdle { g.idleCount += 1; g.idleAmount = g.idleAmount + (r.allocation.amount - r.reimbursed) }
+            groups[key] = g
         }
-        let names = try await AreaStore.names(of: Array(Set(rows.map(\.allocation.area) + (area.map { [$0] } ?? []))), on: ctx.db)
+        return try await assemble(area: area, asOf: asOf, rule: rule, groups: Array(groups.values), rows: rows, idle: idle, in: ctx)
+    }
+
+    /// 资金总览 as the page shows it: the totals summed in the database (`FundStore.totals`, the same rule as data) and
+    /// only the oldest `shown` idle allocations as rows — a province's page does not read every allocation. The CSV,
+    /// the API and 列入问题清单 read them all through `overview`.
+    public static func summary(area requested: AreaCode?, asOf: LocalDate, rule: IdleFundRule = .standard, shown: Int = 200,
+                               in ctx: ServiceContext) async throws -> Overview {
+        try ctx.user.require(.readRegistry)
+        let area = try ctx.area(requested)
+        let (olderThan, basisPoints) = rule.bounds(asOf: asOf)
+        let groups = try await FundStore.totals(area: area, asOf: asOf, olderThan: olderThan, basisPoints: basisPoints, file: ctx.registryFile, on: ctx.db)
+        let rows = try await FundStore.idle(area: area, asOf: asOf, olderThan: olderThan, basisPoints: basisPoints, limit: shown, file: ctx.registryFile,
+                                            on: ctx.db)
+        return try await assemble(area: area, asOf: asOf, rule: rule, groups: groups, rows: rows, idle: Set(rows.compactMap(\.allocation.id)), in: ctx)
+    }
+
+    /// The totals by area, source and unit from the groups, with the area names.
+    static func assemble(area: AreaCode?, asOf: LocalDate, rule: IdleFundRule, groups: [FundStore.GroupTotal], rows: [FundStore.LedgerRow],
+                         idle: Set<FundAllocation.ID>, in ctx: ServiceContext) async throws -> Overview {
+        var total = Total(key: area?.value ?? "", label: "合计")
+        var byArea: [String: Total] = [:], bySource: [String: Total] = [:], byUnit: [String: Total] = [:]
+        for g in groups {
+            total.add(g)
+            byArea[g.area.value, default: Total(key: g.area.value, label: g.area.value)].add(g)
+            bySource[g.kind.rawValue, default: Total(key: g.kind.rawValue, label: g.kind.rawValue)].add(g)
+            let unit = g.unit.isEmpty ? "（未指定单位）" : g.unit
+            byUnit[unit, default: Total(key: unit, label: unit)].add(g)
+        }
+        let names = try await AreaStore.names(of: Array(Set(groups.map(\.area) + (area.map { [$0] } ?? []))), on: ctx.db)
         let areas = byArea.values.map { t -> Total in
             var t = t
             t.label = AreaCode(t.key).flatMap { names[$0] } ?? t.key

@@ -93,7 +93,64 @@ public enum FundStore {
     /// there is one): a province's overview is tens of thousands of allocations.
     public static func ledger(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil, file: String? = nil,
                               on db: any Database) async throws -> [LedgerRow] {
-        let day = asOf.description   // digits and dashes only, as are the codes and IDs spliced below
+        try await ledgerRows(ledgerQuery(area: area, asOf: asOf, project: project, allocation: allocation) + " ORDER BY a.area_code, a.allocated_on, a.id",
+                             file: file, on: db)
+    }
+
+    /// The idle allocations of `ledger` (made before `olderThan`, rate under `basisPoints`), oldest first, at most `limit`.
+    public static func idle(area: AreaCode?, asOf: LocalDate, olderThan: LocalDate, basisPoints: Int, limit: Int, file: String? = nil,
+                            on db: any Database) async throws -> [LedgerRow] {
+        try await ledgerRows("SELECT * FROM (\(ledgerQuery(area: area, asOf: asOf))) l WHERE \(idleCondition(olderThan: olderThan, basisPoints: basisPoints))"
+                             + " ORDER BY allocated_on, area_code, id LIMIT \(max(0, limit))", file: file, on: db)
+    }
+
+    /// 合计 of one (area, source kind, unit) group of the ledger: allocated, reimbursed, and the idle part.
+    public struct GroupTotal: Sendable, Hashable {
+        public var area: AreaCode
+        public var kind: FundSource.Kind
+        public var unit: String
+        public var allocated: Money
+        public var reimbursed: Money
+        public var idleCount: Int
+        public var idleAmount: Money
+        public init(area: AreaCode, kind: FundSource.Kind, unit: String, allocated: Money = .zero, reimbursed: Money = .zero, idleCount: Int = 0,
+                    idleAmount: Money = .zero) {
+            self.area = area; self.kind = kind; self.unit = unit; self.allocated = allocated; self.reimbursed = reimbursed
+            self.idleCount = idleCount; self.idleAmount = idleAmount
+        }
+    }
+
+    /// The ledger summed in the database by allocation area, source kind and unit — what the overview shows, without
+    /// reading every allocation (a province has tens of thousands).
+    public static func totals(area: AreaCode?, asOf: LocalDate, olderThan: LocalDate, basisPoints: Int, file: String? = nil,
+                              on db: any Database) async throws -> [GroupTotal] {
+        let idle = idleCondition(olderThan: olderThan, basisPoints: basisPoints)
+        let c = ScanColumns(["area_code", "kind", "unit", "allocated", "reimbursed", "idle_count", "idle_amount"])
+        var found: [GroupTotal] = []
+        try await PositionalQuery.each("""
+            SELECT area_code, kind, unit, CAST(SUM(amount_fen) AS BIGINT) AS allocated, CAST(SUM(reimbursed) AS BIGINT) AS reimbursed,
+            CAST(SUM(CASE WHEN \(idle) THEN 1 ELSE 0 END) AS BIGINT) AS idle_count,
+            CAST(SUM(CASE WHEN \(idle) THEN amount_fen - reimbursed ELSE 0 END) AS BIGINT) AS idle_amount
+            FROM (\(ledgerQuery(area: area, asOf: asOf))) l GROUP BY area_code, kind, unit ORDER BY area_code, kind, unit
+            """, file: file, on: db) { r in
+            guard let area = r.text(c["area_code"]).flatMap(AreaCode.init) else { return }
+            found.append(GroupTotal(area: area, kind: r.text(c["kind"]).flatMap(FundSource.Kind.init(rawValue:)) ?? .county, unit: r.text(c["unit"]) ?? "",
+                                    allocated: Money(fen: r.int(c["allocated"]) ?? 0), reimbursed: Money(fen: r.int(c["reimbursed"]) ?? 0),
+                                    idleCount: Int(r.int(c["idle_count"]) ?? 0), idleAmount: Money(fen: r.int(c["idle_amount"]) ?? 0)))
+        }
+        return found
+    }
+
+    /// `IdleFundRule.isIdle` over a ledger row (`IdleFundRule.bounds`): integer division rounds the rate down on both
+    /// databases, as the rule does.
+    static func idleCondition(olderThan: LocalDate, basisPoints: Int) -> String {
+        "(amount_fen > 0 AND allocated_on < '\(olderThan.description)' AND (reimbursed * 10000) / amount_fen < \(basisPoints))"
+    }
+
+    /// One row per allocation with its source's kind and document and what was reimbursed against it by `asOf`.
+    /// Only dates, codes and IDs are spliced in (digits and dashes).
+    static func ledgerQuery(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil) -> String {
+        let day = asOf.description
         var q = """
             SELECT a.id, a.source_id, a.area_code, a.project_id, a.amount_fen, a.allocated_on, a.unit, s.kind, s.document,
             CAST(COALESCE((SELECT SUM(r.amount_fen) FROM reimbursements r WHERE r.allocation_id = a.id AND r.applied_on <= '\(day)'), 0) AS BIGINT) AS reimbursed
@@ -105,10 +162,13 @@ public enum FundStore {
         }
         if let project { q += " AND a.project_id = \(project.rawValue)" }
         if let allocation { q += " AND a.id = \(allocation.rawValue)" }
-        q += " ORDER BY a.area_code, a.allocated_on, a.id"
+        return q
+    }
+
+    static func ledgerRows(_ query: String, file: String?, on db: any Database) async throws -> [LedgerRow] {
         let c = ledgerColumns
         var rows: [LedgerRow] = []
-        try await PositionalQuery.each(q, file: file, on: db) { r in
+        try await PositionalQuery.each(query, file: file, on: db) { r in
             guard let id = r.int(c["id"]), let source = r.int(c["source_id"]), let area = r.text(c["area_code"]).flatMap(AreaCode.init),
                   let fen = r.int(c["amount_fen"]), let date = r.text(c["allocated_on"]).flatMap(LocalDate.init(iso:)) else { return }
             rows.append(LedgerRow(allocation: FundAllocation(id: FundAllocation.ID(id), source: FundSource.ID(source), area: area,

@@ -45,7 +45,7 @@ enum FundsController {
     static func render(_ req: Request, forms: FundsView.Forms = .init(), status: HTTPStatus = .ok) async throws -> Response {
         let ctx = try req.context
         let q = try query(req, today: ctx.today)
-        let o = try await FundsService.overview(area: q.area, asOf: q.asOf, rule: q.rule, in: ctx)
+        let o = try await FundsService.summary(area: q.area, asOf: q.asOf, rule: q.rule, shown: FundsView.shownIdle, in: ctx)
         var forms = forms
         if o.mayManage { forms.sources = try await FundsService.sources(in: ctx) }
         if let n = try? req.query.get(String.self, at: "saved") { forms.notice = n == "flag" ? "已列入问题清单 / listed as problems" : "已保存 / saved" }

@@ -36,8 +36,8 @@ enum FundsView {
             let age = o.rule.age(of: r.allocation.date, asOf: o.asOf)
             return "<tr><td>\(o.areaNames[r.allocation.area] ?? r.allocation.area.value)</td><td>\(r.kind.rawValue)</td><td>\(r.document)</td><td class=\"num\">\(r.allocation.amount.compactYuan)</td><td class=\"num\">\(r.reimbursed.compactYuan)</td><td class=\"num bad\">\(r.rate.percent)</td><td>\(r.allocation.date.description)</td><td class=\"num\">\(age)</td><td>\(r.allocation.unit)</td><td>\(r.allocation.id!.rawValue)</td></tr>"
         }.joined(separator: "\n")
-        let more: HTML = allIdle.count > shownIdle
-            ? "<p class=\"muted\">共 \(allIdle.count) 笔沉淀资金，这里列出下达最早的 \(shownIdle) 笔；全部见 <a href=\"/funds.csv?\(q)as_of=\(o.asOf)&idle_days=\(o.rule.days)&idle_rate=\(o.rule.threshold)\">CSV</a>。</p>"
+        let more: HTML = o.total.idleCount > allIdle.count
+            ? "<p class=\"muted\">共 \(o.total.idleCount) 笔沉淀资金，这里列出下达最早的 \(allIdle.count) 笔；全部见 <a href=\"/funds.csv?\(q)as_of=\(o.asOf)&idle_days=\(o.rule.days)&idle_rate=\(o.rule.threshold)\">CSV</a>。</p>"
             : .empty
         let flag: HTML = o.mayManage && !allIdle.isEmpty ? """
             <form method="post" action="/funds/flag" class="noprint">
