@@ -147,14 +147,18 @@ public enum FundStore {
         "(amount_fen > 0 AND allocated_on < '\(olderThan.description)' AND (reimbursed * 10000) / amount_fen < \(basisPoints))"
     }
 
-    /// One row per allocation with its source's kind and document and what was reimbursed against it by `asOf`.
+    /// One row per allocation with its source's kind and document and what was reimbursed against it by `asOf`
+    /// (summed once in a joined subquery: a correlated sum was evaluated again for each use of `reimbursed`).
     /// Only dates, codes and IDs are spliced in (digits and dashes).
     static func ledgerQuery(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil) -> String {
         let day = asOf.description
         var q = """
             SELECT a.id, a.source_id, a.area_code, a.project_id, a.amount_fen, a.allocated_on, a.unit, s.kind, s.document,
-            CAST(COALESCE((SELECT SUM(r.amount_fen) FROM reimbursements r WHERE r.allocation_id = a.id AND r.applied_on <= '\(day)'), 0) AS BIGINT) AS reimbursed
-            FROM fund_allocations a JOIN fund_sources s ON s.id = a.source_id WHERE a.allocated_on <= '\(day)'
+            CAST(COALESCE(r.paid, 0) AS BIGINT) AS reimbursed
+            FROM fund_allocations a JOIN fund_sources s ON s.id = a.source_id
+            LEFT JOIN (SELECT allocation_id, SUM(amount_fen) AS paid FROM reimbursements WHERE applied_on <= '\(day)' GROUP BY allocation_id) r
+              ON r.allocation_id = a.id
+            WHERE a.allocated_on <= '\(day)'
             """
         if let area {
             let (lo, hi) = area.villageRange
