@@ -215,9 +215,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// 评估前突击改数 (数字脱贫 pattern (f)): the county office's account corrects 24 households' phone numbers on the day
     /// the pre-evaluation is set up, as offices did the night before an assessment; `/match` lists them for 2020.
     private func plantBurst(in ctx: ServiceContext) async throws -> Int {
-        var office = ctx
-        office.user = User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county)!)
-        office.onCommandLine = false   // the trail names the county account, as when it signs in
+        guard let office = try await acting(as: "county", ctx) else { return 0 }
         var edited = 0
         for (id, _) in try await HouseholdStore.poor(under: AreaCode(county)!, in: 2020, on: ctx.db).prefix(24) {
             let detail = try await HouseholdService.find(id, in: office), phone = "1397780" + String(format: "%04d", edited)
@@ -231,12 +229,8 @@ struct DemoCommand: AsyncParsableCommand {
     /// meets the 2020 standard through the exit procedure to 公告, the county office then adds wage income to its 2020
     /// record, and closes the exit (销号); `/match` lists it for 2020 with the day and the account.
     private func plantAmendment(in ctx: ServiceContext) async throws -> Int {
-        guard let team = try await UserStore.find(username: "village", on: ctx.db)?.user, let area = team.area else { return 0 }
-        var village = ctx, office = ctx
-        village.user = team
-        office.user = User(username: "county", name: "演示县扶贫办", unit: "县扶贫办（演示）", role: .countyOffice, area: AreaCode(county)!)
-        village.onCommandLine = false
-        office.onCommandLine = false
+        guard let village = try await acting(as: "village", ctx), let area = village.user.area,
+              let office = try await acting(as: "county", ctx) else { return 0 }
         for (id, _) in try await HouseholdStore.poor(under: area, in: 2020, on: ctx.db) {
             let before = try await HouseholdService.find(id, in: office).household
             guard before.exitYear == nil, HouseholdExitTest.evaluate(before, year: 2020, standard: ctx.standards).meets else { continue }
@@ -257,6 +251,15 @@ struct DemoCommand: AsyncParsableCommand {
             return 1
         }
         return 0
+    }
+
+    /// `ctx` acting as a demo account, as when it signs in (the trail names the account, not 命令行); nil without it.
+    private func acting(as username: String, _ ctx: ServiceContext) async throws -> ServiceContext? {
+        guard let user = try await UserStore.find(username: username, on: ctx.db)?.user else { return nil }
+        var acting = ctx
+        acting.user = user
+        acting.onCommandLine = false
+        return acting
     }
 
     private func firstVillage(_ node: AreaNode) -> AreaCode? {

@@ -90,13 +90,12 @@ public enum BenefitStore {
     /// is not sorted (a sort of every member cost a third of the read): rows are gathered by household here.
     public static func homes(under area: AreaCode, file: String? = nil, on db: any Database) async throws -> [LeakCheck.Home] {
         let c = homeColumns
-        let (lo, hi) = area.villageRange
         var homes: [LeakCheck.Home] = []
         var positions: [[Int64]] = []
         var index: [Household.ID: Int] = [:]
         try await PositionalQuery.each("""
             SELECT h.id, h.household_no, h.village_code, h.exit_year, h.housing_grade, h.housing_resolved, m.id_number, m.name, m.birth_date, m.schooling,
-            m.position FROM households h JOIN members m ON m.household_id = h.id WHERE h.village_code BETWEEN '\(lo)' AND '\(hi)'
+            m.position FROM households h JOIN members m ON m.household_id = h.id WHERE \(SQLConditions.withinText(area, column: "h.village_code"))
             """, file: file, on: db) { r in
             guard let raw = r.int(c["id"]), let idNumber = r.text(c["id_number"]) else { return }
             let id = Household.ID(raw)
@@ -156,11 +155,11 @@ public enum BenefitStore {
 
     /// ID number → household, for the members of the registry in a county.
     public static func members(county: AreaCode, file: String? = nil, on db: any Database) async throws -> [String: Household.ID] {
-        let (lo, hi) = county.villageRange
         let c = ScanColumns(["id_number", "household_id"])
         var found: [String: Household.ID] = [:]
         try await PositionalQuery.each("""
-            SELECT m.id_number, m.household_id FROM members m JOIN households h ON h.id = m.household_id WHERE h.village_code BETWEEN '\(lo)' AND '\(hi)'
+            SELECT m.id_number, m.household_id FROM members m JOIN households h ON h.id = m.household_id
+            WHERE \(SQLConditions.withinText(county, column: "h.village_code"))
             """, file: file, on: db) { r in
             if let number = r.text(c["id_number"]), let id = r.int(c["household_id"]) { found[number] = Household.ID(id) }
         }

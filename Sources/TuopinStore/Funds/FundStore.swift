@@ -78,14 +78,6 @@ public enum FundStore {
         public var rate: ReimbursementRate { ReimbursementRate(reimbursed: reimbursed, allocated: allocation.amount) }
     }
 
-    static func allocationRecord(_ r: any SQLRow) throws -> FundAllocation {
-        FundAllocation(id: FundAllocation.ID(try r.decode(column: "id", as: Int64.self)), source: FundSource.ID(try r.decode(column: "source_id", as: Int64.self)),
-                       area: AreaCode(try r.decode(column: "area_code", as: String.self))!,
-                       project: try r.decode(column: "project_id", as: Int64?.self).map { Project.ID($0) },
-                       amount: Money(fen: try r.decode(column: "amount_fen", as: Int64.self)),
-                       date: LocalDate(iso: try r.decode(column: "allocated_on", as: String.self))!, unit: try r.decode(column: "unit", as: String.self))
-    }
-
     static let ledgerColumns = ScanColumns(["id", "source_id", "area_code", "project_id", "amount_fen", "allocated_on", "unit", "kind", "document", "reimbursed"])
 
     /// Every allocation within `area` made on or before `asOf` (or of one project, or one allocation), with its
@@ -160,10 +152,7 @@ public enum FundStore {
               ON r.allocation_id = a.id
             WHERE a.allocated_on <= '\(day)'
             """
-        if let area {
-            let (lo, hi) = area.villageRange
-            q += " AND (a.area_code BETWEEN '\(lo)' AND '\(hi)' OR a.area_code = '\(area.value)')"
-        }
+        if let area { q += " AND (\(SQLConditions.withinText(area, column: "a.area_code")) OR a.area_code = '\(area.value)')" }
         if let project { q += " AND a.project_id = \(project.rawValue)" }
         if let allocation { q += " AND a.id = \(allocation.rawValue)" }
         return q

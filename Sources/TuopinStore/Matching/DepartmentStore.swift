@@ -43,7 +43,7 @@ public enum DepartmentStore {
     public static func records(county: AreaCode, idNumbers: [String]? = nil, kinds: [DepartmentRecord.Kind]? = nil, file: String? = nil,
                                on db: any Database) async throws -> [DepartmentRecord] {
         let decoder = JSONDecoder()
-        if idNumbers == nil {
+        guard let ids = idNumbers else {
             if let kinds, kinds.isEmpty { return [] }
             let c = recordColumns
             let only = kinds.map { " AND kind IN (\($0.map { "'\($0.rawValue)'" }.joined(separator: ", ")))" } ?? ""
@@ -57,7 +57,7 @@ public enum DepartmentStore {
             return found
         }
         var query: SQLQueryString = "SELECT * FROM department_records WHERE county_code = \(bind: county.value)"
-        if let ids = idNumbers { query.appendInterpolation(" AND id_number IN (\(binds: ids.isEmpty ? [""] : ids))" as SQLQueryString) }
+        query.appendInterpolation(" AND id_number IN (\(binds: ids.isEmpty ? [""] : ids))" as SQLQueryString)
         if let kinds { query.appendInterpolation(" AND kind IN (\(binds: kinds.map(\.rawValue)))" as SQLQueryString) }
         query.appendLiteral(" ORDER BY id")
         return try await sql(db).raw(query).all().compactMap { r in

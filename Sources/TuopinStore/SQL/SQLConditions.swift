@@ -20,4 +20,11 @@ enum SQLConditions {
         let (lo, hi) = area.villageRange
         return "\(unsafeRaw: column) BETWEEN \(bind: lo) AND \(bind: hi)"
     }
+
+    /// `within` as plain text, for the queries read by position (`PositionalQuery`), which take no binds: an area
+    /// code's range is digits only.
+    static func withinText(_ area: AreaCode, column: String) -> String {
+        let (lo, hi) = area.villageRange
+        return "\(column) BETWEEN '\(lo)' AND '\(hi)'"
+    }
 }
