@@ -45,5 +45,7 @@ for n in range(count):
         day = allocated + datetime.timedelta(days=rng.randrange(1, max(2, (today - allocated).days)))
         con.execute("INSERT INTO reimbursements (allocation_id, project_id, amount_fen, applied_on, voucher, level) VALUES (?, ?, ?, ?, ?, '乡镇报账')",
                     (allocation, project, planned // 5, day.isoformat(), f"记-{n}-{k}"))
+con.execute("UPDATE fund_allocations SET reimbursed_fen = COALESCE((SELECT SUM(r.amount_fen) FROM reimbursements r WHERE r.allocation_id = fund_allocations.id), 0), "
+            "last_reimbursed_on = (SELECT MAX(r.applied_on) FROM reimbursements r WHERE r.allocation_id = fund_allocations.id)")
 con.commit()
 print(count)

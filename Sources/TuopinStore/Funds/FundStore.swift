@@ -37,6 +37,12 @@ public enum FundStore {
             VALUES (\(bind: r.allocation.rawValue), \(bind: r.project?.rawValue), \(bind: r.amount.fen), \(bind: r.date.description), \(bind: r.voucher), \(bind: r.level.rawValue))
             RETURNING id
             """).first()
+        try await sql(db).raw("""
+            UPDATE fund_allocations SET reimbursed_fen = reimbursed_fen + \(bind: r.amount.fen),
+              last_reimbursed_on = CASE WHEN last_reimbursed_on IS NULL OR last_reimbursed_on < \(bind: r.date.description) THEN \(bind: r.date.description)
+                                        ELSE last_reimbursed_on END
+            WHERE id = \(bind: r.allocation.rawValue)
+            """).run()
         var saved = r
         saved.id = Reimbursement.ID(try id(row))
         return saved
@@ -139,17 +145,18 @@ public enum FundStore {
         "(amount_fen > 0 AND allocated_on < '\(olderThan.description)' AND (reimbursed * 10000) / amount_fen < \(basisPoints))"
     }
 
-    /// One row per allocation with its source's kind and document and what was reimbursed against it by `asOf`
-    /// (summed once in a joined subquery: a correlated sum was evaluated again for each use of `reimbursed`).
+    /// One row per allocation with its source's kind and document and what was reimbursed against it by `asOf`:
+    /// the sum the writes keep on the allocation when its last reimbursement is not after `asOf` (every allocation,
+    /// when `asOf` is today), else summed from its reimbursements (docs/adr/0017).
     /// Only dates, codes and IDs are spliced in (digits and dashes).
     static func ledgerQuery(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil) -> String {
         let day = asOf.description
         var q = """
             SELECT a.id, a.source_id, a.area_code, a.project_id, a.amount_fen, a.allocated_on, a.unit, s.kind, s.document,
-            CAST(COALESCE(r.paid, 0) AS BIGINT) AS reimbursed
+            CAST(CASE WHEN a.last_reimbursed_on IS NULL OR a.last_reimbursed_on <= '\(day)' THEN a.reimbursed_fen
+                      ELSE (SELECT COALESCE(SUM(r.amount_fen), 0) FROM reimbursements r WHERE r.allocation_id = a.id AND r.applied_on <= '\(day)') END
+                 AS BIGINT) AS reimbursed
             FROM fund_allocations a JOIN fund_sources s ON s.id = a.source_id
-            LEFT JOIN (SELECT allocation_id, SUM(amount_fen) AS paid FROM reimbursements WHERE applied_on <= '\(day)' GROUP BY allocation_id) r
-              ON r.allocation_id = a.id
             WHERE a.allocated_on <= '\(day)'
             """
         if let area { q += " AND (\(SQLConditions.withinText(area, column: "a.area_code")) OR a.area_code = '\(area.value)')" }

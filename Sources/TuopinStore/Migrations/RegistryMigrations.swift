@@ -37,5 +37,6 @@ public enum RegistryMigrations {
         CreateMatchAssignments(),
         AddInterviewAnswers(),
         AddProblemParent(),
+        AddAllocationReimbursed(),
     ]
 }
