@@ -126,6 +126,13 @@ import VaporTesting
             #expect(issues.count == 1 && issues[0].column == "开始日期" && issues[0].message.contains("重叠"), "\(issues)")
             issues = try await cadres(["甲", "13900000009", "县水利局", "县直", "干部", "科级", "总书记", Samples.village.value, "2017-01-01", "", ""])
             #expect(issues.count == 1 && issues[0].column == "岗位")
+            issues = try await cadres(["甲", "13900000009", "县水利局", "县直", "干部", "科级", "", "", "", "", "", "452728196511154617"])
+            #expect(issues.count == 1 && issues[0].row == 2 && issues[0].column == "证件号码", "a wrong check digit: \(issues)")
+            let two = CadreFileReader.read(Self.csv([CadreFileReader.header,
+                                                     ["甲", "13900000009", "县水利局", "县直", "干部", "科级", "", "", "", "", "", "452728196511154616"],
+                                                     ["乙", "13900000010", "县水利局", "县直", "干部", "科级", "", "", "", "", "", "452728196511154616"]]),
+                                           set: set, county: AreaCode("451224"), today: Self.today)
+            #expect(two.issues.count == 1 && two.issues[0].row == 3 && two.issues[0].column == "证件号码", "one number, one cadre: \(two.issues)")
 
             func pairs(_ row: [String]) async throws -> [ImportIssue] {
                 try await ResponsibilityService.loadPairings(PairingFileReader.read(Self.csv([PairingFileReader.header, row]), today: Self.today),

@@ -410,6 +410,20 @@ class Pages(unittest.TestCase):
         self.click_and_wait(f"{form} button[type=submit]")
         self.assertIn("saved=1", d.current_url, self.alert())
         self.assertEqual(d.find_element(By.CSS_SELECTOR, f"{form} input[name=post]").get_attribute("value"), "股长")
+        # The ID number (for the 公职人员 leak rule): a wrong check digit is named at its field; the right one saves.
+        number = d.find_element(By.CSS_SELECTOR, f"{form} input[name=id_number]")
+        number.clear()
+        number.send_keys("452702198003120619")
+        d.find_element(By.CSS_SELECTOR, f"{form} input[name=reason]").send_keys("登记证件号码")
+        self.click_and_wait(f"{form} button[type=submit]")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, f"{form} input[name=id_number]").get_attribute("aria-invalid"), "true")
+        self.assertIn("校验", d.find_element(By.ID, "f-id_number-fault").text)
+        number = d.find_element(By.CSS_SELECTOR, f"{form} input[name=id_number]")
+        number.clear()
+        number.send_keys("452702198003120618")
+        self.click_and_wait(f"{form} button[type=submit]")
+        self.assertIn("saved=1", d.current_url, self.alert())
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, f"{form} input[name=id_number]").get_attribute("value"), "452702198003120618")
 
     def test_16_the_area_plan_and_progress_table_fit_a_phone(self):
         """脱贫计划与进度 from the county page, on a 390 px screen, with the quarterly progress table."""

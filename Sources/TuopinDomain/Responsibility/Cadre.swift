@@ -14,8 +14,12 @@ public struct Cadre: Hashable, Sendable, Codable {
     public var rank: CadreRank
     /// The user account the cadre signs in with, if any.
     public var username: String?
+    /// 证件号码 — when the county records it: a cadre is on the public payroll, so a benefit paid to them or to their
+    /// household is a leak to verify (`OfficialTie`). Unique among cadres.
+    public var idNumber: String?
 
-    public init(id: ID? = nil, name: String, phone: String, unit: String, unitLevel: UnitLevel, post: String, rank: CadreRank, username: String? = nil) {
+    public init(id: ID? = nil, name: String, phone: String, unit: String, unitLevel: UnitLevel, post: String, rank: CadreRank, username: String? = nil,
+                idNumber: String? = nil) {
         self.id = id
         self.name = name
         self.phone = phone
@@ -24,5 +28,6 @@ public struct Cadre: Hashable, Sendable, Codable {
         self.post = post
         self.rank = rank
         self.username = username
+        self.idNumber = idNumber
     }
 }

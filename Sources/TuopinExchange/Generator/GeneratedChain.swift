@@ -26,7 +26,7 @@ public struct GeneratedChain: Sendable {
             let sex: Character = random.chance(0.7) ? "m" : "f"
             let name = NamePool.surname(province: province, using: &random) + NamePool.given(sex, using: &random)
             cadres.append([name, String(phone), unit, level.rawValue, post, rank.rawValue])
-            cadres[cadres.count - 1] += ["", "", "", "", username]
+            cadres[cadres.count - 1] += ["", "", "", "", username, Self.idNumber(county: options.county, sex: sex, using: &random)]
             return String(phone)
         }
         // Each generated cadre holds one post: it goes on the row just written.
@@ -111,6 +111,16 @@ public struct GeneratedChain: Sendable {
             }
         }
         logs.sort { ($0[1], $0[0]) < ($1[1], $1[0]) }
+    }
+
+    /// A cadre's ID number: born 1965–1992 in the prefecture's first district (xxxx02), so never a registered
+    /// household member's number (those carry the county's code).
+    static func idNumber(county: AreaCode, sex: Character, using r: inout SeededRandom) -> String {
+        let born = LocalDate(year: r.int(1965...1992), month: r.int(1...12), day: r.int(1...28))!
+        let serial = r.int(0...499) * 2 + (sex == "m" ? 1 : 0)
+        let first17 = String(county.value.prefix(4)) + "02" + born.description.replacingOccurrences(of: "-", with: "")
+            + String(repeating: "0", count: 3 - String(serial).count) + String(serial)
+        return first17 + String(ResidentID.checkCharacter(for: Array(first17.utf8)))
     }
 
     static func visitText(_ r: inout SeededRandom) -> String {

@@ -2,7 +2,7 @@ import Foundation
 import TuopinDomain
 
 /// Reads a cadre file (docs/RESPONSIBILITY.md): one row per cadre and post — 姓名, 联系电话, 单位, 单位层级,
-/// 职务, 职级, and optionally 岗位, 岗位区划代码, 开始日期, 结束日期, 登录名. A cadre with several posts has
+/// 职务, 职级, and optionally 岗位, 岗位区划代码, 开始日期, 结束日期, 登录名, 证件号码. A cadre with several posts has
 /// several rows that agree on the cadre's own fields. Every fault names its row and column.
 public enum CadreFileReader {
     /// One row: the cadre and, if the row names one, a post (without IDs: the service matches phones).
@@ -24,6 +24,7 @@ public enum CadreFileReader {
         .init("单位层级", "unit_level", required: true), .init("职务", "post", required: true), .init("职级", "rank", required: true),
         .init("岗位", "layer", required: false), .init("岗位区划代码", "area_code", required: false),
         .init("开始日期", "start", required: false), .init("结束日期", "end", required: false), .init("登录名", "username", required: false),
+        .init("证件号码", "id_number", required: false),
     ])
 
     public static let header = table.columns.map(\.name)
@@ -48,8 +49,21 @@ public enum CadreFileReader {
         let rank = CadreRank.parse(rankText)
         if rank == nil { row.fail("职级", rankText, "应为 \(CadreRank.allowedList) / unknown rank") }
         let username = row.cell("登录名")
-        guard let name, let phone, let unit, let level, let post, let rank else { return nil }
-        let cadre = Cadre(name: name, phone: phone, unit: unit, unitLevel: level, post: post, rank: rank, username: username.isEmpty ? nil : username)
+        let idText = row.cell("证件号码")
+        var idNumber: String?
+        if !idText.isEmpty {
+            switch ResidentID.parse(idText, today: today) {
+            case .success(let r): idNumber = r.number
+            case .failure(let e): row.fail("证件号码", idText, "\(e.chinese) / \(e.english)")
+            }
+        }
+        guard let name, let phone, let unit, let level, let post, let rank, idText.isEmpty || idNumber != nil else { return nil }
+        let cadre = Cadre(name: name, phone: phone, unit: unit, unitLevel: level, post: post, rank: rank, username: username.isEmpty ? nil : username,
+                          idNumber: idNumber)
+        if let idNumber, let other = seen.values.first(where: { $0.cadre.idNumber == idNumber && $0.cadre.phone != phone }) {
+            row.fail("证件号码", idNumber, "与第\(other.row)行另一名干部的证件号码相同 / the same ID number as another cadre on row \(other.row)")
+            return nil
+        }
         if let first = seen[phone], first.cadre != cadre {
             row.fail("联系电话", phone, "与第\(first.row)行同一电话，但姓名、单位或职务不同 / the same phone as row \(first.row) with different details")
             return nil

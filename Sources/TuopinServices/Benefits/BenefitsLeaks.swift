@@ -42,12 +42,14 @@ extension BenefitsService {
                      mayDecide: ctx.user.can(.manageFunds) && ctx.user.scope.includes(county))
     }
 
-    /// The recipients tied to the public payroll: the finance department's 财政供养人员 (信息比对), and their household
-    /// members in the registry and in the household-registration roster.
+    /// The recipients tied to the public payroll: the finance department's 财政供养人员 (信息比对) and the cadres whose
+    /// ID number the county recorded, and their household members in the registry and in the household-registration roster.
     static func officials(county: AreaCode, homes: [LeakCheck.Home], in ctx: ServiceContext) async throws -> [String: OfficialTie] {
         let payroll = try await DepartmentStore.records(county: county, kinds: [.payroll], file: ctx.registryFile, on: ctx.db)
-        guard !payroll.isEmpty else { return [:] }
+        let cadres = try await CadreStore.withIDNumbers(on: ctx.db)
+        guard !payroll.isEmpty || !cadres.isEmpty else { return [:] }
         let officials = payroll.map { (name: $0.name, idNumber: $0.idNumber, unit: $0.fields["单位"] ?? "") }
+            + cadres.compactMap { c in c.idNumber.map { (name: c.name, idNumber: $0, unit: c.unit) } }
         let households = homes.map { $0.members.map(\.idNumber) }
             + (try await RosterStore.households(county: county, holding: officials.map(\.idNumber), on: ctx.db))
         return OfficialTie.ties(officials: officials, households: households)

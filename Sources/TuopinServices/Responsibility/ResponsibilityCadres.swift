@@ -58,9 +58,12 @@ extension ResponsibilityService {
     /// The cadre form's fields as typed.
     public struct CadreForm: Sendable {
         public var name: String, phone: String, unit: String, unitLevel: String, post: String, rank: String, username: String, reason: String
-        public init(name: String, phone: String, unit: String, unitLevel: String, post: String, rank: String, username: String, reason: String) {
+        /// 证件号码 — blank leaves none recorded.
+        public var idNumber: String
+        public init(name: String, phone: String, unit: String, unitLevel: String, post: String, rank: String, username: String, reason: String,
+                    idNumber: String = "") {
             self.name = name; self.phone = phone; self.unit = unit; self.unitLevel = unitLevel
-            self.post = post; self.rank = rank; self.username = username; self.reason = reason
+            self.post = post; self.rank = rank; self.username = username; self.reason = reason; self.idNumber = idNumber
         }
     }
 
@@ -91,10 +94,23 @@ extension ResponsibilityService {
         if !username.isEmpty, try await UserStore.find(username: username, on: ctx.db) == nil {
             faults["username"] = "没有这个登录名的用户（可留空） / no user has this name (may be left blank)"
         }
+        var idNumber: String?
+        let idText = form.idNumber.trimmingCharacters(in: .whitespaces)
+        if !idText.isEmpty {
+            switch ResidentID.parse(idText, today: ctx.today) {
+            case .success(let r):
+                idNumber = r.number
+                if let other = try await CadreStore.holder(idNumber: r.number, other: id, on: ctx.db) {
+                    faults["id_number"] = "已登记为干部\(other.name)（\(other.unit)）的证件号码 / already the ID number of another cadre"
+                }
+            case .failure(let e): faults["id_number"] = "\(e.chinese) / \(e.english)"
+            }
+        }
         let reason = form.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.isEmpty { faults["reason"] = "请写明修改原因 / give the reason" }
         guard faults.isEmpty, let level, let rank else { return .rejected(FormRejection(faults: faults)) }
-        let changed = Cadre(id: id, name: name, phone: phone, unit: unit, unitLevel: level, post: post, rank: rank, username: username.isEmpty ? nil : username)
+        let changed = Cadre(id: id, name: name, phone: phone, unit: unit, unitLevel: level, post: post, rank: rank, username: username.isEmpty ? nil : username,
+                            idNumber: idNumber)
         guard changed != record.cadre else { return .done(changed) }
         try await ctx.transaction { tx in
             try await CadreStore.update(changed, on: tx.db)

@@ -34,6 +34,13 @@ extension ResponsibilityService {
                                           message: "与已登记的\(p.layer)任期（\(clash.start) 起）重叠：同一村同时只能一人 / overlaps the post held since \(clash.start)"))
             }
         }
+        // One ID number, one cadre: a stored cadre of another phone holding the row's ID number is a fault of the row.
+        let holders = Dictionary(stored.values.compactMap { c in c.idNumber.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+        for e in read.entries {
+            guard let id = e.cadre.idNumber, let other = holders[id], other.phone != e.cadre.phone else { continue }
+            issues.append(ImportIssue(row: e.row, column: "证件号码", value: id, severity: .error,
+                                      message: "已登记为干部\(other.name)（\(other.unit)）的证件号码 / already the ID number of another cadre"))
+        }
         guard !issues.contains(where: { $0.severity == .error }), !dryRun else {
             return FileLoadOutcome(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
@@ -44,6 +51,7 @@ extension ResponsibilityService {
                 let old = stored[e.cadre.phone]
                 var wanted = e.cadre
                 wanted.id = old?.id
+                wanted.idNumber = wanted.idNumber ?? old?.idNumber
                 if wanted == old { saved[e.cadre.phone] = old; continue }
                 let (cadre, before) = try await CadreStore.save(e.cadre, on: tx.db)
                 try await tx.record(ResponsibilityEvent.cadreSaved(cadre, before: before, reason: reason))

@@ -38,5 +38,6 @@ public enum RegistryMigrations {
         AddInterviewAnswers(),
         AddProblemParent(),
         AddAllocationReimbursed(),
+        AddCadreIDNumber(),
     ]
 }

@@ -11,7 +11,7 @@ public enum CadreStore {
               unitLevel: UnitLevel(rawValue: try r.decode(column: "unit_level", as: String.self)) ?? .county,
               post: try r.decode(column: "post", as: String.self),
               rank: CadreRank(rawValue: try r.decode(column: "rank", as: String.self)) ?? .other,
-              username: try r.decode(column: "username", as: String?.self))
+              username: try r.decode(column: "username", as: String?.self), idNumber: try r.decode(column: "id_number", as: String?.self))
     }
 
     static func all(on db: any Database) async throws -> [Cadre] {
@@ -42,21 +42,24 @@ public enum CadreStore {
         Dictionary(try await all(on: db).map { ($0.phone, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Adds a cadre, or updates the one with the same phone; returns it with its ID and what it was before.
+    /// Adds a cadre, or updates the one with the same phone; returns it with its ID and what it was before. A cadre
+    /// without an ID number keeps the one stored (a cadre file need not carry the column).
     public static func save(_ c: Cadre, on db: any Database) async throws -> (cadre: Cadre, before: Cadre?) {
         let sql = db as! any SQLDatabase
         if let old = try await sql.raw("SELECT * FROM cadres WHERE phone = \(bind: c.phone)").first().map(cadre) {
-            try await sql.raw("""
-                UPDATE cadres SET name = \(bind: c.name), unit = \(bind: c.unit), unit_level = \(bind: c.unitLevel.rawValue), post = \(bind: c.post),
-                rank = \(bind: c.rank.rawValue), username = \(bind: c.username) WHERE id = \(bind: old.id!.rawValue)
-                """).run()
             var saved = c
             saved.id = old.id
+            saved.idNumber = c.idNumber ?? old.idNumber
+            try await sql.raw("""
+                UPDATE cadres SET name = \(bind: c.name), unit = \(bind: c.unit), unit_level = \(bind: c.unitLevel.rawValue), post = \(bind: c.post),
+                rank = \(bind: c.rank.rawValue), username = \(bind: c.username), id_number = \(bind: saved.idNumber) WHERE id = \(bind: old.id!.rawValue)
+                """).run()
             return (saved, old)
         }
         let row = try await sql.raw("""
-            INSERT INTO cadres (name, phone, unit, unit_level, post, rank, username)
-            VALUES (\(bind: c.name), \(bind: c.phone), \(bind: c.unit), \(bind: c.unitLevel.rawValue), \(bind: c.post), \(bind: c.rank.rawValue), \(bind: c.username))
+            INSERT INTO cadres (name, phone, unit, unit_level, post, rank, username, id_number)
+            VALUES (\(bind: c.name), \(bind: c.phone), \(bind: c.unit), \(bind: c.unitLevel.rawValue), \(bind: c.post), \(bind: c.rank.rawValue), \(bind: c.username),
+                    \(bind: c.idNumber))
             RETURNING id
             """).first()
         var saved = c
@@ -120,11 +123,22 @@ public enum CadreStore {
         try await (db as! any SQLDatabase).raw("SELECT id FROM cadres WHERE phone = \(bind: phone) AND id <> \(bind: other.rawValue)").first() != nil
     }
 
+    /// The cadre other than `other` with this ID number, if any.
+    public static func holder(idNumber: String, other: Cadre.ID?, on db: any Database) async throws -> Cadre? {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM cadres WHERE id_number = \(bind: idNumber) AND id <> \(bind: other?.rawValue ?? 0)").first().map(cadre)
+    }
+
+    /// The cadres whose ID number is recorded (the leak rule's officials beside the payroll file).
+    public static func withIDNumbers(on db: any Database) async throws -> [Cadre] {
+        try await (db as! any SQLDatabase).raw("SELECT * FROM cadres WHERE id_number IS NOT NULL ORDER BY id").all().map(cadre)
+    }
+
     /// Changes a cadre found by ID (the page's edit, which may change the phone too).
     public static func update(_ c: Cadre, on db: any Database) async throws {
         try await (db as! any SQLDatabase).raw("""
             UPDATE cadres SET name = \(bind: c.name), phone = \(bind: c.phone), unit = \(bind: c.unit), unit_level = \(bind: c.unitLevel.rawValue),
-            post = \(bind: c.post), rank = \(bind: c.rank.rawValue), username = \(bind: c.username) WHERE id = \(bind: c.id!.rawValue)
+            post = \(bind: c.post), rank = \(bind: c.rank.rawValue), username = \(bind: c.username), id_number = \(bind: c.idNumber)
+            WHERE id = \(bind: c.id!.rawValue)
             """).run()
     }
 

@@ -42,9 +42,10 @@ enum CadreController {
 
     @Sendable static func save(req: Request) async throws -> Response {
         let id = try cadreID(req)
-        let f = form(req, ["name", "phone", "unit", "unit_level", "post", "rank", "username", "reason"])
+        let f = form(req, ["name", "phone", "unit", "unit_level", "post", "rank", "username", "id_number", "reason"])
         let typed = ResponsibilityService.CadreForm(name: f["name"]!, phone: f["phone"]!, unit: f["unit"]!, unitLevel: f["unit_level"]!,
-                                                    post: f["post"]!, rank: f["rank"]!, username: f["username"]!, reason: f["reason"]!)
+                                                    post: f["post"]!, rank: f["rank"]!, username: f["username"]!, reason: f["reason"]!,
+                                                    idNumber: f["id_number"]!)
         switch try await ResponsibilityService.saveCadre(id, typed, in: try DutyController.context(req)) {
         case .done: return req.redirect(to: "/cadres/\(id.rawValue)?saved=1")
         case .rejected(let r): return try await page(req, draft: .init(form: .details, values: f, faults: r.faults), status: .unprocessableEntity)

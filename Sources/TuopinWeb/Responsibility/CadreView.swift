@@ -64,12 +64,13 @@ enum CadreView {
             \(input(.details, "post", "职务", c.post))
             \(select("rank", "职级", CadreRank.self, c.rank.rawValue))
             \(input(.details, "username", "登录名（可空）", c.username ?? ""))
+            \(input(.details, "id_number", "证件号码（可空；用于核查公职人员及亲属领取扶贫资金）", c.idNumber ?? "", extra: " autocomplete=\"off\""))
             \(input(.details, "reason", "修改原因", ""))
             <button type="submit">保存</button>
             </form>
             """ : """
             <dl class="facts"><dt>单位</dt><dd>\(c.unit)（\(c.unitLevel.rawValue)）</dd><dt>职务</dt><dd>\(c.post)</dd><dt>职级</dt><dd>\(c.rank.rawValue)</dd>\
-            <dt>电话</dt><dd>\(IDMask.phone(c.phone))</dd></dl>
+            <dt>电话</dt><dd>\(IDMask.phone(c.phone))</dd>\(c.idNumber.map { "<dt>证件号码</dt><dd>\(IDMask.mask($0))</dd>" as HTML } ?? .empty)</dl>
             """
         let posts = r.assignments.map { a -> HTML in
             var endForm: HTML = .empty
