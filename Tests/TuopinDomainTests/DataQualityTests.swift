@@ -56,4 +56,19 @@ import TuopinDomain
         }
         #expect(found.isEmpty, "\(found.map(\.explanation))")
     }
+
+    /// 同一人登记在两个县: a member another county's registry file also holds is named with that household; a file of
+    /// the same county, or a number it does not hold, is silent.
+    @Test func a_member_another_county_registers_is_named() {
+        let h = ExitTestFixtures.household()
+        let member = h.members[1]
+        let there = DataQualityCheck.Elsewhere(number: "4527280010001", village: AreaCode("452728100201")!, source: "巴马县.xlsx")
+        let found = DataQualityCheck.registeredElsewhere(Household.ID(7), h, in: [member.id.number: there, "452728196511154616": there])
+        #expect(found.count == 1 && found[0].rule == .elsewhere && found[0].member == member.name && found[0].household == Household.ID(7))
+        #expect(found.first?.explanation.contains("巴马县.xlsx的户编号4527280010001") == true, "\(found.map(\.explanation))")
+        var same = there
+        same.village = h.villageCode
+        #expect(DataQualityCheck.registeredElsewhere(Household.ID(7), h, in: [member.id.number: same]).isEmpty, "the same county is not another registry")
+        #expect(DataQualityCheck.registeredElsewhere(Household.ID(7), h, in: [:]).isEmpty)
+    }
 }

@@ -3,10 +3,10 @@
 /// relation the ages contradict (a 之子 older than the head), wage income in a household with no one able to
 /// work, a 危房改造 mark on a house not graded C or D. Ages are taken on 1 September of the household's latest
 /// recorded year (its latest income year, else its exit or identification year), so an old record is judged as
-/// it was written. Two checks of the issue are kept at the door instead: the same person in two counties'
-/// registries (one person, one household across the whole database: an import naming a person registered
-/// elsewhere is refused with the other household named), and income components that do not add up to the
-/// declared 人均纯收入 (refused at import and in the household form).
+/// it was written. The same person in two counties' registries is refused at the door within one database (one
+/// person, one household: an import naming a person registered elsewhere is refused with the other household
+/// named) and reported against another deployment's registry file (`registeredElsewhere`); income components that
+/// do not add up to the declared 人均纯收入 are refused at import and in the household form.
 public enum DataQualityCheck {
     public enum Rule: String, CaseIterable, Sendable, Hashable {
         case youngHead = "户主年龄过小"
@@ -14,6 +14,35 @@ public enum DataQualityCheck {
         case generation = "与户主关系与年龄不符"
         case wageWithoutLabour = "无劳动力却有工资性收入"
         case housing = "住房等级与危房改造不符"
+        /// Found only when another county's registry file is given (`registeredElsewhere`).
+        case elsewhere = "同一人登记在两个县"
+    }
+
+    /// A person of another county's registry (a file from another deployment): the household that holds them there.
+    public struct Elsewhere: Sendable, Hashable {
+        public var number: String
+        public var village: AreaCode
+        /// The file it came from, as the user named it.
+        public var source: String
+
+        public init(number: String, village: AreaCode, source: String) {
+            self.number = number
+            self.village = village
+            self.source = source
+        }
+    }
+
+    /// 一人多地登记 — each member of `h` whose ID number another county's registry also holds (by ID number, in a
+    /// household of another county). The same county's file is not another registry: a household number that
+    /// differs there is the importer's concern.
+    public static func registeredElsewhere(_ id: Household.ID, _ h: Household, in other: [String: Elsewhere]) -> [Finding] {
+        guard !other.isEmpty else { return [] }
+        let county = h.villageCode.ancestor(at: .county)
+        return h.members.compactMap { m in
+            guard let e = other[m.id.number], e.village.ancestor(at: .county) != county else { return nil }
+            return Finding(household: id, number: h.number, village: h.villageCode, rule: .elsewhere, member: m.name,
+                           explanation: "成员\(m.name)（\(m.id.number)）同时登记在\(e.source)的户编号\(e.number)（村代码\(e.village.value)）")
+        }
     }
 
     public struct Thresholds: Sendable, Hashable {

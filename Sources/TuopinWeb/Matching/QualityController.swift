@@ -58,7 +58,7 @@ enum QualityController {
         if (try? req.query.get(String.self, at: "area")) == "" { throw Refused(.badRequest, "参数area不能为空", "parameter area must not be empty", field: "area") }
         let q = try await report(req, area: try area(req))
         return QualityJSON(areaCode: q.area.value, households: q.households, flagged: q.flagged,
-                           counts: Dictionary(uniqueKeysWithValues: DataQualityCheck.Rule.allCases.map { ($0.rawValue, q.byRule[$0] ?? 0) }),
+                           counts: Dictionary(uniqueKeysWithValues: DataQualityCheck.Rule.allCases.filter { $0 != .elsewhere }.map { ($0.rawValue, q.byRule[$0] ?? 0) }),
                            findings: q.findings.map { .init(householdNumber: $0.number, villageCode: $0.village.value, rule: $0.rule.rawValue, member: $0.member,
                                                             explanation: $0.explanation) })
     }

@@ -6,7 +6,7 @@ import TuopinServices
 enum QualityView {
     static func render(_ q: MatchService.Quality, areaName: String, villageNames: [AreaCode: String], chrome: Layout.Chrome?) -> HTML {
         let byRule = q.byRule
-        let rules = DataQualityCheck.Rule.allCases.map { r -> HTML in "<tr><td>\(r.rawValue)</td><td class=\"num\">\(byRule[r] ?? 0)</td></tr>" }.joined()
+        let rules = DataQualityCheck.Rule.allCases.filter { $0 != .elsewhere }.map { r -> HTML in "<tr><td>\(r.rawValue)</td><td class=\"num\">\(byRule[r] ?? 0)</td></tr>" }.joined()
         let villages = q.byVillage.sorted { $0.key < $1.key }.map { v, n -> HTML in
             "<tr><td><a href=\"/quality?area=\(v.value)\">\(villageNames[v] ?? v.value)</a></td><td class=\"num\">\(n)</td></tr>"
         }.joined()
