@@ -32,4 +32,8 @@ for p in 收入刚过线 收入数字雷同 未达标即退出 评估前突击�
 done
 rules=$("$bin" match --year 2020 --area "$county" --db "$db" --format csv | wc -l)
 [ "$rules" -gt 1 ] || fail "the demo's department files gave no matching flag"
+kin=$(sed -n "s|.*干部亲属领取 / a cadre's household paid: 户 \([0-9]*\).*|\1|p" "$work/demo.log")
+[ -n "$kin" ] || fail "the demo planted no cadre's household among the paid"
+"$bin" leaks --year 2020 --area "$county" --db "$db" --format csv | grep "^$kin," | grep -q 公职人员或其亲属领取 \
+  || fail "the leak check does not flag household $kin, whose member is a cadre"
 echo "demo check: demo served; admin signed in; suspicions list $(grep -c . <<<"$patterns") patterns; match lists $((rules - 1)) flags"

@@ -141,6 +141,7 @@ struct DemoCommand: AsyncParsableCommand {
             payments += try await BenefitsService.load(BenefitFileReader.read(url, today: today), policy: policy, department: nil, file: url, county: code,
                                                        dryRun: false, in: chainCtx).changed
         }
+        let kin = try await plantCadreKin(county: code, year: options.year, homes: homes, in: chainCtx)
         let leaks = try await BenefitsService.leaks(year: options.year, area: code, in: chainCtx).flags.count
         // 信息比对: the eight departments' files for 2020 with planted red flags.
         let departmentFiles = try GeneratedDepartmentFiles.write(homes: homes, county: code, year: options.year, seed: options.seed,
@@ -155,6 +156,7 @@ struct DemoCommand: AsyncParsableCommand {
         let rosterLoad = try await RosterService.load(RosterFileReader.read(roster.url, county: code, today: today), file: roster.url, county: code,
                                                       dryRun: false, in: ctx)
         guard rosterLoad.written else { throw CommandFailure("演示数据（户籍名单）未能导入：\(rosterLoad.issues.prefix(3).map(\.message))", "the demo roster did not load") }
+        if let kin { note("干部亲属领取 / a cadre's household paid: 户 \(kin)（防漏疑点 公职人员或其亲属领取）") }
         note("户籍人口名单 / roster: \(roster.persons) 人 persons, \(roster.outside) 个卡外户 non-registered households (\(roster.planted.count) 户漏评 planted missed)")
         note("演示县已就绪 / demo county ready: \(loaded.households) 户, \(loaded.members) 人, \(villages) 个村 villages, \(plans) 项计划 plans, "
              + "\(chain.cadres.count) 名干部岗位 cadre posts, \(pairs.changed) 对结对 pairings, \(logs.changed) 条工作日志 work logs, \(measures) 项帮扶措施 plan measures, \(problems) 个问题 problems, \(tasks.count) 项月工作清单任务 work-list tasks, \(funds.projects) 个项目 projects, \(funds.allocations) 笔下达资金 allocations, \(payments) 笔到户资金 benefit payments（\(leaks) 个防漏疑点 leak flags）, \(matched) 个比对疑点 matching flags")

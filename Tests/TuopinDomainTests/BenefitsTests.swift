@@ -65,7 +65,7 @@ import Testing
     /// Paid to someone on the public payroll, or to a member of their household (the registry's or the roster's): one
     /// flag per person and policy naming the official; someone in no official's household is left alone.
     @Test func payments_to_officials_and_their_household_members_are_flagged() {
-        let official = (name: "韦国庆", idNumber: "452728197001014612", unit: "县林业局")
+        let official = OfficialTie(name: "韦国庆", idNumber: "452728197001014612", unit: "县林业局", kin: false)
         let ties = OfficialTie.ties(officials: [official], households: [[official.idNumber, Self.head.idNumber], ["452728199001011234"]])
         #expect(ties[official.idNumber]?.kin == false && ties[Self.head.idNumber]?.kin == true && ties["452728199001011234"] == nil)
         let payments = [Self.pay(Self.head, "dibao", 900, "2019-02-10"), Self.pay(Self.head, "dibao", 900, "2019-05-10"),
@@ -73,9 +73,14 @@ import Testing
         let flags = LeakCheck.evaluate(year: 2019, payments: payments, homes: [Self.home()], policies: Self.policies, officials: ties).filter { $0.rule == .official }
         #expect(flags.count == 1 && flags[0].idNumber == Self.head.idNumber && flags[0].amount == Money(yuan: 1800))
         #expect(flags[0].note == "梁勇贵（452728196511154616）与财政供养人员韦国庆（县林业局）同户，2019年领取低保 2 笔共1,800元", "\(flags[0].note)")
-        let own = OfficialTie.ties(officials: [(name: "梁勇贵", idNumber: Self.head.idNumber, unit: "县林业局")], households: [])
+        let own = OfficialTie.ties(officials: [OfficialTie(name: "梁勇贵", idNumber: Self.head.idNumber, unit: "县林业局", kin: false)], households: [])
         #expect(LeakCheck.evaluate(year: 2019, payments: payments, homes: [Self.home()], policies: Self.policies, officials: own)
             .first { $0.rule == .official }?.note.contains("为财政供养人员（县林业局）") == true)
+        // A cadre on the county's list (their ID number recorded) is named as a cadre, not as payroll.
+        let cadre = OfficialTie.ties(officials: [OfficialTie(name: "韦国庆", idNumber: official.idNumber, unit: "县交通运输局", title: "干部", kin: false)],
+                                     households: [[official.idNumber, Self.head.idNumber]])
+        #expect(LeakCheck.evaluate(year: 2019, payments: payments, homes: [Self.home()], policies: Self.policies, officials: cadre)
+            .first { $0.rule == .official }?.note.contains("与干部韦国庆（县交通运输局）同户") == true)
     }
 
     @Test func exit_ends_what_the_policy_says_and_entitlements_only_for_current_households() {

@@ -51,7 +51,7 @@ import VaporTesting
             #expect(loaded.written)
             try await app.testing().test(.GET, "leaks?year=2019&area=451224", headers: WebHarness.headers(countyUser)) { r async in
                 let body = r.body.string
-                #expect(body.contains("公职人员或其亲属领取") && body.contains("同户") && body.contains("黄帮扶（县教育局）"), "the cadre named")
+                #expect(body.contains("公职人员或其亲属领取") && body.contains("与干部黄帮扶（县教育局）同户"), "the cadre named as a cadre")
             }
 
             // A cadre file without the column keeps the number; one giving the helper's number to the secretary writes nothing.

@@ -105,7 +105,7 @@ public enum LeakCheck {
                      "\(first.name)（\(first.idNumber)）于\(left)户籍迁出，此后仍发放\(name) \(late.count) 笔（\(late.map { "\($0.date) \($0.amount.compactYuan)元" }.joined(separator: "、"))）")
             }
             if let tie = officials[first.idNumber] {
-                let who = tie.kin ? "与财政供养人员\(tie.name)（\(tie.unit)）同户" : "为财政供养人员（\(tie.unit)）"
+                let who = tie.kin ? "与\(tie.title)\(tie.name)（\(tie.unit)）同户" : "为\(tie.title)（\(tie.unit)）"
                 flag(.official, total, "\(first.name)（\(first.idNumber)）\(who)，\(year)年领取\(name) \(paid.count) 笔共\(total.compactYuan)元")
             }
             guard let home else {

@@ -8,24 +8,27 @@ public struct OfficialTie: Sendable, Hashable {
     public var name: String
     public var idNumber: String
     public var unit: String
+    /// What the record says they are: 财政供养人员 (the finance department's file) or 干部 (the county's cadre list).
+    public var title: String
     /// The recipient is the official's household member, not the official.
     public var kin: Bool
 
-    public init(name: String, idNumber: String, unit: String, kin: Bool) {
+    public init(name: String, idNumber: String, unit: String, title: String = "财政供养人员", kin: Bool) {
         self.name = name
         self.idNumber = idNumber
         self.unit = unit
+        self.title = title
         self.kin = kin
     }
 
     /// Each ID number tied to an official: the officials themselves, and everyone who shares a household (each group
     /// of ID numbers one household) with one. A person who is an official themselves is never recorded as kin.
-    public static func ties(officials: [(name: String, idNumber: String, unit: String)], households: [[String]]) -> [String: OfficialTie] {
+    public static func ties(officials: [OfficialTie], households: [[String]]) -> [String: OfficialTie] {
         var tied: [String: OfficialTie] = [:]
-        for o in officials { tied[o.idNumber] = OfficialTie(name: o.name, idNumber: o.idNumber, unit: o.unit, kin: false) }
+        for o in officials where tied[o.idNumber] == nil { tied[o.idNumber] = OfficialTie(name: o.name, idNumber: o.idNumber, unit: o.unit, title: o.title, kin: false) }
         for household in households {
             guard let official = household.lazy.compactMap({ tied[$0] }).first(where: { !$0.kin }) else { continue }
-            for id in household where tied[id] == nil { tied[id] = OfficialTie(name: official.name, idNumber: official.idNumber, unit: official.unit, kin: true) }
+            for id in household where tied[id] == nil { tied[id] = OfficialTie(name: official.name, idNumber: official.idNumber, unit: official.unit, title: official.title, kin: true) }
         }
         return tied
     }

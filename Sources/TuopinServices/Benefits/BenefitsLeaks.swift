@@ -48,8 +48,8 @@ extension BenefitsService {
         let payroll = try await DepartmentStore.records(county: county, kinds: [.payroll], file: ctx.registryFile, on: ctx.db)
         let cadres = try await CadreStore.withIDNumbers(on: ctx.db)
         guard !payroll.isEmpty || !cadres.isEmpty else { return [:] }
-        let officials = payroll.map { (name: $0.name, idNumber: $0.idNumber, unit: $0.fields["单位"] ?? "") }
-            + cadres.compactMap { c in c.idNumber.map { (name: c.name, idNumber: $0, unit: c.unit) } }
+        let officials = payroll.map { OfficialTie(name: $0.name, idNumber: $0.idNumber, unit: $0.fields["单位"] ?? "", kin: false) }
+            + cadres.compactMap { c in c.idNumber.map { OfficialTie(name: c.name, idNumber: $0, unit: c.unit, title: "干部", kin: false) } }
         let households = homes.map { $0.members.map(\.idNumber) }
             + (try await RosterStore.households(county: county, holding: officials.map(\.idNumber), on: ctx.db))
         return OfficialTie.ties(officials: officials, households: households)
