@@ -105,12 +105,16 @@ enum WebHarness {
         return out
     }
 
-    /// Runs `body` with the app served on a real port.
+    /// Runs `body` with the app served on a real port: one the system picks (port 0), so that no other socket —
+    /// a database client's ephemeral port, a parallel test — can hold it already.
     static func served(_ app: Application, _ body: (Int) async throws -> Void) async throws {
-        let port = Int.random(in: 20_000...40_000)
         app.http.server.configuration.hostname = "127.0.0.1"
-        app.http.server.configuration.port = port
+        app.http.server.configuration.port = 0
         try await app.server.start(address: nil)
+        guard let port = app.http.server.shared.localAddress?.port else {
+            await app.server.shutdown()
+            throw Abort(.internalServerError, reason: "the test server has no port")
+        }
         do {
             try await body(port)
         } catch {
