@@ -3,7 +3,7 @@ import SQLKit
 import Testing
 import TuopinDomain
 import TuopinExchange
-import TuopinServices
+@testable import TuopinServices
 import TuopinStore
 import TuopinTestSupport
 @testable import TuopinWeb
@@ -60,6 +60,13 @@ import VaporTesting
             }
             let q = try await MatchService.match(year: 2019, area: county, in: ctx)
             let death = try #require(q.flags.first { $0.rule == .deceased }), car = try #require(q.flags.first { $0.rule == .vehicle })
+            // A verification finds its flag from the member's household alone, as the county's match lists it.
+            for f in q.flags {
+                let alone = try await MatchService.departmentFlag(year: 2019, key: f.key, area: county, county: county, in: ctx)
+                #expect(alone == f, "\(f.key)")
+            }
+            #expect(try await MatchService.departmentFlag(year: 2019, key: death.key, area: AreaCode("451224101")!, county: county, in: ctx) == nil,
+                    "not in the township asked for")
             // 交办: the county hands the death to the township; to the household's helper there is none yet.
             var res = try await WebHarness.post(app, "match/assign", countyUser, ["year": "2019", "area": "451224", "key": death.key, "to": "helper"])
             #expect(res.status == .conflict && res.body.contains("没有帮扶责任人"))

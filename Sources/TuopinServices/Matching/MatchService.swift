@@ -77,11 +77,9 @@ public enum MatchService {
 
     /// 核实 — a township or the county records what it found, on a department flag or a paper-exit pattern.
     public static func decide(year: Int, key: String, outcome: String, reason: String, area: AreaCode?, in ctx: ServiceContext) async throws -> FormResult<VerifiedFlag> {
-        let queue = try await match(year: year, area: area, in: ctx)
+        let queue = try await flagInQueue(year: year, key: key, area: area, in: ctx)
         guard queue.mayDecide else { throw Refused(.forbidden, "只有乡镇或县可以核实", "only the township or county verifies") }
-        var flag = queue.flags.first(where: { $0.key == key })?.verified
-        if flag == nil { flag = try await suspicions(year: year, area: queue.area, in: ctx).found.first { $0.key == key }?.verified }
-        guard let flag else { throw Refused.notFound("没有这个疑点", "no such flag") }
+        let flag = queue.flag
         var faults: [String: String] = [:]
         if !outcomes.contains(outcome) { faults["outcome"] = "请选择 属实 或 不属实 / choose the outcome" }
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -99,11 +97,9 @@ public enum MatchService {
     /// 交办 — the county hands a flag (a department flag or a pattern) to the township it lies in (`to` = "township")
     /// or to the household's 帮扶责任人 on the day ("helper"); audited. A flag already verified is not handed out.
     public static func assign(year: Int, key: String, to target: String, area: AreaCode?, in ctx: ServiceContext) async throws -> VerifiedFlag {
-        let queue = try await match(year: year, area: area, in: ctx)
-        guard queue.mayAssign else { throw Refused(.forbidden, "只有县可以交办疑点", "only the county assigns flags") }
-        var flag = queue.flags.first(where: { $0.key == key })?.verified
-        if flag == nil { flag = try await suspicions(year: year, area: queue.area, in: ctx).found.first { $0.key == key }?.verified }
-        guard let flag else { throw Refused.notFound("没有这个疑点", "no such flag") }
+        let queue = try await flagInQueue(year: year, key: key, area: area, in: ctx)
+        guard queue.mayDecide && ctx.user.scope.includes(queue.county) else { throw Refused(.forbidden, "只有县可以交办疑点", "only the county assigns flags") }
+        let flag = queue.flag
         guard queue.decisions[key] == nil else { throw Refused(.conflict, "该疑点已核实，无需交办", "the flag is verified already") }
         guard let township = flag.village.ancestor(at: .township) else { throw Refused.notFound("没有这个疑点", "no such flag") }
         var assignment = DepartmentStore.Assignment(township: township, cadre: nil, assignee: "", date: ctx.today, username: ctx.user.username)
@@ -121,7 +117,7 @@ public enum MatchService {
         default:
             throw Refused(.badRequest, "交办对象应为 乡镇 或 帮扶责任人", "assign to the township or the helper", field: "to")
         }
-        let before = queue.assignments[key]?.assignee
+        let before = try await DepartmentStore.assignments(county: queue.county, on: ctx.db)[key]?.assignee
         let done = assignment
         try await ctx.transaction { tx in
             try await DepartmentStore.assign(flag, done, county: queue.county, on: tx.db)
