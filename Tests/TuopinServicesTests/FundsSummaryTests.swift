@@ -54,7 +54,8 @@ import TuopinTestSupport
         let county = AreaCode("451224")!
         let areas = [AreaCode("451224100000")!, AreaCode("451224101000")!, AreaCode("451224100201")!, AreaCode("451224000000")!]
         var sources: [FundSource] = []
-        for (n, kind) in [FundSource.Kind.central, .integrated, .eastWest].enumerated() {
+        // Two sources of one kind: the totals, grouped by source, are joined by kind.
+        for (n, kind) in [FundSource.Kind.central, .integrated, .eastWest, .central].enumerated() {
             sources.append(try await FundStore.addSource(FundSource(kind: kind, document: "测〔2019〕\(n + 1)号", title: "测试资金\(n)",
                                                                     issued: LocalDate(year: 2019, month: 1, day: 10)!, amount: Money(yuan: 100_000_000),
                                                                     county: county), on: db))
@@ -63,7 +64,7 @@ import TuopinTestSupport
             let day = LocalDate(year: 2019, month: 1, day: 15)!.adding(days: Int(random.next() % 300))
             let amount = Money(fen: Int64(random.next() % 3 == 0 ? 0 : 100_000 + random.next() % 50_000_000))
             let unit = ["", "县教育局", "乡镇人民政府"][n % 3]
-            let a = try await FundStore.addAllocation(FundAllocation(source: sources[n % 3].id!, area: areas[n % areas.count], amount: amount, date: day,
+            let a = try await FundStore.addAllocation(FundAllocation(source: sources[n % 4].id!, area: areas[n % areas.count], amount: amount, date: day,
                                                                      unit: unit), on: db)
             for k in 0..<Int(random.next() % 4) {
                 let share = Money(fen: amount.fen * Int64(random.next() % 40) / 100)

@@ -98,7 +98,10 @@ public enum FundStore {
     /// The idle allocations of `ledger` (made before `olderThan`, rate under `basisPoints`), oldest first, at most `limit`.
     public static func idle(area: AreaCode?, asOf: LocalDate, olderThan: LocalDate, basisPoints: Int, limit: Int, file: String? = nil,
                             on db: any Database) async throws -> [LedgerRow] {
-        try await ledgerRows("SELECT * FROM (\(ledgerQuery(area: area, asOf: asOf))) l WHERE \(idleCondition(olderThan: olderThan, basisPoints: basisPoints))"
+        // Read in date order off fund_allocations_age_idx: the area as a prefix (no range for the planner to prefer) and
+        // the age bound inside, so the scan stops at the `limit`-th idle allocation (docs/adr/0018).
+        try await ledgerRows("SELECT * FROM (\(ledgerQuery(area: area, asOf: asOf, areaAsPrefix: true, before: olderThan))) l"
+                             + " WHERE \(idleCondition(olderThan: olderThan, basisPoints: basisPoints))"
                              + " ORDER BY allocated_on, area_code, id LIMIT \(max(0, limit))", file: file, on: db)
     }
 
@@ -123,20 +126,31 @@ public enum FundStore {
     public static func totals(area: AreaCode?, asOf: LocalDate, olderThan: LocalDate, basisPoints: Int, file: String? = nil,
                               on db: any Database) async throws -> [GroupTotal] {
         let idle = idleCondition(olderThan: olderThan, basisPoints: basisPoints)
-        let c = ScanColumns(["area_code", "kind", "unit", "allocated", "reimbursed", "idle_count", "idle_amount"])
-        var found: [GroupTotal] = []
+        let c = ScanColumns(["area_code", "source_id", "unit", "allocated", "reimbursed", "idle_count", "idle_amount"])
+        var kinds: [Int64: FundSource.Kind] = [:]
+        for row in try await (db as! any SQLDatabase).raw("SELECT id, kind FROM fund_sources").all() {
+            kinds[try row.decode(column: "id", as: Int64.self)] = FundSource.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .county
+        }
+        // Grouped by source ID, in the order of fund_allocations_totals_idx, which holds every column read (no join, no
+        // sort: docs/adr/0018); the sources' kinds are joined here.
+        var found: [String: GroupTotal] = [:]
         try await PositionalQuery.each("""
-            SELECT area_code, kind, unit, CAST(SUM(amount_fen) AS BIGINT) AS allocated, CAST(SUM(reimbursed) AS BIGINT) AS reimbursed,
+            SELECT area_code, source_id, unit, CAST(SUM(amount_fen) AS BIGINT) AS allocated, CAST(SUM(reimbursed) AS BIGINT) AS reimbursed,
             CAST(SUM(CASE WHEN \(idle) THEN 1 ELSE 0 END) AS BIGINT) AS idle_count,
             CAST(SUM(CASE WHEN \(idle) THEN amount_fen - reimbursed ELSE 0 END) AS BIGINT) AS idle_amount
-            FROM (\(ledgerQuery(area: area, asOf: asOf))) l GROUP BY area_code, kind, unit ORDER BY area_code, kind, unit
+            FROM (\(ledgerQuery(area: area, asOf: asOf, withSource: false))) l GROUP BY area_code, source_id, unit
             """, file: file, on: db) { r in
             guard let area = r.text(c["area_code"]).flatMap(AreaCode.init) else { return }
-            found.append(GroupTotal(area: area, kind: r.text(c["kind"]).flatMap(FundSource.Kind.init(rawValue:)) ?? .county, unit: r.text(c["unit"]) ?? "",
-                                    allocated: Money(fen: r.int(c["allocated"]) ?? 0), reimbursed: Money(fen: r.int(c["reimbursed"]) ?? 0),
-                                    idleCount: Int(r.int(c["idle_count"]) ?? 0), idleAmount: Money(fen: r.int(c["idle_amount"]) ?? 0)))
+            let kind = r.int(c["source_id"]).flatMap { kinds[$0] } ?? .county, unit = r.text(c["unit"]) ?? ""
+            let key = "\(area.value)|\(kind.rawValue)|\(unit)"
+            var g = found[key] ?? GroupTotal(area: area, kind: kind, unit: unit)
+            g.allocated = g.allocated + Money(fen: r.int(c["allocated"]) ?? 0)
+            g.reimbursed = g.reimbursed + Money(fen: r.int(c["reimbursed"]) ?? 0)
+            g.idleCount += Int(r.int(c["idle_count"]) ?? 0)
+            g.idleAmount = g.idleAmount + Money(fen: r.int(c["idle_amount"]) ?? 0)
+            found[key] = g
         }
-        return found
+        return found.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// `IdleFundRule.isIdle` over a ledger row (`IdleFundRule.bounds`): integer division rounds the rate down on both
@@ -149,17 +163,23 @@ public enum FundStore {
     /// the sum the writes keep on the allocation when its last reimbursement is not after `asOf` (every allocation,
     /// when `asOf` is today), else summed from its reimbursements (docs/adr/0017).
     /// Only dates, codes and IDs are spliced in (digits and dashes).
-    static func ledgerQuery(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil) -> String {
+    /// `withSource`: join the source's kind and document (the totals group by source ID and leave it out); `areaAsPrefix`:
+    /// the area as a code prefix instead of a range (the same allocations; the idle list reads by date);
+    /// `before`: only allocations made before that day.
+    static func ledgerQuery(area: AreaCode?, asOf: LocalDate, project: Project.ID? = nil, allocation: FundAllocation.ID? = nil,
+                            withSource: Bool = true, areaAsPrefix: Bool = false, before: LocalDate? = nil) -> String {
         let day = asOf.description
         var q = """
-            SELECT a.id, a.source_id, a.area_code, a.project_id, a.amount_fen, a.allocated_on, a.unit, s.kind, s.document,
+            SELECT a.id, a.source_id, a.area_code, a.project_id, a.amount_fen, a.allocated_on, a.unit\(withSource ? ", s.kind, s.document" : ""),
             CAST(CASE WHEN a.last_reimbursed_on IS NULL OR a.last_reimbursed_on <= '\(day)' THEN a.reimbursed_fen
                       ELSE (SELECT COALESCE(SUM(r.amount_fen), 0) FROM reimbursements r WHERE r.allocation_id = a.id AND r.applied_on <= '\(day)') END
                  AS BIGINT) AS reimbursed
-            FROM fund_allocations a JOIN fund_sources s ON s.id = a.source_id
+            FROM fund_allocations a\(withSource ? " JOIN fund_sources s ON s.id = a.source_id" : "")
             WHERE a.allocated_on <= '\(day)'
             """
-        if let area { q += " AND (\(SQLConditions.withinText(area, column: "a.area_code")) OR a.area_code = '\(area.value)')" }
+        if let before { q += " AND a.allocated_on < '\(before.description)'" }
+        if let area, areaAsPrefix { q += " AND substr(a.area_code, 1, \(area.prefix.count)) = '\(area.prefix)'" }
+        else if let area { q += " AND (\(SQLConditions.withinText(area, column: "a.area_code")) OR a.area_code = '\(area.value)')" }
         if let project { q += " AND a.project_id = \(project.rawValue)" }
         if let allocation { q += " AND a.id = \(allocation.rawValue)" }
         return q

@@ -39,5 +39,6 @@ public enum RegistryMigrations {
         AddProblemParent(),
         AddAllocationReimbursed(),
         AddCadreIDNumber(),
+        AddFundLedgerIndexes(),
     ]
 }
