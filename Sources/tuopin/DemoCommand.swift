@@ -131,7 +131,8 @@ struct DemoCommand: AsyncParsableCommand {
         let frame = try await InspectionStore.frame(under: code, on: ctx.db)
         let funds = try await FundsService.load(GeneratedFunds.make(villages: frame.map(\.code), county: code,
                                                                     households: Dictionary(uniqueKeysWithValues: frame.map { ($0.code, $0.households) }),
-                                                                    today: today, seed: options.seed), in: chainCtx)
+                                                                    today: today, seed: options.seed,
+                                                                    townshipNames: try await AreaStore.names(of: townships, on: ctx.db)), in: chainCtx)
         // 到户资金: four departments' payment lists for 2020 with planted leaks, loaded as the departments send them.
         let homes = try await BenefitStore.homes(under: code, on: ctx.db)
         let lists = try GeneratedBenefits.write(homes: homes, county: code, year: options.year, seed: options.seed,

@@ -40,7 +40,10 @@ public enum GeneratedFunds {
         ("雨露计划职业培训", .education, "培训贫困家庭劳动力转移就业", "培训200人次，就业率70%"),
     ]
 
-    public static func make(villages: [AreaCode], county: AreaCode, households: [AreaCode: [Household.ID]], today: LocalDate, seed: UInt64) -> Output {
+    /// `townshipNames`: the townships' names, so that the units read as a county's do (武篆镇人民政府); a township
+    /// without one is named by its code.
+    public static func make(villages: [AreaCode], county: AreaCode, households: [AreaCode: [Household.ID]], today: LocalDate, seed: UInt64,
+                            townshipNames: [AreaCode: String] = [:]) -> Output {
         var random = SeededRandom(seed: seed &+ 0xF0_4D5)
         let year = today.year
         let sources = kinds.map { k in
@@ -68,13 +71,14 @@ public enum GeneratedFunds {
             return out
         }
         for (t, township) in townships.enumerated() {
+            let government = townshipNames[township].map { "\($0)人民政府" } ?? "\(township.value)乡镇人民政府"
             // Block money to the township from two sources.
             for s in [t % 2, 2 + t % 3] where s < sources.count {
                 let amount = Money(yuan: Int64(random.int(40...160)) * 10_000)
                 guard amount <= left[s] else { continue }
                 left[s] = left[s] - amount
                 let date = sources[s].issued.adding(days: random.int(10...40))
-                let a = FundAllocation(source: FundSource.ID(0), area: township, amount: amount, date: date, unit: "\(township.value)乡镇人民政府")
+                let a = FundAllocation(source: FundSource.ID(0), area: township, amount: amount, date: date, unit: government)
                 let share = township == idleTownship ? random.unit() * 0.2 + 0.05 : random.unit() * 0.5 + 0.45
                 allocations.append(AllocationItem(source: s, project: nil, allocation: a,
                                                   reimbursements: reimbursements(for: a, share: share, from: date.adding(days: 20), level: .township)))
@@ -89,7 +93,7 @@ public enum GeneratedFunds {
                 let beneficiaries = Array((households[village] ?? []).prefix(random.int(3...12)))
                 let start = today.adding(days: -random.int(200...260))
                 var p = Project(name: "\(village.value.suffix(3))村\(idea.0)", category: idea.1, nature: k == 0 ? .new : .renovation, proposer: .village,
-                                county: county, villages: [village], unit: "\(township.value)乡镇人民政府", tasks: idea.3, planned: amount,
+                                county: county, villages: [village], unit: government, tasks: idea.3, planned: amount,
                                 funding: "整合涉农资金\(amount.compactYuan)元", year: year, start: start, end: start.adding(days: 240),
                                 households: beneficiaries, beneficiaries: beneficiaries.count * 4, targets: idea.3, mechanism: idea.2)
                 // How far it got: 0 … 10 steps along the lifecycle; the seventh project of the county is removed.

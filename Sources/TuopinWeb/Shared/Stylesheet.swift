@@ -66,6 +66,7 @@ public enum Stylesheet {
     .print-head, .signatures { display:none; }
     button.print-button { background:#fff; color:var(--accent); border:1px solid var(--accent); }
     dd, td { overflow-wrap:anywhere; }
+    td.num { white-space:nowrap; overflow-wrap:normal; }
     /* A phone in a village (390 px): the header and forms wrap, wide tables scroll inside their own box. */
     @media (max-width: 760px) {
       body { font-size:16px; }
