@@ -3,7 +3,7 @@ import SQLKit
 import Testing
 import TuopinDomain
 import TuopinExchange
-import TuopinServices
+@testable import TuopinServices
 import TuopinStore
 import TuopinTestSupport
 @testable import TuopinWeb
@@ -84,6 +84,14 @@ import VaporTesting
                 let body = r.body.string
                 #expect(body.contains("公职人员或其亲属领取") && body.contains("与财政供养人员\(officialName)（县林业局）同户"), "a payment to an official's household")
             }
+            // A verification finds its flag from the person's household alone, as the county's check lists it.
+            let all = try await BenefitsService.leaks(year: 2019, area: county, in: ctx).flags
+            #expect(Set(all.map(\.rule)).isSuperset(of: [.paidTwice, .notRegistered, .official]), "\(all.map(\.rule))")
+            for f in all {
+                let alone = try await BenefitsService.leakFlag(year: 2019, key: f.key, county: county, in: ctx)
+                #expect(alone == f, "\(f.key)")
+            }
+            #expect(try await BenefitsService.leakFlag(year: 2019, key: "2019|' OR 1=1 --|dibao|重复发放", county: county, in: ctx) == nil)
             let actions = Set(try await sql.raw("SELECT action FROM audit_events").all().map { try $0.decode(column: "action", as: String.self) })
             #expect(actions.isSuperset(of: ["benefits.import", "leak.decide"]))
         }

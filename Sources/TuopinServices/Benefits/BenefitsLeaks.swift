@@ -58,8 +58,11 @@ extension BenefitsService {
     /// 核实 — the county office records its decision on a flag (again replaces, and the trail keeps both).
     public static func decide(year: Int, key: String, outcome text: String, reason: String, county: AreaCode?, in ctx: ServiceContext) async throws -> FormResult<LeakCheck.Flag> {
         let county = try ctx.managedCounty(county)
-        let queue = try await leaks(year: year, area: county, in: ctx)
-        guard let flag = queue.flags.first(where: { $0.key == key }) else { throw Refused.notFound("没有这个疑点（可能已不再成立）", "no such flag") }
+        try ctx.user.require(.readRegistry)
+        // The person's household alone (`leakFlag`); the county's whole check only if that finds nothing.
+        var found = try await leakFlag(year: year, key: key, county: county, in: ctx)
+        if found == nil { found = try await leaks(year: year, area: county, in: ctx).flags.first { $0.key == key } }
+        guard let flag = found else { throw Refused.notFound("没有这个疑点（可能已不再成立）", "no such flag") }
         var faults: [String: String] = [:]
         let outcome = LeakOutcome.parse(text)
         if outcome == nil { faults["outcome"] = "请选择核实结论 / choose the outcome" }
@@ -67,7 +70,7 @@ extension BenefitsService {
         if why.count < 4 || why.count > 300 { faults["reason"] = "请写明核实情况（4–300字） / the reason, 4–300 characters" }
         else if let f = TextRule.fault(why, .freeText) { faults["reason"] = f }
         guard faults.isEmpty, let outcome else { return .rejected(FormRejection(faults: faults)) }
-        let before = queue.decisions[key]?.outcome
+        let before = try await BenefitStore.decisions(county: county, year: year, on: ctx.db)[key]?.outcome
         try await ctx.transaction { tx in
             try await BenefitStore.decide(flag, .init(key: key, outcome: outcome.rawValue, reason: why, date: tx.today, username: tx.user.username),
                                           county: county, on: tx.db)

@@ -66,11 +66,19 @@ public enum BenefitStore {
 
     /// The county's payments of a year (read by position: a province's year is millions of rows; `file` is the
     /// SQLite database file when there is one).
-    public static func payments(county: AreaCode, year: Int, file: String? = nil, on db: any Database) async throws -> [Benefit] {
+    /// `idNumbers`: only these persons' payments (ID numbers that are not 18 digits, the last one possibly X, are left
+    /// out: they are spliced into the query).
+    public static func payments(county: AreaCode, year: Int, idNumbers: [String]? = nil, file: String? = nil, on db: any Database) async throws -> [Benefit] {
         let c = paymentColumns
         var found: [Benefit] = []
+        var only = ""
+        if let idNumbers {
+            let safe = idNumbers.filter { $0.utf8.count == 18 && $0.utf8.enumerated().allSatisfy { i, b in (48...57).contains(b) || (i == 17 && b == 88) } }
+            guard !safe.isEmpty else { return [] }
+            only = " AND id_number IN (\(safe.map { "'\($0)'" }.joined(separator: ", ")))"
+        }
         try await PositionalQuery.each("""
-            SELECT \(c.selectList) FROM benefits WHERE county_code = '\(county.value)' AND paid_on BETWEEN '\(year)-01-01' AND '\(year)-12-31'
+            SELECT \(c.selectList) FROM benefits WHERE county_code = '\(county.value)' AND paid_on BETWEEN '\(year)-01-01' AND '\(year)-12-31'\(only)
             """, file: file, on: db) { r in
             guard let id = r.int(c["id"]), let idNumber = r.text(c["id_number"]), let policy = r.text(c["policy"]), let fen = r.int(c["amount_fen"]),
                   let day = r.text(c["paid_on"]).flatMap(LocalDate.init(iso:)) else { return }
