@@ -96,6 +96,19 @@ first_sample=$(sqlite3 "$db" "SELECT number FROM evaluation_samples WHERE evalua
 interview=$(median "/evaluations/$evaluation/interviews/${first_sample:-1}")
 sample_size=$(sqlite3 "$db" "SELECT COUNT(*) FROM evaluation_samples WHERE evaluation_id = $evaluation" 2>/dev/null || echo "?")
 
+# One verification each on the leaks queue and the matching queue (the first flag listed), beside the whole county's
+# check (`leaks` and `match` above), which a decision used to run again.
+first_key() { curl -s -H "Authorization: Bearer $token" "$base$1" | python3 -c '
+import html, re, sys
+m = re.search(r"name=\"key\" value=\"([^\"]*)\"", sys.stdin.read())
+print(html.unescape(m.group(1)) if m else "")'; }
+leak_key=$(first_key "/leaks?year=$year&area=$county")
+read -r leak_decide leak_decide_code _ < <(post /leaks/decide --data-urlencode "year=$year" --data-urlencode "area=$county" \
+  --data-urlencode "key=$leak_key" --data-urlencode "outcome=保留" --data-urlencode "reason=基准：核实无误，保留")
+match_key=$(first_key "/match?year=$year&area=$county")
+read -r match_decide match_decide_code _ < <(post /match/decide --data-urlencode "year=$year" --data-urlencode "area=$county" \
+  --data-urlencode "key=$match_key" --data-urlencode "outcome=不属实" --data-urlencode "reason=基准：核实不属实")
+
 ms() { echo "$1 * 1000" | bc -l | xargs printf '%.1f'; }
 printf '\nTuopin second-wave benchmark — %s households, %s persons, %s cores, %s\n\n' "$n" "$persons" "$(nproc)" "$(date -u +%Y-%m-%d)"
 printf '| work | seconds or ms | peak MB | rate or size |\n|---|---:|---:|---:|\n'
@@ -118,3 +131,5 @@ printf '| unannounced draw, 30 villages, 600 households (POST, HTTP %s) | %s ms 
 printf '| evaluation created with its draw, 25 villages (POST, HTTP %s) | %s ms | | %s sampled |\n' "$edraw_code" "$(ms "$edraw")" "$sample_size"
 printf '| evaluation rates /api/v1/evaluations/%s/rates: median of 11 | %s ms | | |\n' "$evaluation" "$rates"
 printf '| evaluator interview page: median of 11 | %s ms | | |\n' "$interview"
+printf '| one leak verified, /leaks/decide (POST, HTTP %s) | %s ms | | the whole check: leaks above |\n' "$leak_decide_code" "$(ms "$leak_decide")"
+printf '| one department flag verified, /match/decide (POST, HTTP %s) | %s ms | | the whole check: match above |\n' "$match_decide_code" "$(ms "$match_decide")"
