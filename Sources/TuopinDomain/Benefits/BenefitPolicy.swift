@@ -35,11 +35,7 @@ public struct BenefitPolicies: Sendable, Equatable {
 
     public func policy(_ key: String) -> BenefitPolicy? { policies.first { $0.key == key || $0.name == key } }
 
-    public struct Fault: Error, Equatable, Sendable {
-        public var line: Int
-        public var chinese: String
-        public var english: String
-    }
+    public typealias Fault = LineFault
 
     public static let entitlementKeys = ["school_age", "unsafe_house"]
 

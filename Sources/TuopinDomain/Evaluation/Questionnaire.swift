@@ -21,11 +21,7 @@ public struct Questionnaire: Sendable, Equatable {
     public var sections: [Section]
     public var items: [Item] { sections.flatMap(\.items) }
 
-    public struct Fault: Error, Equatable, Sendable {
-        public var line: Int
-        public var chinese: String
-        public var english: String
-    }
+    public typealias Fault = LineFault
 
     /// `[节]` headings, then `编号 | 问题 | 类型` lines; `#` starts a comment. Keys are ASCII and unique.
     public static func parse(_ text: String) throws(Fault) -> Questionnaire {

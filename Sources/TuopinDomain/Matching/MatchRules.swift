@@ -31,11 +31,7 @@ public struct MatchRules: Sendable, Equatable {
             .filter { applies($0.rule, to: exited.contains($0.household) ? .exited : .notExited) }
     }
 
-    public struct Fault: Error, Equatable, Sendable {
-        public var line: Int
-        public var chinese: String
-        public var english: String
-    }
+    public typealias Fault = LineFault
 
     /// `[比对规则]` then one line a rule: `规则 | 适用 | 阈值 | 依据`; `#` starts a comment. Every rule must appear once.
     public static func parse(_ text: String) throws(Fault) -> MatchRules {

@@ -17,12 +17,7 @@ public struct SupervisionRules: Sendable, Equatable {
         found.adding(days: deadlineDays[severity] ?? 30)
     }
 
-    /// A line's fault: its number and what is wrong, in Chinese and English.
-    public struct Fault: Error, Equatable, Sendable {
-        public var line: Int
-        public var chinese: String
-        public var english: String
-    }
+    public typealias Fault = LineFault
 
     /// Parses the file: `[检查项目]` (one item a line), `[整改期限]` (`一般 | 30`), `[升级]` (`逾期天数 | 7`);
     /// `#` starts a comment. Every severity needs a deadline, and there must be at least one check item.
