@@ -28,8 +28,7 @@ struct ImportBenefitsCommand: AsyncParsableCommand {
         let outcome = try await database.run { ctx in
             var ctx = ctx
             ctx.benefits = policies
-            return try await BenefitsService.load(BenefitFileReader.read(url, today: ctx.today), policy: policy, department: department, file: url,
-                                                  county: input.area, dryRun: input.dryRun, in: ctx)
+            return try await BenefitsService.load(file: url, policy: policy, department: department, county: input.area, dryRun: input.dryRun, in: ctx)
         }
         try FileLoadPrinter.print(outcome, file: input.file, noun: ("笔", "payments"), dryRun: input.dryRun)
     }

@@ -31,8 +31,7 @@ struct ImportDepartmentCommand: AsyncParsableCommand {
     func run() async throws {
         let url = input.url
         let outcome = try await database.run { ctx in
-            try await MatchService.load(DepartmentFileReader.read(url, kind: kind, today: ctx.today), kind: kind, file: url,
-                                        county: input.area, dryRun: input.dryRun, in: ctx)
+            try await MatchService.load(file: url, kind: kind, county: input.area, dryRun: input.dryRun, in: ctx)
         }
         try FileLoadPrinter.print(outcome, file: input.file, noun: ("条", "records matched"), dryRun: input.dryRun)
     }

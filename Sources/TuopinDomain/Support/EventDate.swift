@@ -13,7 +13,7 @@ public enum EventDate {
 
     /// The date, or the fault in Chinese and English naming the field.
     public static func parse(_ text: String, field: String, label: String, today: LocalDate) -> Result<LocalDate, Refused> {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedCell   // not Foundation's trimming: a payment list parses a date on every row
         guard t.count == 10, let d = LocalDate(iso: t) else {
             return .failure(Refused(.invalid, "\(label)“\(t)”应为日期 YYYY-MM-DD", "\(field) must be a date YYYY-MM-DD", field: field))
         }

@@ -27,7 +27,7 @@ public enum DepartmentFileReader {
             case .failure(let e): row.fail("证件号码", idText, "\(e.chinese) / \(e.english)")
             }
             let name = ResponsibilityCells.text(&row, "姓名", required: true, max: 40)
-            var fields: [String: String] = [:]
+            var fields = [String: String](minimumCapacity: kind.columns.count)
             var date: LocalDate?
             for c in kind.columns {
                 let text = row.cell(c.name)

@@ -9,8 +9,19 @@ import TuopinStore
 public enum BenefitsService {
     /// Loads a read payment list for one policy. Errors (the reader's, an unknown project, the same file loaded
     /// twice) write nothing; IDs not in the county's registry are warnings and load unmatched.
-    public static func load(_ read: BenefitFileReader.Result, policy key: String, department: String?, file: URL, county: AreaCode?, dryRun: Bool,
+    /// Reads the file while the county's members are read from the database (the two run on both cores), then loads
+    /// it as `load(_:…)` does.
+    public static func load(file: URL, policy key: String, department: String?, county: AreaCode?, dryRun: Bool,
                             in ctx: ServiceContext) async throws -> FileLoadOutcome {
+        let code = try ctx.managedCounty(county)
+        async let members = BenefitStore.members(county: code, file: ctx.registryFile, on: ctx.db)
+        let read = BenefitFileReader.read(file, today: ctx.today)
+        return try await load(read, policy: key, department: department, file: file, county: code, dryRun: dryRun, members: try await members, in: ctx)
+    }
+
+    /// `members`: the county's members by ID number when the caller has them (else they are read here).
+    public static func load(_ read: BenefitFileReader.Result, policy key: String, department: String?, file: URL, county: AreaCode?, dryRun: Bool,
+                            members known: [String: Household.ID]? = nil, in ctx: ServiceContext) async throws -> FileLoadOutcome {
         let county = try ctx.managedCounty(county)
         guard let policy = ctx.benefits.policy(key) else {
             throw Refused(.badRequest, "未知的政策“\(key)”（可用：\(ctx.benefits.policies.map(\.key).joined(separator: "、"))）", "unknown policy \(key)", field: "policy")
@@ -23,7 +34,8 @@ public enum BenefitsService {
                                       message: "这份名单已导入过（相同文件） / this list was already loaded"))
             return .init(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
-        let members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db)
+        var members = known ?? [:]
+        if known == nil { members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db) }
         var unmatched = 0
         for e in read.entries where members[e.id.number] == nil {
             unmatched += 1

@@ -10,8 +10,18 @@ public enum MatchService {
     /// 属实 / 不属实
     public static let outcomes = ["属实", "不属实"]
 
+    /// Reads the file while the county's members are read from the database (the two run on both cores), then loads
+    /// it as `load(_:…)` does.
+    public static func load(file: URL, kind: DepartmentRecord.Kind, county: AreaCode?, dryRun: Bool, in ctx: ServiceContext) async throws -> FileLoadOutcome {
+        let code = try ctx.managedCounty(county)
+        async let members = BenefitStore.members(county: code, file: ctx.registryFile, on: ctx.db)
+        let read = DepartmentFileReader.read(file, kind: kind, today: ctx.today)
+        return try await load(read, kind: kind, file: file, county: code, dryRun: dryRun, members: try await members, in: ctx)
+    }
+
+    /// `members`: the county's members by ID number when the caller has them (else they are read here).
     public static func load(_ read: DepartmentFileReader.Result, kind: DepartmentRecord.Kind, file: URL, county: AreaCode?, dryRun: Bool,
-                            in ctx: ServiceContext) async throws -> FileLoadOutcome {
+                            members known: [String: Household.ID]? = nil, in ctx: ServiceContext) async throws -> FileLoadOutcome {
         let county = try ctx.managedCounty(county)
         var issues = read.issues
         guard !read.hasErrors else { return .init(issues: issues, rows: read.records.count, changed: 0, written: false) }
@@ -20,7 +30,8 @@ public enum MatchService {
             issues.append(ImportIssue(row: nil, column: "", value: file.lastPathComponent, severity: .error, message: "这份文件已导入过 / this file was already loaded"))
             return .init(issues: issues, rows: read.records.count, changed: 0, written: false)
         }
-        let members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db)
+        var members = known ?? [:]
+        if known == nil { members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db) }
         var unmatched = 0
         for (i, r) in read.records.enumerated() where members[r.idNumber] == nil {
             unmatched += 1
