@@ -27,9 +27,11 @@ public enum BenefitFileReader {
 
     public static let header = table.columns.map(\.name)
 
-    /// `since`: the first day the policy paid anything (a payment dated before is a fault).
-    public static func read(_ url: URL, today: LocalDate, since: LocalDate = LocalDate(year: 2013, month: 1, day: 1)!) -> Result {
-        let read = table.read(url) { row -> Entry? in
+    /// `since`: the first day the policy paid anything (a payment dated before is a fault). With `deliver`, the clean
+    /// entries are handed out `every` so many as they are read, and the result holds only the issues.
+    public static func read(_ url: URL, today: LocalDate, since: LocalDate = LocalDate(year: 2013, month: 1, day: 1)!, every size: Int = .max,
+                            deliver: (([Entry]) -> Void)? = nil) -> Result {
+        let read = table.read(url, every: size, deliver: deliver) { row -> Entry? in
             let idText = row.cell("证件号码")
             var id: ResidentID?
             switch ResidentID.parse(idText, today: today) {

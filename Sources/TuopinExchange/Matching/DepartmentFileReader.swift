@@ -18,8 +18,11 @@ public enum DepartmentFileReader {
 
     public static func header(_ kind: DepartmentRecord.Kind) -> [String] { ["证件号码", "姓名"] + kind.columns.map(\.name) }
 
-    public static func read(_ url: URL, kind: DepartmentRecord.Kind, today: LocalDate) -> Result {
-        let read = table(kind).read(url) { row -> DepartmentRecord? in
+    /// With `deliver`, the clean records are handed out `every` so many as they are read, and the result holds only the
+    /// issues.
+    public static func read(_ url: URL, kind: DepartmentRecord.Kind, today: LocalDate, every size: Int = .max,
+                            deliver: (([DepartmentRecord]) -> Void)? = nil) -> Result {
+        let read = table(kind).read(url, every: size, deliver: deliver) { row -> DepartmentRecord? in
             let idText = row.cell("证件号码")
             var id: ResidentID?
             switch ResidentID.parse(idText, today: today) {

@@ -62,16 +62,18 @@ public struct NamedColumnTable: Sendable {
     public let columns: [Column]
     public init(columns: [Column]) { self.columns = columns }
 
-    /// Reads a file by its extension; `row` turns each data row into a value or reports its faults.
-    public func read<T>(_ url: URL, row: (inout Row) -> T?) -> (values: [T], issues: [ImportIssue]) {
+    /// Reads a file by its extension; `row` turns each data row into a value or reports its faults. With `deliver`,
+    /// the clean values are handed out `every` so many as they are read (and none returned): the caller learns from the
+    /// issues returned at the end whether the file may load at all.
+    public func read<T>(_ url: URL, every size: Int = .max, deliver: (([T]) -> Void)? = nil, row: (inout Row) -> T?) -> (values: [T], issues: [ImportIssue]) {
         do {
             switch url.pathExtension.lowercased() {
             case "csv", "txt":
                 var source = try CSVRowReader(url: url)
-                return read(&source, row: row)
+                return read(&source, every: size, deliver: deliver, row: row)
             case "xlsx":
                 var source = try XLSXRowReader(url: url, sheet: nil)
-                return read(&source, row: row)
+                return read(&source, every: size, deliver: deliver, row: row)
             default: throw FileFault.unsupported(url.pathExtension)
             }
         } catch let fault as FileFault {
@@ -81,10 +83,11 @@ public struct NamedColumnTable: Sendable {
         }
     }
 
-    public func read<T>(_ source: inout some RowSource, row body: (inout Row) -> T?) -> (values: [T], issues: [ImportIssue]) {
+    public func read<T>(_ source: inout some RowSource, every size: Int = .max, deliver: (([T]) -> Void)? = nil,
+                        row body: (inout Row) -> T?) -> (values: [T], issues: [ImportIssue]) {
         var issues: [ImportIssue] = []
         var positions: Positions?
-        var values: [T] = []
+        var values: [T] = [], failed = false
         do {
             while let source = try source.nextRow() {
                 guard let map = positions else {
@@ -96,7 +99,15 @@ public struct NamedColumnTable: Sendable {
                 var row = Row(number: source.number, cells: source.cells, positions: map)
                 let value = body(&row)
                 issues += row.issues
-                if row.isClean, let value { values.append(value) }
+                if !row.isClean { failed = true }
+                // Once a row has failed, nothing more is delivered: the file will not load.
+                if row.isClean, let value, deliver == nil || !failed {
+                    values.append(value)
+                    if let deliver, values.count >= size {
+                        deliver(values)
+                        values.removeAll(keepingCapacity: true)
+                    }
+                }
             }
         } catch let fault as FileFault {
             issues.append(ImportIssue(row: fault.row, column: "", value: "", severity: .error, message: fault.message))
@@ -107,6 +118,10 @@ public struct NamedColumnTable: Sendable {
             let names = columns.filter(\.required).map(\.name).joined(separator: "、")
             issues.append(ImportIssue(row: nil, column: "", value: "", severity: .error,
                                       message: "没有找到表头（\(names)） / no header row (\(names)) was found"))
+        }
+        if let deliver, !values.isEmpty, !failed {
+            deliver(values)
+            values = []
         }
         return (issues.isEmpty ? values : [], issues)
     }

@@ -9,23 +9,11 @@ import TuopinStore
 public enum BenefitsService {
     /// Loads a read payment list for one policy. Errors (the reader's, an unknown project, the same file loaded
     /// twice) write nothing; IDs not in the county's registry are warnings and load unmatched.
-    /// Reads the file while the county's members are read from the database (the two run on both cores), then loads
-    /// it as `load(_:…)` does.
-    public static func load(file: URL, policy key: String, department: String?, county: AreaCode?, dryRun: Bool,
-                            in ctx: ServiceContext) async throws -> FileLoadOutcome {
-        let code = try ctx.managedCounty(county)
-        async let members = BenefitStore.members(county: code, file: ctx.registryFile, on: ctx.db)
-        let read = BenefitFileReader.read(file, today: ctx.today)
-        return try await load(read, policy: key, department: department, file: file, county: code, dryRun: dryRun, members: try await members, in: ctx)
-    }
-
     /// `members`: the county's members by ID number when the caller has them (else they are read here).
     public static func load(_ read: BenefitFileReader.Result, policy key: String, department: String?, file: URL, county: AreaCode?, dryRun: Bool,
                             members known: [String: Household.ID]? = nil, in ctx: ServiceContext) async throws -> FileLoadOutcome {
         let county = try ctx.managedCounty(county)
-        guard let policy = ctx.benefits.policy(key) else {
-            throw Refused(.badRequest, "未知的政策“\(key)”（可用：\(ctx.benefits.policies.map(\.key).joined(separator: "、"))）", "unknown policy \(key)", field: "policy")
-        }
+        let policy = try policy(key, in: ctx)
         var issues = read.issues
         guard !read.hasErrors else { return .init(issues: issues, rows: read.entries.count, changed: 0, written: false) }
         let digest = try BenefitStore.digest(file)
@@ -64,6 +52,13 @@ public enum BenefitsService {
                                                        rows: payments.count, unmatched: unmatched, county: county))
         }
         return .init(issues: issues, rows: read.entries.count, changed: payments.count, written: true)
+    }
+
+    static func policy(_ key: String, in ctx: ServiceContext) throws -> BenefitPolicy {
+        guard let policy = ctx.benefits.policy(key) else {
+            throw Refused(.badRequest, "未知的政策“\(key)”（可用：\(ctx.benefits.policies.map(\.key).joined(separator: "、"))）", "unknown policy \(key)", field: "policy")
+        }
+        return policy
     }
 
     /// 防漏表 of one household, by year (newest first), with the policy names.

@@ -10,15 +10,6 @@ public enum MatchService {
     /// 属实 / 不属实
     public static let outcomes = ["属实", "不属实"]
 
-    /// Reads the file while the county's members are read from the database (the two run on both cores), then loads
-    /// it as `load(_:…)` does.
-    public static func load(file: URL, kind: DepartmentRecord.Kind, county: AreaCode?, dryRun: Bool, in ctx: ServiceContext) async throws -> FileLoadOutcome {
-        let code = try ctx.managedCounty(county)
-        async let members = BenefitStore.members(county: code, file: ctx.registryFile, on: ctx.db)
-        let read = DepartmentFileReader.read(file, kind: kind, today: ctx.today)
-        return try await load(read, kind: kind, file: file, county: code, dryRun: dryRun, members: try await members, in: ctx)
-    }
-
     /// `members`: the county's members by ID number when the caller has them (else they are read here).
     public static func load(_ read: DepartmentFileReader.Result, kind: DepartmentRecord.Kind, file: URL, county: AreaCode?, dryRun: Bool,
                             members known: [String: Household.ID]? = nil, in ctx: ServiceContext) async throws -> FileLoadOutcome {

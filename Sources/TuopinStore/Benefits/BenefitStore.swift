@@ -19,21 +19,41 @@ public enum BenefitStore {
 
     /// Writes a batch and its payments; returns the batch's ID.
     public static func load(_ batch: Batch, _ payments: [Benefit], on db: any Database) async throws -> Int64 {
+        let id = try await startBatch(batch, on: db)
+        try await DeferredIndexes.around("benefits", rows: payments.count, on: db) {
+            try await append(payments, batch: id, on: db)
+        }
+        return id
+    }
+
+    /// The batch's row, before its payments (`append`); `batch.rows` is corrected by `finishBatch` when the count
+    /// is known only at the end (a list written as it is read).
+    public static func startBatch(_ batch: Batch, on db: any Database) async throws -> Int64 {
         let row = try await sql(db).raw("""
             INSERT INTO benefit_batches (policy, department, file, digest, rows_loaded, county_code, username, loaded_on)
             VALUES (\(bind: batch.policy), \(bind: batch.department), \(bind: batch.file), \(bind: batch.digest), \(bind: batch.rows), \(bind: batch.county.value),
             \(bind: batch.username), \(bind: batch.date.description)) RETURNING id
             """).first()
-        let id = try row!.decode(column: "id", as: Int64.self)
+        return try row!.decode(column: "id", as: Int64.self)
+    }
+
+    public static func finishBatch(_ id: Int64, rows: Int, on db: any Database) async throws {
+        try await sql(db).raw("UPDATE benefit_batches SET rows_loaded = \(bind: rows) WHERE id = \(bind: id)").run()
+    }
+
+    /// `body` writes about `rows` payments: from the deferred-index size on, the table's indexes are built after them.
+    public static func loading<T>(rows: Int, on db: any Database, _ body: () async throws -> T) async throws -> T {
+        try await DeferredIndexes.around("benefits", rows: rows, on: db, body)
+    }
+
+    /// Payments of the batch, written in bulk.
+    public static func append(_ payments: [Benefit], batch id: Int64, on db: any Database) async throws {
         let rows: [[BulkValue]] = payments.map { p in
             [.int(id), .text(p.idNumber), .text(p.name), p.household.map { .int($0.rawValue) } ?? .null, .text(p.policy), .int(p.amount.fen),
              .text(p.date.description), .text(p.department), p.project.map { .int($0.rawValue) } ?? .null, .text(p.county.value)]
         }
-        try await DeferredIndexes.around("benefits", rows: rows.count, on: db) {
-            try await BulkWriter(db).insert(into: "benefits", columns: ["batch_id", "id_number", "name", "household_id", "policy", "amount_fen", "paid_on",
-                                                                        "department", "project_id", "county_code"], rows: rows)
-        }
-        return id
+        try await BulkWriter(db).insert(into: "benefits", columns: ["batch_id", "id_number", "name", "household_id", "policy", "amount_fen", "paid_on",
+                                                                    "department", "project_id", "county_code"], rows: rows)
     }
 
     /// The SHA-256 of a loaded file, in hex (kept with the batch and in the trail).

@@ -14,21 +14,41 @@ public enum DepartmentStore {
 
     public static func load(_ records: [DepartmentRecord], kind: DepartmentRecord.Kind, file: String, digest: String, county: AreaCode, username: String,
                             date: LocalDate, on db: any Database) async throws {
+        let batch = try await startBatch(kind: kind, file: file, digest: digest, rows: records.count, county: county, username: username, date: date, on: db)
+        try await loading(rows: records.count, on: db) {
+            try await append(records, batch: batch, county: county, on: db)
+        }
+    }
+
+    /// The batch's row, before its records (`append`); `finishBatch` sets the count when it is known only at the end.
+    public static func startBatch(kind: DepartmentRecord.Kind, file: String, digest: String, rows: Int, county: AreaCode, username: String,
+                                  date: LocalDate, on db: any Database) async throws -> Int64 {
         let row = try await sql(db).raw("""
             INSERT INTO department_batches (kind, file, digest, rows_loaded, county_code, username, loaded_on)
-            VALUES (\(bind: kind.rawValue), \(bind: file), \(bind: digest), \(bind: records.count), \(bind: county.value), \(bind: username), \(bind: date.description))
+            VALUES (\(bind: kind.rawValue), \(bind: file), \(bind: digest), \(bind: rows), \(bind: county.value), \(bind: username), \(bind: date.description))
             RETURNING id
             """).first()
-        let batch = try row!.decode(column: "id", as: Int64.self)
-        // The fields as a JSON object of strings, keys sorted, written by hand (JSONEncoder cost more than the insert).
+        return try row!.decode(column: "id", as: Int64.self)
+    }
+
+    public static func finishBatch(_ id: Int64, rows: Int, on db: any Database) async throws {
+        try await sql(db).raw("UPDATE department_batches SET rows_loaded = \(bind: rows) WHERE id = \(bind: id)").run()
+    }
+
+    /// `body` writes about `rows` records: from the deferred-index size on, the table's indexes are built after them.
+    public static func loading<T>(rows: Int, on db: any Database, _ body: () async throws -> T) async throws -> T {
+        try await DeferredIndexes.around("department_records", rows: rows, on: db, body)
+    }
+
+    /// Records of the batch, written in bulk; the fields as a JSON object of strings, keys sorted, written by hand
+    /// (JSONEncoder cost more than the insert).
+    public static func append(_ records: [DepartmentRecord], batch: Int64, county: AreaCode, on db: any Database) async throws {
         let rows: [[BulkValue]] = records.map { r in
             [.int(batch), .text(r.kind.rawValue), .text(r.idNumber), .text(r.name), r.date.map { .text($0.description) } ?? .null,
              .text(AuditTrail.json(r.fields.map { ($0.key, $0.value) })), .text(county.value)]
         }
-        try await DeferredIndexes.around("department_records", rows: rows.count, on: db) {
-            try await BulkWriter(db).insert(into: "department_records", columns: ["batch_id", "kind", "id_number", "name", "record_date", "fields", "county_code"],
-                                            rows: rows)
-        }
+        try await BulkWriter(db).insert(into: "department_records", columns: ["batch_id", "kind", "id_number", "name", "record_date", "fields", "county_code"],
+                                        rows: rows)
     }
 
     /// A record's fields: read by hand, or by `JSONDecoder` where the text is not a flat object of strings.
