@@ -11,11 +11,7 @@ extension BenefitsService {
         let parts = key.split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 4, Int(parts[0]) == year else { return nil }
         let idNumber = String(parts[1])
-        var homes: [LeakCheck.Home] = []
-        if let number = try await HouseholdEditor.foreignMembers([idNumber], householdID: nil, on: ctx.db)[idNumber],
-           let ref = try await HouseholdStore.references(numbers: [number], county: county, on: ctx.db)[number] {
-            homes = try await BenefitStore.homes(under: ref.village, file: ctx.registryFile, on: ctx.db).filter { $0.id == ref.id }
-        }
+        let homes = try await BenefitStore.home(holding: idNumber, county: county, file: ctx.registryFile, on: ctx.db).map { [$0] } ?? []
         let ids = homes.isEmpty ? [idNumber] : homes.flatMap { $0.members.map(\.idNumber) }
         let payments = try await BenefitStore.payments(county: county, year: year, idNumbers: ids, file: ctx.registryFile, on: ctx.db)
         var deaths: [String: LocalDate] = [:], moves: [String: LocalDate] = [:]

@@ -18,23 +18,21 @@ public enum BenefitsService {
         guard !read.hasErrors else { return .init(issues: issues, rows: read.entries.count, changed: 0, written: false) }
         let digest = try BenefitStore.digest(file)
         if try await BenefitStore.loaded(digest: digest, policy: policy.key, county: county, on: ctx.db) {
-            issues.append(ImportIssue(row: 0, column: "", value: file.lastPathComponent, severity: .error,
-                                      message: "这份名单已导入过（相同文件） / this list was already loaded"))
+            issues.append(alreadyLoaded(file))
             return .init(issues: issues, rows: read.entries.count, changed: 0, written: false)
         }
-        var members = known ?? [:]
-        if known == nil { members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db) }
+        let members: [String: Household.ID]
+        if let known { members = known } else { members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db) }
         var unmatched = 0
         for e in read.entries where members[e.id.number] == nil {
             unmatched += 1
-            issues.append(ImportIssue(row: e.row, column: "证件号码", value: e.id.number, severity: .warning,
-                                      message: "不是本县建档立卡人员，已导入并列为防漏疑点 / not in the county's registry: loaded and flagged"))
+            issues.append(unregistered(e))
         }
         var unknownProjects: Set<Int64> = []
         for p in Set(read.entries.compactMap(\.project)) where try await ProjectStore.find(Project.ID(p), on: ctx.db) == nil { unknownProjects.insert(p) }
         for e in read.entries {
             if let p = e.project, unknownProjects.contains(p) {
-                issues.append(ImportIssue(row: e.row, column: "项目编号", value: String(p), severity: .error, message: "项目库中没有这个项目 / no such project"))
+                issues.append(unknownProject(e, p))
             }
         }
         guard !issues.contains(where: { $0.severity == .error }), !dryRun else {
@@ -52,6 +50,20 @@ public enum BenefitsService {
                                                        rows: payments.count, unmatched: unmatched, county: county))
         }
         return .init(issues: issues, rows: read.entries.count, changed: payments.count, written: true)
+    }
+
+    /// What the whole-file and the streamed load report alike.
+    static func alreadyLoaded(_ file: URL) -> ImportIssue {
+        ImportIssue(row: 0, column: "", value: file.lastPathComponent, severity: .error, message: "这份名单已导入过（相同文件） / this list was already loaded")
+    }
+
+    static func unregistered(_ e: BenefitFileReader.Entry) -> ImportIssue {
+        ImportIssue(row: e.row, column: "证件号码", value: e.id.number, severity: .warning,
+                    message: "不是本县建档立卡人员，已导入并列为防漏疑点 / not in the county's registry: loaded and flagged")
+    }
+
+    static func unknownProject(_ e: BenefitFileReader.Entry, _ p: Int64) -> ImportIssue {
+        ImportIssue(row: e.row, column: "项目编号", value: String(p), severity: .error, message: "项目库中没有这个项目 / no such project")
     }
 
     static func policy(_ key: String, in ctx: ServiceContext) throws -> BenefitPolicy {

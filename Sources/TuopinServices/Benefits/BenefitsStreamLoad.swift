@@ -34,9 +34,7 @@ extension BenefitsService {
         }
         let digest = try BenefitStore.digest(file)
         if try await BenefitStore.loaded(digest: digest, policy: policy.key, county: county, on: ctx.db) {
-            return .init(issues: [ImportIssue(row: 0, column: "", value: file.lastPathComponent, severity: .error,
-                                              message: "这份名单已导入过（相同文件） / this list was already loaded")],
-                         rows: 0, changed: 0, written: false)
+            return .init(issues: [alreadyLoaded(file)], rows: 0, changed: 0, written: false)
         }
         let today = ctx.today
         let (chunks, feed) = AsyncStream<[BenefitFileReader.Entry]>.makeStream()
@@ -62,14 +60,12 @@ extension BenefitsService {
                             let home = members[e.id.number]
                             if home == nil {
                                 tally.unmatched += 1
-                                tally.issues.append(ImportIssue(row: e.row, column: "证件号码", value: e.id.number, severity: .warning,
-                                                                message: "不是本县建档立卡人员，已导入并列为防漏疑点 / not in the county's registry: loaded and flagged"))
+                                tally.issues.append(unregistered(e))
                             }
                             if let p = e.project {
                                 if known[p] == nil { known[p] = try await ProjectStore.find(Project.ID(p), on: tx.db) != nil }
                                 if known[p] == false {
-                                    tally.issues.append(ImportIssue(row: e.row, column: "项目编号", value: String(p), severity: .error,
-                                                                    message: "项目库中没有这个项目 / no such project"))
+                                    tally.issues.append(unknownProject(e, p))
                                     refused = true
                                 }
                             }

@@ -33,12 +33,10 @@ extension MatchService {
         let parts = key.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, DepartmentMatch.Rule(rawValue: String(parts[0])) != nil else { return nil }
         let idNumber = String(parts[1])
-        guard let number = try await HouseholdEditor.foreignMembers([idNumber], householdID: nil, on: ctx.db)[idNumber],
-              let ref = try await HouseholdStore.references(numbers: [number], county: county, on: ctx.db)[number],
-              area.contains(ref.village) else { return nil }
-        let homes = try await BenefitStore.homes(under: ref.village, file: ctx.registryFile, on: ctx.db).filter { $0.id == ref.id }
-        let records = try await DepartmentStore.records(county: county, idNumbers: homes.flatMap { $0.members.map(\.idNumber) }, on: ctx.db)
+        guard let home = try await BenefitStore.home(holding: idNumber, county: county, file: ctx.registryFile, on: ctx.db),
+              area.contains(home.village) else { return nil }
+        let records = try await DepartmentStore.records(county: county, idNumbers: home.members.map(\.idNumber), on: ctx.db)
         let rolls = try await DepartmentStore.hasSchoolRoll(county: county, on: ctx.db)
-        return ctx.matching.flags(records: records, homes: homes, year: year, asOf: ctx.today, schoolRolls: rolls).first { $0.key == key }
+        return ctx.matching.flags(records: records, homes: [home], year: year, asOf: ctx.today, schoolRolls: rolls).first { $0.key == key }
     }
 }

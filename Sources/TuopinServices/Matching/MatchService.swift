@@ -18,17 +18,16 @@ public enum MatchService {
         guard !read.hasErrors else { return .init(issues: issues, rows: read.records.count, changed: 0, written: false) }
         let digest = try BenefitStore.digest(file)
         if try await DepartmentStore.loaded(digest: digest, kind: kind, county: county, on: ctx.db) {
-            issues.append(ImportIssue(row: nil, column: "", value: file.lastPathComponent, severity: .error, message: "这份文件已导入过 / this file was already loaded"))
+            issues.append(alreadyLoaded(file))
             return .init(issues: issues, rows: read.records.count, changed: 0, written: false)
         }
-        var members = known ?? [:]
-        if known == nil { members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db) }
+        let members: [String: Household.ID]
+        if let known { members = known } else { members = try await BenefitStore.members(county: county, file: ctx.registryFile, on: ctx.db) }
         var unmatched = 0
         for (i, r) in read.records.enumerated() where members[r.idNumber] == nil {
             unmatched += 1
             if unmatched <= 200 {
-                issues.append(ImportIssue(row: i + 2, column: "证件号码", value: r.idNumber, severity: .warning,
-                                          message: "不是本县建档立卡人员，不参与比对 / not in the county's registry: not matched"))
+                issues.append(unregistered(r, row: i + 2))
             }
         }
         guard !dryRun else { return .init(issues: issues, rows: read.records.count, changed: 0, written: false) }
@@ -39,6 +38,17 @@ public enum MatchService {
                                                     unmatched: unmatched, county: county))
         }
         return .init(issues: issues, rows: read.records.count, changed: read.records.count - unmatched, written: true)
+    }
+
+    /// What the whole-file and the streamed load report alike.
+    static func alreadyLoaded(_ file: URL) -> ImportIssue {
+        ImportIssue(row: nil, column: "", value: file.lastPathComponent, severity: .error, message: "这份文件已导入过 / this file was already loaded")
+    }
+
+    /// `row`: the record's row, counted from the file's first data row (the reader does not keep it).
+    static func unregistered(_ r: DepartmentRecord, row: Int) -> ImportIssue {
+        ImportIssue(row: row, column: "证件号码", value: r.idNumber, severity: .warning,
+                    message: "不是本县建档立卡人员，不参与比对 / not in the county's registry: not matched")
     }
 
     public struct Queue: Sendable {

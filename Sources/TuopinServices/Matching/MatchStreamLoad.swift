@@ -33,8 +33,7 @@ extension MatchService {
         }
         let digest = try BenefitStore.digest(file)
         if try await DepartmentStore.loaded(digest: digest, kind: kind, county: county, on: ctx.db) {
-            return .init(issues: [ImportIssue(row: nil, column: "", value: file.lastPathComponent, severity: .error, message: "这份文件已导入过 / this file was already loaded")],
-                         rows: 0, changed: 0, written: false)
+            return .init(issues: [alreadyLoaded(file)], rows: 0, changed: 0, written: false)
         }
         let today = ctx.today
         let (chunks, feed) = AsyncStream<[DepartmentRecord]>.makeStream()
@@ -56,8 +55,7 @@ extension MatchService {
                             tally.unmatched += 1
                             if tally.warnings.count < 200 {
                                 // The reader's records do not keep their row; the n-th clean record is on row n + 1 of a clean file.
-                                tally.warnings.append(ImportIssue(row: tally.rows + i + 2, column: "证件号码", value: r.idNumber, severity: .warning,
-                                                                  message: "不是本县建档立卡人员，不参与比对 / not in the county's registry: not matched"))
+                                tally.warnings.append(unregistered(r, row: tally.rows + i + 2))
                             }
                         }
                         tally.rows += records.count

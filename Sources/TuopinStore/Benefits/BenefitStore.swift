@@ -113,6 +113,14 @@ public enum BenefitStore {
     static let homeColumns = ScanColumns(["id", "household_no", "village_code", "exit_year", "housing_grade", "housing_resolved", "id_number", "name",
                                           "birth_date", "schooling", "position"])
 
+    /// The county's household that holds the person with this ID number, as the leak check and the matching read it
+    /// (for finding one flag again without reading the county); nil when the registry does not hold them.
+    public static func home(holding idNumber: String, county: AreaCode, file: String? = nil, on db: any Database) async throws -> LeakCheck.Home? {
+        guard let number = try await HouseholdEditor.foreignMembers([idNumber], householdID: nil, on: db)[idNumber],
+              let ref = try await HouseholdStore.references(numbers: [number], county: county, on: db)[number] else { return nil }
+        return try await homes(under: ref.village, file: file, on: db).first { $0.id == ref.id }
+    }
+
     /// The registry's households under an area with the members' ID numbers, birth dates and schooling (what the leak
     /// check needs), read by position as the payments are; in household ID order, members in 序号 order. The query
     /// is not sorted (a sort of every member cost a third of the read): rows are gathered by household here.
